@@ -1,0 +1,58 @@
+# Two commands do all the set-up: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= offscreen
+
+# Shared libraries Qt needs on a bare Debian 12 (measured, see PLATFORM notes), plus Xvfb and poppler for the checks.
+SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libx11-6 libxkbcommon0 libdbus-1-3 \
+  fonts-dejavu-core libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+  libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 \
+  libxkbcommon-x11-0 xvfb xauth poppler-utils
+
+.PHONY: run test lint system-deps venv translations bundle bench clean
+
+run: venv
+	env -u QT_QPA_PLATFORM $(PY) -m desktop
+
+test: venv
+	$(VENV)/bin/ruff check desktop tests bench build_spec
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: venv
+	$(VENV)/bin/ruff check desktop tests bench build_spec
+
+venv: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Installs the missing system libraries when running as root; otherwise prints the exact command and stops.
+system-deps:
+	@command -v dpkg-query >/dev/null 2>&1 || { echo "Not a Debian system: install Qt's system libraries yourself."; exit 0; }; \
+	missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing system packages. Run:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# Vietnamese translation: extract strings into the .ts, then compile the .qm shipped under resources/.
+translations: venv
+	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') -ts resources/i18n/sxtdbv_vi.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/i18n/sxtdbv_vi.ts -qm resources/i18n/sxtdbv_vi.qm
+
+bench: venv
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,76 @@
+"""The `sxtdbv` command: headless commands over the same services as the GUI; no subcommand opens the GUI.
+
+Exit status: 0 success, 1 refused input (a Vietnamese message on stderr, never a traceback), 2 usage error.
+Each command lives in a module of desktop/commands that exposes `register(subparsers)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.commands.common import CommandError, configure_streams, report_unexpected
+from desktop.domain.errors import ValidationError
+from desktop.paths import default_database_path
+from desktop.store import StoreError
+
+COMMAND_MODULES = (
+    "desktop.commands.basic",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Vietnamese-friendly errors; usage errors still exit with 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi cú pháp: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command registered."""
+    parser = _Parser(prog="sxtdbv", description="Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương Đồng Nai.")
+    parser.add_argument("--version", action="version", version=f"sxtdbv {__version__}")
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help=f"tệp cơ sở dữ liệu (mặc định: {default_database_path()})")
+    parser.add_argument("--smoke", action="store_true",
+                        help="mở cửa sổ chính, đi qua mọi trang rồi thoát (kiểm tra đóng gói)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    configure_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = default_database_path()
+        args.db_is_default = True
+    else:
+        args.db_is_default = False
+    try:
+        if args.command is None:
+            from desktop.app import run_gui  # Qt is loaded only when the GUI is asked for.
+
+            return run_gui(args)
+        return int(args.handler(args) or 0)
+    except (CommandError, StoreError, ValidationError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message and a log, never a traceback
+        report_unexpected(exc)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

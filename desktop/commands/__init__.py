@@ -1,0 +1,1 @@
+"""Subcommands of the `sxtdbv` command line, one module per area, each with `register(subparsers)`."""

@@ -1,0 +1,82 @@
+"""Numbers and money in the Vietnamese convention: "." groups thousands, "," marks decimals; money is integer đồng."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
+class NumberFormatError(ValueError):
+    """Raised with a Vietnamese message when a text is not a number."""
+
+
+def _strip(text: str) -> str:
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    for suffix in ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd", "%"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def parse_decimal(value: object) -> Decimal:
+    """Parse a number typed the Vietnamese way ("1.394.200.000", "1,5") or plainly ("1394200000", "1.5").
+
+    A dot followed by groups of exactly three digits is a thousands separator; otherwise a single dot or comma
+    is the decimal mark. Raises NumberFormatError for anything else.
+    """
+    if isinstance(value, bool):
+        raise NumberFormatError("không phải là số")
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = _strip(str(value))
+    negative = text.startswith("-")
+    if negative:
+        text = text[1:]
+    if not text:
+        raise NumberFormatError("chưa nhập số")
+    if _GROUPED.match(text):
+        text = text.replace(".", "")
+    elif _GROUPED_COMMA.match(text) and "." not in text:
+        text = text.replace(",", "")
+    elif "," in text and "." in text:
+        # "1.394.200,5": dots group, comma is the decimal mark.
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    if text.count(".") > 1 or not re.fullmatch(r"\d*\.?\d*", text) or text in (".", ""):
+        raise NumberFormatError(f"“{value}” không phải là số")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
+        raise NumberFormatError(f"“{value}” không phải là số") from exc
+    return -number if negative else number
+
+
+def parse_money(value: object) -> int:
+    """Parse an amount of money into integer đồng; a fractional đồng is refused."""
+    number = parse_decimal(value)
+    if number != number.to_integral_value():
+        raise NumberFormatError("số tiền phải là số nguyên đồng")
+    return int(number)
+
+
+def format_number(value: float | int | Decimal | None, decimals: int = 0) -> str:
+    """Format a number the Vietnamese way: 1394200000 -> "1.394.200.000", 1.5 -> "1,5" (decimals=1).
+
+    Used where Qt is not loaded (CLI, reports data); the GUI formats through QLocale("vi_VN").
+    """
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def format_money(amount: int | None) -> str:
+    """Format integer đồng: 1394200000 -> "1.394.200.000"."""
+    return format_number(amount, 0)

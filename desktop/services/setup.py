@@ -1,0 +1,54 @@
+"""Creating and opening databases: `init`, and the default database created and seeded on first use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.text import clean_text
+from desktop.store import Store, StoreError
+from desktop.store.seed import load_seed
+
+
+def init_database(path: Path | str, *, empty: bool = False, office: str | None = None) -> Store:
+    """Create a new database at `path`, seeded with the 2024 plan unless `empty`; refuse an existing file.
+
+    `office` is this installation's office code (Sở Công Thương, "SCT", by default); it must be an agency of the
+    seed unless the database is empty. Nothing is left behind when creation fails.
+    """
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"Tệp “{path}” đã có; không ghi đè. Hãy chọn tên khác hoặc xóa tệp cũ trước.")
+    try:
+        store = Store.open(path, create=True)
+    except StoreError:
+        _remove_partial(path)
+        raise
+    try:
+        if office:
+            store.set_office(clean_text(office).upper())
+        if not empty:
+            load_seed(store)
+            codes = {row["code"] for row in store.repo("agencies").list()}
+            if store.context.office not in codes:
+                raise StoreError(f"Không có đơn vị mã “{store.context.office}”. Các mã có: {', '.join(sorted(codes))}.")
+    except Exception:
+        store.close()
+        _remove_partial(path)
+        raise
+    return store
+
+
+def open_or_create(path: Path | str, *, seed_when_new: bool = True) -> Store:
+    """Open the database at `path`; when it does not exist yet, create it (seeded with the 2024 plan)."""
+    path = Path(path)
+    if path.exists():
+        return Store.open(path)
+    return init_database(path, empty=not seed_when_new)
+
+
+def _remove_partial(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,37 @@
+"""Settings kept inside the database (they travel with it): this installation's office and id, plan defaults."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlite_utils import Database
+
+DEFAULT_OFFICE = "SCT"
+OFFICE_KEY = "office"
+INSTALLATION_KEY = "installation_id"
+
+
+def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+    """The value stored under `key`, or `default`."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Store `value` under `key`, replacing an older value."""
+    db["settings"].upsert({"key": key, "value": value}, pk="key")  # type: ignore[union-attr]
+
+
+def installation_id(db: Database) -> str:
+    """This database's random installation id, created the first time it is asked for."""
+    value = get_setting(db, INSTALLATION_KEY)
+    if not value:
+        value = uuid.uuid4().hex
+        with db.atomic():
+            set_setting(db, INSTALLATION_KEY, value)
+    return value
+
+
+def office_code(db: Database) -> str:
+    """The code of the office this installation belongs to (Sở Công Thương by default)."""
+    return get_setting(db, OFFICE_KEY, DEFAULT_OFFICE) or DEFAULT_OFFICE
