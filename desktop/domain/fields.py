@@ -45,6 +45,7 @@ _PHONE = re.compile(r"^\+?[\d .()-]{8,20}$")
 _VSIC = re.compile(r"^\d{1,5}$")
 _TRUE = {"1", "x", "có", "co", "true", "yes", "đ", "đúng", "c"}
 _FALSE = {"0", "", "không", "khong", "false", "no", "k"}
+_ARABIC_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,18 @@ class Field:
                 items = json.loads(value) if value.strip().startswith("[") else value.split(";")
             except json.JSONDecodeError as exc:
                 raise ValueError("danh sách đơn vị không đọc được") from exc
+        elif isinstance(value, list | tuple | set | frozenset):
+            items = list(value)
         else:
-            items = list(value)  # type: ignore[call-overload]
+            items = [value]  # a single id, e.g. from a spreadsheet cell
         cleaned = [clean_text(i) for i in items if clean_text(i)]
         return json.dumps(list(dict.fromkeys(cleaned)), ensure_ascii=False)
 
     def _clean_quarters(self, value: object) -> str:
-        parts = [p.strip().upper() for p in re.split(r"[,;\s]+", clean_text(value)) if p.strip()]
-        parts = [p[len("QUÝ"):].strip() if p.startswith("QUÝ") else p for p in parts]
+        # "Quý II, III, IV", "II; IV", "q2 q3" and "2, 3" all name quarters; "Quý" is a word of its own or a prefix.
+        text = clean_text(value).upper()
+        text = re.sub(r"QUÝ|QUY\b|\bQ(?=[0-9IV])", " ", text)
+        parts = [_ARABIC_QUARTERS.get(p, p) for p in re.split(r"[,;\s]+", text) if p]
         bad = [p for p in parts if p not in QUARTERS]
         if bad:
             raise ValueError(f"quý “{bad[0]}” không hợp lệ (chỉ nhận I, II, III, IV)")

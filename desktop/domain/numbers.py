@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+# ASCII digits only: Python's \d also matches Arabic-Indic and other digits, which are never meant here.
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_GROUPED_COMMA = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$")
+_MINUS_SIGNS = ("-", "\u2212", "\u2013")
 
 
 class NumberFormatError(ValueError):
@@ -30,10 +32,13 @@ def parse_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise NumberFormatError("không phải là số")
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
+        number = Decimal(str(value))
+        if not number.is_finite():
+            raise NumberFormatError(f"“{value}” không phải là số")
+        return number
     text = _strip(str(value))
-    negative = text.startswith("-")
-    if negative:
+    negative = text.startswith(_MINUS_SIGNS)
+    if negative or text.startswith("+"):
         text = text[1:]
     if not text:
         raise NumberFormatError("chưa nhập số")
@@ -49,7 +54,7 @@ def parse_decimal(value: object) -> Decimal:
             text = text.replace(",", "")
     else:
         text = text.replace(",", ".")
-    if text.count(".") > 1 or not re.fullmatch(r"\d*\.?\d*", text) or text in (".", ""):
+    if text.count(".") > 1 or not re.fullmatch(r"[0-9]*\.?[0-9]*", text) or text in (".", ""):
         raise NumberFormatError(f"“{value}” không phải là số")
     try:
         number = Decimal(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-_PATTERN = re.compile(r"^(\d{10})(?:-?(\d{3}))?$")
+_PATTERN = re.compile(r"^([0-9]{10})(?:-?([0-9]{3}))?$")
 
 
 def tax_code_error(code: str) -> str | None:

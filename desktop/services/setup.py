@@ -50,5 +50,5 @@ def _remove_partial(path: Path) -> None:
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             candidate.unlink()
-        except FileNotFoundError:
+        except OSError:  # never there, or its folder is not one: nothing to clean up
             pass
