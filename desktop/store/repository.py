@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -83,11 +84,15 @@ class Repository:
     def add(self, data: Mapping[str, object], *, owner: str | None = None, row_id: str | None = None) -> dict:
         """Validate and insert a new row; returns it as stored. Owned by this installation's office unless given."""
         cleaned = validate(self.spec, data)
+        new_id = clean_text(row_id) if row_id else str(uuid.uuid4())
+        if self.db.execute(f'SELECT 1 FROM "{self.table}" WHERE id = ?', [new_id]).fetchone():
+            raise StoreError(f"Đã có {self.spec.title.lower()} mang mã {new_id}; không thêm trùng.")
         self._check_references(cleaned)
+        self._check_no_cycle(cleaned, new_id)
         self._check_unique(cleaned, None)
         digest = revisions.content_hash(self.spec, cleaned)
         record = {
-            "id": row_id or str(uuid.uuid4()),
+            "id": new_id,
             "rev": revisions.next_rev(None, digest),
             "revs": "[]",
             **cleaned,
@@ -96,8 +101,11 @@ class Repository:
             "owner": clean_text(owner) if owner else self.context.office,
             "deleted": 0,
         }
-        with self.db.atomic():
-            self.db[self.table].insert(record)  # type: ignore[union-attr]
+        try:
+            with self.db.atomic():
+                self.db[self.table].insert(record)  # type: ignore[union-attr]
+        except sqlite3.IntegrityError as exc:  # checked above; kept as a message rather than a traceback
+            raise StoreError(f"Không thêm được {self.spec.title.lower()}: {exc}") from exc
         return record
 
     def update(self, row_id: str, changes: Mapping[str, object]) -> dict:
@@ -106,7 +114,8 @@ class Repository:
         merged = {name: current.get(name) for name in self.spec.field_names}
         merged.update({k: v for k, v in changes.items() if k in self.spec.field_names})
         cleaned = validate(self.spec, merged)
-        self._check_references(cleaned)
+        self._check_references(cleaned, previous=current)
+        self._check_no_cycle(cleaned, row_id)
         self._check_unique(cleaned, row_id)
         digest = revisions.content_hash(self.spec, cleaned)
         if digest == revisions.rev_hash(current["rev"]):
@@ -116,19 +125,28 @@ class Repository:
     def delete(self, row_id: str, *, cascade: bool = False) -> list[tuple[str, str]]:
         """Tombstone the row (and, with `cascade`, the rows that depend on it). Returns the (table, id) deleted.
 
-        Without `cascade`, a row that live rows still point at is refused with a message naming them.
+        Without `cascade`, a row that live rows still point at is refused with a message naming them. With it, rows
+        that point at it through a single reference are deleted too, and lists of references (e.g. coordinating
+        agencies) merely lose it, as a new revision of the row that holds the list.
         """
         current = self.get(row_id)
         dependants = self.dependants(row_id)
+        listed_in = [d for d in self._listing_dependants(row_id) if d not in self._single_dependants(row_id)]
         if dependants and not cascade:
             listing = ", ".join(f"{n} {BY_NAME[t].title.lower()}" for t, n in _count_by_table(dependants).items())
             raise StoreError(f"Không xóa được: còn {listing} gắn với {self.spec.title.lower()} này.")
         deleted: list[tuple[str, str]] = []
         with self.db.atomic():
             for table, child_id in dependants:
+                if (table, child_id) in listed_in:
+                    continue
                 child = Repository(self.db, BY_NAME[table], self.context)
                 if child.exists(child_id):
                     deleted += child.delete(child_id, cascade=True)
+            for table, holder_id in listed_in:
+                holder = Repository(self.db, BY_NAME[table], self.context)
+                if holder.exists(holder_id):
+                    holder._drop_from_lists(holder_id, self.table, row_id)
             data = {name: current.get(name) for name in self.spec.field_names}
             digest = revisions.content_hash(self.spec, data, deleted=True)
             self._write_revision(current, data, digest, deleted=True)
@@ -141,16 +159,37 @@ class Repository:
         return row is not None
 
     def dependants(self, row_id: str) -> list[tuple[str, str]]:
-        """(table, id) of the live rows whose references point at `row_id`."""
+        """(table, id) of the live rows whose references (single or in a list) point at `row_id`, each once."""
+        found = self._single_dependants(row_id)
+        return found + [d for d in self._listing_dependants(row_id) if d not in found]
+
+    def _single_dependants(self, row_id: str) -> list[tuple[str, str]]:
+        return self._find_referrers(row_id, Kind.REF, '"{name}" = ?')
+
+    def _listing_dependants(self, row_id: str) -> list[tuple[str, str]]:
+        return self._find_referrers(
+            row_id, Kind.REFS, 'json_valid("{name}") AND EXISTS (SELECT 1 FROM json_each("{name}") WHERE value = ?)')
+
+    def _find_referrers(self, row_id: str, kind: Kind, condition: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         for other in ENTITIES:
             for field in other.fields:
-                if field.ref != self.table:
+                if field.ref != self.table or field.kind is not kind:
                     continue
-                if field.kind is Kind.REF:
-                    sql = f'SELECT id FROM "{other.name}" WHERE deleted = 0 AND "{field.name}" = ?'
-                    found += [(other.name, r[0]) for r in self.db.execute(sql, [row_id]).fetchall() if r[0] != row_id]
+                sql = f'SELECT id FROM "{other.name}" WHERE deleted = 0 AND ' + condition.format(name=field.name)
+                for (other_id,) in self.db.execute(sql, [row_id]).fetchall():
+                    if (other.name, other_id) not in found and not (other.name == self.table and other_id == row_id):
+                        found.append((other.name, other_id))
         return found
+
+    def _drop_from_lists(self, row_id: str, table: str, removed_id: str) -> None:
+        current = self.get(row_id)
+        changes = {}
+        for field in self.spec.refs:
+            if field.kind is Kind.REFS and field.ref == table:
+                ids = json.loads(current.get(field.name) or "[]")
+                changes[field.name] = [i for i in ids if i != removed_id]
+        self.update(row_id, changes)
 
     def put(self, record: Mapping[str, object]) -> None:
         """Store a complete row exactly as given, bookkeeping included (used when applying another office's rows).
@@ -175,11 +214,15 @@ class Repository:
             self.db[self.table].update(current["id"], record)  # type: ignore[union-attr]
         return record
 
-    def _check_references(self, cleaned: dict) -> None:
+    def _check_references(self, cleaned: dict, previous: Mapping[str, object] | None = None) -> None:
+        """Refuse references to missing or deleted rows. With `previous` (an update), only references the change
+        adds are checked: a row whose referenced row was deleted elsewhere (e.g. by another office) stays editable."""
         errors: list[FieldError] = []
         for field in self.spec.refs:
-            value = cleaned.get(field.name)
-            ids = json.loads(value) if field.kind is Kind.REFS and value else ([value] if value else [])
+            ids = _ref_ids(field.kind, cleaned.get(field.name))
+            if previous is not None:
+                kept = set(_ref_ids(field.kind, previous.get(field.name)))
+                ids = [i for i in ids if i not in kept]
             for ref_id in ids:
                 row = self.db.execute(f'SELECT deleted FROM "{field.ref}" WHERE id = ?', [ref_id]).fetchone()
                 if row is None or row[0]:
@@ -189,12 +232,39 @@ class Repository:
         if errors:
             raise ValidationError(errors)
 
+    def _check_no_cycle(self, cleaned: dict, row_id: str) -> None:
+        """A row of a tree (a task under a content item) cannot sit under itself or under one of its own children."""
+        for field in self.spec.refs:
+            if field.kind is not Kind.REF or field.ref != self.table:
+                continue
+            ancestor, seen = cleaned.get(field.name), set()
+            while ancestor and ancestor not in seen:
+                if ancestor == row_id:
+                    raise ValidationError([FieldError(field.name, field.title,
+                                                      "không được chọn chính mục này hoặc một mục con của nó")])
+                seen.add(ancestor)
+                row = self.db.execute(f'SELECT "{field.name}" FROM "{self.table}" WHERE id = ?', [ancestor]).fetchone()
+                ancestor = row[0] if row else None
+
     def _check_unique(self, cleaned: dict, row_id: str | None) -> None:
         for name in self.spec.unique:
             sql = f'SELECT id FROM "{self.table}" WHERE deleted = 0 AND "{name}" = ? AND id IS NOT ?'
             if self.db.execute(sql, [cleaned[name], row_id]).fetchone():
                 field = self.spec.field(name)
                 raise ValidationError([FieldError(name, field.title, f"“{cleaned[name]}” đã có, không được trùng")])
+
+
+def _ref_ids(kind: Kind, value: object) -> list[str]:
+    """The ids held by a reference field's stored value (one id, or a JSON list of ids)."""
+    if not value:
+        return []
+    if kind is Kind.REFS:
+        try:
+            items = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        except (json.JSONDecodeError, TypeError):
+            return []
+        return [str(i) for i in items if i]
+    return [str(value)]
 
 
 def _count_by_table(rows: list[tuple[str, str]]) -> dict[str, int]:
