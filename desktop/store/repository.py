@@ -153,6 +153,16 @@ class Repository:
             deleted.append((self.table, row_id))
         return deleted
 
+    def restore(self, row_id: str) -> dict:
+        """Bring a tombstoned row back (undo of a deletion), as a new revision."""
+        current = self.get(row_id, include_deleted=True)
+        if not current["deleted"]:
+            return current
+        data = {name: current.get(name) for name in self.spec.field_names}
+        self._check_references(data)
+        self._check_unique(data, row_id)
+        return self._write_revision(current, data, revisions.content_hash(self.spec, data), deleted=False)
+
     def exists(self, row_id: str) -> bool:
         """True when a live row with `row_id` exists."""
         row = self.db.execute(f'SELECT 1 FROM "{self.table}" WHERE id = ? AND deleted = 0', [row_id]).fetchone()

@@ -1,0 +1,47 @@
+"""Names shown for referenced rows (an agency's name, a task's number and title…) and the options of pick lists."""
+
+from __future__ import annotations
+
+from desktop.domain.entities import BY_NAME
+from desktop.domain.fields import Field
+from desktop.domain.text import collation_key
+from desktop.store import Store
+
+_SHORT = 70
+
+# Entities whose rows belong to a plan; their pick lists show only the current plan's rows.
+_PLAN_SCOPED = {"tasks", "training_courses", "enterprises", "selection_criteria", "budget_lines", "objectives"}
+
+
+def display_text(entity: str, row: dict) -> str:
+    """How a row of `entity` is named in lists and pick lists."""
+    if entity == "tasks":
+        title = str(row.get("title") or "")
+        title = title if len(title) <= _SHORT else title[: _SHORT - 1] + "…"
+        return f"{row.get('code')} {title}".strip()
+    if entity == "objectives":
+        return f"{row.get('code')}) {str(row.get('text') or '')[:_SHORT]}"
+    spec = BY_NAME[entity]
+    text = str(row.get(spec.display) or "")
+    return text if len(text) <= _SHORT * 2 else text[: _SHORT * 2 - 1] + "…"
+
+
+def names(store: Store, entity: str, *, include_deleted: bool = True) -> dict[str, str]:
+    """id -> shown name for every row of `entity` (deleted rows too, so history still shows their names)."""
+    return {row["id"]: display_text(entity, row) for row in store.repo(entity).list(include_deleted=include_deleted)}
+
+
+def options(store: Store, field: Field, plan_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, name) pairs a reference field may point at: live rows, the current plan's where that applies.
+
+    Agencies are sorted in Vietnamese order; tasks and other plan rows keep the plan's order.
+    """
+    entity = field.ref
+    repo = store.repo(entity)
+    rows = repo.list("plan_id = ?", [plan_id]) if entity in _PLAN_SCOPED and plan_id else repo.list()
+    pairs = [(row["id"], display_text(entity, row)) for row in rows]
+    if entity == "tasks":
+        pairs.sort(key=lambda pair: [int(p) if p.isdigit() else p for p in pair[1].split(" ")[0].split(".")])
+    elif entity == "agencies":
+        pairs.sort(key=lambda pair: collation_key(pair[1]))
+    return pairs

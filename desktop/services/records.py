@@ -1,0 +1,58 @@
+"""Generic record actions for the forms: list, save (add or update), delete and restore, each in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.store import Store
+
+
+def list_rows(store: Store, entity: str, *, parent_field: str = "", parent_id: str | None = None,
+              where: str = "", params: tuple = ()) -> list[dict]:
+    """The live rows of `entity`, optionally only those whose `parent_field` is `parent_id`."""
+    conditions, values = [], list(params)
+    if where:
+        conditions.append(where)
+    if parent_field:
+        conditions.append(f'"{parent_field}" = ?')
+        values.append(parent_id)
+    return store.repo(entity).list(" AND ".join(conditions), values)
+
+
+def save_row(store: Store, entity: str, row_id: str | None, data: Mapping[str, object]) -> dict:
+    """Add a new row (row_id None) or update one; raises ValidationError with Vietnamese messages."""
+    with store.atomic():
+        if row_id is None:
+            return store.repo(entity).add(data)
+        return store.repo(entity).update(row_id, data)
+
+
+def delete_row(store: Store, entity: str, row_id: str, *, cascade: bool = False) -> list[tuple[str, str]]:
+    """Delete (tombstone) a row, and with `cascade` the rows that depend on it; returns what was deleted."""
+    with store.atomic():
+        return store.repo(entity).delete(row_id, cascade=cascade)
+
+
+def restore_rows(store: Store, deleted: list[tuple[str, str]]) -> None:
+    """Undo a deletion: restore the rows in reverse order (parents before their children)."""
+    with store.atomic():
+        for table, row_id in reversed(deleted):
+            store.repo(table).restore(row_id)
+
+
+def get_row(store: Store, entity: str, row_id: str) -> dict:
+    """One live row."""
+    return store.repo(entity).get(row_id)
+
+
+def dependants_count(store: Store, entity: str, row_id: str) -> int:
+    """How many live rows depend on this one (to ask before a cascading deletion)."""
+    return len(store.repo(entity).dependants(row_id))
+
+
+def current_plan(store: Store, year: int | None = None) -> dict | None:
+    """The plan of `year`, or the latest plan when no year is given; None when there is none."""
+    plans = store.repo("plans").list(order_by="year DESC, rowid DESC")
+    if year is not None:
+        plans = [p for p in plans if p["year"] == year]
+    return plans[0] if plans else None
