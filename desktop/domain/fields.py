@@ -98,9 +98,9 @@ class Field:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return
         if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"không được nhỏ hơn {numbers.format_number(self.minimum, _decimals(self.minimum))}")
+            raise ValueError(f"không được nhỏ hơn {_bound(self.minimum)}")
         if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"không được lớn hơn {numbers.format_number(self.maximum, _decimals(self.maximum))}")
+            raise ValueError(f"không được lớn hơn {_bound(self.maximum)}")
 
     def _clean_text(self, value: object) -> str:
         text = clean_text(value)
@@ -213,3 +213,10 @@ class Field:
 
 def _decimals(value: float) -> int:
     return 0 if float(value).is_integer() else 2
+
+
+def _bound(value: float) -> str:
+    """A range bound as a message shows it: 4-digit whole numbers (years such as 1920) stay ungrouped."""
+    if float(value).is_integer() and abs(value) < 10000:
+        return str(int(value))
+    return numbers.format_number(value, _decimals(value))

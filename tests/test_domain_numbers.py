@@ -1,0 +1,172 @@
+"""Numbers, money, dates and tax codes as Vietnamese offices write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.domain.dates import DateFormatError, format_date, parse_date, to_iso, utc_now_iso
+from desktop.domain.numbers import NumberFormatError, format_money, format_number, parse_decimal, parse_money
+from desktop.domain.taxcode import normalize_tax_code, tax_code_error
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1.394.200.000", Decimal("1394200000")),
+    ("1394200000", Decimal("1394200000")),
+    ("1,5", Decimal("1.5")),
+    ("1.5", Decimal("1.5")),
+    ("0,25", Decimal("0.25")),
+    ("1.394.200,5", Decimal("1394200.5")),
+    ("1,394,200,000", Decimal("1394200000")),
+    ("1 394 200 000", Decimal("1394200000")),
+    ("1.394.200.000 đồng", Decimal("1394200000")),
+    ("1.394.200.000đ", Decimal("1394200000")),
+    ("  200  ", Decimal("200")),
+    ("-3", Decimal("-3")),
+    ("+3", Decimal("3")),
+    ("\u22125", Decimal("-5")),
+    ("75%", Decimal("75")),
+])
+def test_parse_decimal_accepts_vietnamese_and_plain_forms(text, expected):
+    assert parse_decimal(text) == expected
+
+
+@pytest.mark.parametrize("value", [3, 2.5, Decimal("7.25")])
+def test_parse_decimal_passes_numbers_through(value):
+    assert parse_decimal(value) == Decimal(str(value))
+
+
+@pytest.mark.parametrize("text", [
+    "abc", "1..2", "1.2.3", "1,2,3", "1.23.456", "1e5", "", "   ", ".", "12a", "inf", "nan", "١٢", "٣", "1-2",
+])
+def test_parse_decimal_refuses_what_is_not_a_number(text):
+    with pytest.raises(NumberFormatError) as info:
+        parse_decimal(text)
+    message = str(info.value)
+    assert "số" in message  # Vietnamese: "không phải là số" / "chưa nhập số"
+
+
+@pytest.mark.parametrize("value", [True, float("inf"), float("nan"), Decimal("NaN")])
+def test_parse_decimal_refuses_booleans_and_non_finite_values(value):
+    with pytest.raises(NumberFormatError):
+        parse_decimal(value)
+
+
+def test_parse_money_gives_integer_dong():
+    assert parse_money("1.394.200.000") == 1394200000
+    assert parse_money("1394200000") == 1394200000
+    assert isinstance(parse_money("1.394.200.000"), int)
+    assert parse_money(1394200000.0) == 1394200000
+    assert parse_money("1.500") == 1500
+
+
+@pytest.mark.parametrize("value", ["1,5", "1.5", 2.5, "0,01"])
+def test_parse_money_refuses_fractions_of_a_dong(value):
+    with pytest.raises(NumberFormatError, match="số nguyên đồng"):
+        parse_money(value)
+
+
+def test_format_money_and_number():
+    assert format_money(1394200000) == "1.394.200.000"
+    assert format_money(0) == "0"
+    assert format_money(999) == "999"
+    assert format_money(-1234567) == "-1.234.567"
+    assert format_money(None) == ""
+    assert format_number(1.5, 1) == "1,5"
+    assert format_number(1234.56, 2) == "1.234,56"
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_format_then_parse_money_round_trips(amount):
+    assert parse_money(format_money(amount)) == amount
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_format_then_parse_decimal_round_trips(number):
+    text = format_number(number, 2)
+    assert parse_decimal(text) == number
+
+
+# -- dates ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("01/12/2024", dt.date(2024, 12, 1)),
+    ("1/12/2024", dt.date(2024, 12, 1)),
+    ("25.12.2024", dt.date(2024, 12, 25)),
+    ("25-12-2024", dt.date(2024, 12, 25)),
+    ("2024-12-25", dt.date(2024, 12, 25)),
+    ("2024-12-25T08:30:00", dt.date(2024, 12, 25)),
+    ("29/02/2024", dt.date(2024, 2, 29)),
+    (" 14/09/2022 ", dt.date(2022, 9, 14)),
+])
+def test_parse_date_accepts_day_month_year_and_iso(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_parse_date_passes_dates_through():
+    assert parse_date(dt.date(2024, 1, 2)) == dt.date(2024, 1, 2)
+    assert parse_date(dt.datetime(2024, 1, 2, 10, 0)) == dt.date(2024, 1, 2)
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "29/02/2023", "2024-02-30", "32/01/2024", "12/31/2024", "0/0/2024"])
+def test_parse_date_refuses_days_that_do_not_exist(text):
+    with pytest.raises(DateFormatError, match="không tồn tại"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["abc", "", "2024/12/01", "1/12/24", "01/12/2024 nữa", "١/١٢/٢٠٢٤"])
+def test_parse_date_refuses_what_is_not_a_date(text):
+    with pytest.raises(DateFormatError, match="không phải là ngày"):
+        parse_date(text)
+
+
+def test_iso_and_display_forms():
+    assert to_iso("01/12/2024") == "2024-12-01"
+    assert to_iso("") == "" and to_iso(None) == "" and to_iso("  ") == ""
+    assert format_date("2024-12-25") == "25/12/2024"
+    assert format_date("") == "" and format_date(None) == ""
+    stamp = utc_now_iso()
+    assert stamp.endswith("Z") and dt.datetime.fromisoformat(stamp[:-1])
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_display_then_parse_date_round_trips(day):
+    assert parse_date(format_date(day.isoformat())) == day
+
+
+# -- tax codes (DOMAIN.md worked examples) -----------------------------------------------------------------------
+@pytest.mark.parametrize("code", ["0100233488", "0314409058", "0100233488-001", "0100233488001", " 0100233488 "])
+def test_valid_tax_codes(code):
+    assert tax_code_error(code) is None
+
+
+def test_worked_example_check_digit():
+    weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+    total = sum(w * int(d) for w, d in zip(weights, "010023348", strict=True))
+    assert total == 167 and 10 - total % 11 == 8
+
+
+@pytest.mark.parametrize(("code", "reason"), [
+    ("0100233480", "chữ số kiểm tra"),
+    ("0100233481", "chữ số kiểm tra"),
+    ("0100233488-000", "000"),
+    ("0100000000", "thứ 3 đến 9"),
+    ("0100000008", "thứ 3 đến 9"),
+    ("010023348", "10 chữ số"),
+    ("01002334881", "10 chữ số"),
+    ("0100233488-01", "10 chữ số"),
+    ("01OO233488", "10 chữ số"),
+    ("٠١٠٠٢٣٣٤٨٨", "10 chữ số"),
+])
+def test_invalid_tax_codes_say_why(code, reason):
+    error = tax_code_error(code)
+    assert error is not None and reason in error
+
+
+def test_normalize_tax_code_writes_the_branch_with_a_hyphen():
+    assert normalize_tax_code("0100233488001") == "0100233488-001"
+    assert normalize_tax_code(" 0100233488 ") == "0100233488"
+    assert normalize_tax_code("0100233488-001") == "0100233488-001"
