@@ -1,0 +1,147 @@
+"""Check a built bundle the way an office PC without Python runs it: a clean environment, no venv on PATH.
+
+    .venv/bin/python build_spec/check_bundle.py [dist/sxtdbv]
+
+Runs `--smoke`, `init`, `summary --json`, `backup`, `--help` of every command registered in desktop/cli.py (each
+command module must import inside the bundle), first run on the default per-user database, and checks that the bundled
+libraries resolve (Linux) and that the bundle is at most 150 MB. Prints the size and the start time next to
+`python -m desktop --smoke`. Exit status 0 when everything holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+LIMIT_MB = 150
+RUNS = 5
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """Only what a desktop session would have: PATH without the venv, HOME, the offscreen Qt platform."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def executable(bundle: Path) -> Path:
+    """The bundle's command-line executable (sxtdbv-cli.exe on Windows, where sxtdbv.exe is windowed)."""
+    if sys.platform == "win32":
+        return bundle / "sxtdbv-cli.exe"
+    return bundle / "sxtdbv"
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files under `folder` (symbolic links not followed)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def command_names() -> list[str]:
+    """The subcommands desktop/cli.py registers (read from the source tree's parser)."""
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        if hasattr(action, "choices") and action.choices:
+            return sorted(action.choices)
+    return []
+
+
+def unresolved_libraries(bundle: Path) -> list[str]:
+    """Libraries inside the bundle whose dependencies cannot be found (Linux; empty elsewhere)."""
+    if not sys.platform.startswith("linux") or not shutil.which("ldd"):
+        return []
+    internal = bundle / "_internal"
+    env = {"LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}", "PATH": "/usr/bin:/bin"}
+    missing = set()
+    for path in internal.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        missing |= {f"{path.relative_to(bundle)}: {line.strip()}" for line in out.splitlines() if "not found" in line}
+    return sorted(missing)
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    """Median wall time of `command` over RUNS runs (after one warm-up run); fails when it fails."""
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> int:
+    """Run every check; print what fails and the measured figures."""
+    bundle = Path(argv[1] if len(argv) > 1 else ROOT / "dist" / "sxtdbv").resolve()
+    exe = executable(bundle)
+    if not exe.exists():
+        print(f"FAIL: no executable {exe}: run `make bundle` first")
+        return 1
+    failures: list[str] = []
+    work = Path(tempfile.mkdtemp(prefix="sxtdbv-bundle-"))
+    env = clean_env(work / "home")
+    (work / "home").mkdir()
+
+    def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess:
+        result = subprocess.run([str(exe), *args], env=env, capture_output=True, text=True, encoding="utf-8",
+                                timeout=120)
+        if result.returncode != expect:
+            failures.append(f"`sxtdbv {' '.join(args)}` exited {result.returncode}: {result.stderr.strip()[-400:]}")
+        return result
+
+    smoke = run("--smoke")
+    if "smoke ok" not in smoke.stdout:
+        failures.append(f"--smoke printed no 'smoke ok': {smoke.stdout!r}")
+    default_db = list((work / "home").rglob("sxtdbv.db"))
+    if not default_db:
+        failures.append("first run created no per-user database under HOME")
+    db = str(work / "check.db")
+    run("--db", db, "init")
+    summary = run("--db", db, "summary", "--json")
+    try:
+        plans = json.loads(summary.stdout)["plans"]
+        if not plans:
+            failures.append("summary --json lists no plan after init")
+    except (ValueError, KeyError):
+        failures.append(f"summary --json is not the expected JSON: {summary.stdout[:200]!r}")
+    names = command_names()
+    for name in names:
+        run(name, "--help")
+    if "backup" in names:
+        run("--db", db, "backup", str(work / "copy.db"))
+        if not (work / "copy.db").exists():
+            failures.append("backup wrote no file")
+    missing = unresolved_libraries(bundle)
+    failures += [f"unresolved library: {line}" for line in missing[:20]]
+    size_mb = folder_size(bundle) / 1e6
+    if size_mb > LIMIT_MB:
+        failures.append(f"bundle is {size_mb:.0f} MB, more than {LIMIT_MB} MB")
+
+    bundle_time = timed([str(exe), "--smoke"], env)
+    venv_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": env["HOME"]}
+    venv_time = timed([sys.executable, "-m", "desktop", "--smoke"], venv_env)
+    shutil.rmtree(work, ignore_errors=True)
+
+    print(f"bundle: {bundle} ({size_mb:.1f} MB unpacked, limit {LIMIT_MB} MB)")
+    print(f"commands checked in the bundle: {', '.join(names)}")
+    print(f"start (--smoke, median of {RUNS}): bundle {bundle_time:.2f} s, python -m desktop {venv_time:.2f} s")
+    for failure in failures:
+        print(f"FAIL: {failure}")
+    print("bundle check: " + ("ok" if not failures else f"{len(failures)} failure(s)"))
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
