@@ -1,0 +1,269 @@
+"""Repositories: validated writes, revisions and their history, tombstones, dependants, references, uniqueness."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from desktop.domain import revisions
+from desktop.domain.errors import ValidationError
+from desktop.store import NotFoundError, Store, StoreError
+
+
+@pytest.fixture
+def store(empty_store: Store) -> Store:
+    """An empty database with one plan."""
+    return empty_store
+
+
+def add_plan(store: Store, **kw) -> dict:
+    """A minimal valid plan."""
+    return store.repo("plans").add({"issuer": "UBND tỉnh Đồng Nai", "year": 2024, "title": "Kế hoạch thử",
+                                    "total_budget": "1.394.200.000", **kw})
+
+
+def add_agency(store: Store, code: str, name: str = "") -> dict:
+    """An agency of kind 'department'."""
+    return store.repo("agencies").add({"code": code, "name": name or f"Đơn vị {code}", "kind": "department"})
+
+
+def test_add_stores_cleaned_values_and_bookkeeping(store):
+    plan = add_plan(store, title=unicodedata.normalize("NFD", "  Kế hoạch   Đồng Nai  "))
+    stored = store.repo("plans").get(plan["id"])
+    assert stored["title"] == "Kế hoạch Đồng Nai"
+    assert unicodedata.is_normalized("NFC", stored["title"])
+    assert stored["total_budget"] == 1394200000 and isinstance(stored["total_budget"], int)
+    assert stored["rev"].startswith("1-") and revisions.rev_hash(stored["rev"]) == revisions.content_hash(
+        store.repo("plans").spec, stored)
+    assert stored["revs"] == "[]"
+    assert stored["deleted"] == 0
+    assert stored["owner"] == "SCT" == store.context.office
+    assert stored["updated_by"] == store.context.installation_id
+    assert stored["updated_at"].endswith("Z")
+    assert len(stored["id"]) == 36
+
+
+def test_money_column_is_integer_in_sqlite(store):
+    plan = add_plan(store)
+    kind = store.db.execute("SELECT typeof(total_budget) FROM plans WHERE id = ?", [plan["id"]]).fetchone()[0]
+    assert kind == "integer"
+
+
+def test_add_refuses_invalid_data_and_writes_nothing(store):
+    with pytest.raises(ValidationError) as info:
+        store.repo("plans").add({"issuer": "", "year": "1999", "title": "", "total_budget": "1,5"})
+    assert set(info.value.fields) == {"issuer", "year", "title", "total_budget"}
+    assert store.repo("plans").count() == 0
+
+
+def test_update_increments_generation_and_keeps_history(store):
+    repo = store.repo("plans")
+    plan = add_plan(store)
+    second = repo.update(plan["id"], {"title": "Tên mới"})
+    third = repo.update(plan["id"], {"total_budget": "1.000.000"})
+    assert revisions.generation(second["rev"]) == 2 and revisions.generation(third["rev"]) == 3
+    stored = repo.get(plan["id"])
+    assert stored["rev"] == third["rev"]
+    assert json.loads(stored["revs"]) == [second["rev"], plan["rev"]]
+    assert stored["title"] == "Tên mới" and stored["total_budget"] == 1000000
+
+
+def test_unchanged_update_is_a_no_op(store):
+    repo = store.repo("plans")
+    plan = add_plan(store)
+    same = repo.update(plan["id"], {"title": "  Kế hoạch   thử ", "total_budget": 1394200000})
+    assert same["rev"] == plan["rev"]
+    assert repo.get(plan["id"])["updated_at"] == plan["updated_at"]
+    assert repo.update(plan["id"], {})["rev"] == plan["rev"]
+
+
+def test_update_ignores_bookkeeping_keys(store):
+    repo = store.repo("plans")
+    plan = add_plan(store)
+    after = repo.update(plan["id"], {"deleted": 1, "rev": "99-x", "owner": "BIENHOA"})
+    assert after["rev"] == plan["rev"] and repo.get(plan["id"])["owner"] == "SCT"
+
+
+def test_update_refuses_invalid_change_and_keeps_the_row(store):
+    repo = store.repo("plans")
+    plan = add_plan(store)
+    with pytest.raises(ValidationError):
+        repo.update(plan["id"], {"year": "abc"})
+    assert repo.get(plan["id"]) == plan
+
+
+def test_delete_leaves_a_tombstone_with_a_new_revision(store):
+    repo = store.repo("agencies")
+    agency = add_agency(store, "STC")
+    assert repo.delete(agency["id"]) == [("agencies", agency["id"])]
+    with pytest.raises(NotFoundError, match="đã bị xóa"):
+        repo.get(agency["id"])
+    tomb = repo.get(agency["id"], include_deleted=True)
+    assert tomb["deleted"] == 1 and revisions.generation(tomb["rev"]) == 2
+    assert json.loads(tomb["revs"]) == [agency["rev"]]
+    assert tomb["name"] == agency["name"]
+    assert repo.count() == 0 and repo.list() == [] and len(repo.list(include_deleted=True)) == 1
+    assert not repo.exists(agency["id"])
+    with pytest.raises(NotFoundError):
+        repo.update(agency["id"], {"name": "x"})
+    with pytest.raises(NotFoundError):
+        repo.delete(agency["id"])
+
+
+def test_get_unknown_id(store):
+    with pytest.raises(NotFoundError, match="Không tìm thấy"):
+        store.repo("plans").get("no-such-id")
+
+
+def test_delete_refused_while_dependants_exist(store):
+    plan = add_plan(store)
+    objective = store.repo("objectives").add({"plan_id": plan["id"], "text": "Mục tiêu a"})
+    store.repo("indicators").add({"objective_id": objective["id"], "name": "Số lớp", "target": 1})
+    store.repo("legal_bases").add({"plan_id": plan["id"], "title": "Căn cứ Luật Bảo vệ môi trường năm 2014;"})
+    with pytest.raises(StoreError) as info:
+        store.repo("plans").delete(plan["id"])
+    assert "Không xóa được" in str(info.value) and "1 mục tiêu" in str(info.value)
+    assert "1 căn cứ pháp lý" in str(info.value)
+    assert store.repo("plans").exists(plan["id"]) and store.repo("objectives").count() == 1
+
+
+def test_cascade_deletes_the_whole_subtree(store):
+    plan = add_plan(store)
+    objective = store.repo("objectives").add({"plan_id": plan["id"], "text": "Mục tiêu a"})
+    indicator = store.repo("indicators").add({"objective_id": objective["id"], "name": "Số lớp", "target": 1})
+    item = store.repo("tasks").add({"plan_id": plan["id"], "title": "II.1", "kind": "content"})
+    child = store.repo("tasks").add({"plan_id": plan["id"], "parent_id": item["id"], "title": "Hoạt động"})
+    deleted = store.repo("plans").delete(plan["id"], cascade=True)
+    assert set(deleted) == {("plans", plan["id"]), ("objectives", objective["id"]), ("indicators", indicator["id"]),
+                            ("tasks", item["id"]), ("tasks", child["id"])}
+    for table in ("plans", "objectives", "indicators", "tasks"):
+        assert store.repo(table).count() == 0
+        assert all(r["deleted"] == 1 for r in store.repo(table).list(include_deleted=True))
+
+
+def test_listed_reference_counts_as_dependant_and_cascade_only_unlists(store):
+    plan = add_plan(store)
+    stnmt, skhcn = add_agency(store, "STNMT"), add_agency(store, "SKHCN")
+    task = store.repo("tasks").add({"plan_id": plan["id"], "title": "Tập huấn",
+                                    "coordinating_ids": [stnmt["id"], skhcn["id"]]})
+    assert store.repo("agencies").dependants(stnmt["id"]) == [("tasks", task["id"])]
+    with pytest.raises(StoreError, match="1 nhiệm vụ"):
+        store.repo("agencies").delete(stnmt["id"])
+    deleted = store.repo("agencies").delete(stnmt["id"], cascade=True)
+    assert deleted == [("agencies", stnmt["id"])]
+    after = store.repo("tasks").get(task["id"])
+    assert json.loads(after["coordinating_ids"]) == [skhcn["id"]]
+    assert revisions.generation(after["rev"]) == 2
+    assert store.repo("tasks").update(task["id"], {"progress": 10})["progress"] == 10
+
+
+def test_row_stays_editable_when_its_reference_was_deleted_elsewhere(store):
+    plan = add_plan(store)
+    agency = add_agency(store, "STNMT")
+    task = store.repo("tasks").add({"plan_id": plan["id"], "title": "T", "lead_agency_id": agency["id"]})
+    # A tombstone arriving from another office, applied as is.
+    tomb = store.repo("agencies").get(agency["id"])
+    store.repo("agencies").put({**tomb, "deleted": 1, "rev": "2-x"})
+    assert store.repo("tasks").update(task["id"], {"progress": 20})["progress"] == 20
+    # Choosing the deleted agency anew is still refused.
+    second = store.repo("tasks").add({"plan_id": plan["id"], "title": "T2"})
+    with pytest.raises(ValidationError, match="không tìm thấy đơn vị"):
+        store.repo("tasks").update(second["id"], {"lead_agency_id": agency["id"]})
+    with pytest.raises(ValidationError, match="Đơn vị phối hợp"):
+        store.repo("tasks").update(task["id"], {"coordinating_ids": [agency["id"]]})
+
+
+def test_references_to_missing_or_deleted_rows_are_refused(store):
+    plan = add_plan(store)
+    with pytest.raises(ValidationError) as info:
+        store.repo("tasks").add({"plan_id": "missing", "title": "T"})
+    assert info.value.errors[0].message == "không tìm thấy kế hoạch đã chọn"
+    agency = add_agency(store, "STC")
+    store.repo("agencies").delete(agency["id"])
+    with pytest.raises(ValidationError, match="Đơn vị chủ trì: không tìm thấy đơn vị đã chọn"):
+        store.repo("tasks").add({"plan_id": plan["id"], "title": "T", "lead_agency_id": agency["id"]})
+    with pytest.raises(ValidationError, match="Đơn vị phối hợp"):
+        store.repo("tasks").add({"plan_id": plan["id"], "title": "T", "coordinating_ids": ["nope"]})
+    assert store.repo("tasks").count() == 0
+
+
+def test_task_cannot_sit_under_itself_or_its_child(store):
+    plan = add_plan(store)
+    tasks = store.repo("tasks")
+    item = tasks.add({"plan_id": plan["id"], "title": "II.1", "kind": "content"})
+    child = tasks.add({"plan_id": plan["id"], "parent_id": item["id"], "title": "Hoạt động"})
+    grandchild = tasks.add({"plan_id": plan["id"], "parent_id": child["id"], "title": "Việc nhỏ"})
+    for new_parent in (item["id"], child["id"], grandchild["id"]):
+        with pytest.raises(ValidationError, match="Thuộc nội dung: không được chọn chính mục này"):
+            tasks.update(item["id"], {"parent_id": new_parent})
+    other = tasks.add({"plan_id": plan["id"], "title": "II.2", "kind": "content"})
+    assert tasks.update(grandchild["id"], {"parent_id": other["id"]})["parent_id"] == other["id"]
+
+
+def test_agency_code_is_unique_among_live_rows(store):
+    first = add_agency(store, "SCT", "Sở Công Thương")
+    with pytest.raises(ValidationError, match="Mã đơn vị: “SCT” đã có, không được trùng"):
+        add_agency(store, "SCT", "Khác")
+    second = add_agency(store, "STC")
+    with pytest.raises(ValidationError, match="đã có"):
+        store.repo("agencies").update(second["id"], {"code": " SCT "})
+    store.repo("agencies").delete(first["id"])
+    assert add_agency(store, "SCT", "Sở Công Thương (mới)")["code"] == "SCT"
+
+
+def test_duplicate_id_is_refused_with_a_message(store):
+    agency = add_agency(store, "SCT")
+    with pytest.raises(StoreError, match="không thêm trùng"):
+        store.repo("agencies").add({"code": "X", "name": "X", "kind": "other"}, row_id=agency["id"])
+
+
+def test_explicit_owner_and_office(store):
+    plan = add_plan(store)
+    report = store.repo("office_reports")
+    agency = add_agency(store, "BIENHOA")
+    row = report.add({"plan_id": plan["id"], "agency_id": agency["id"], "subject": "Báo cáo", "due_date": "01/12/2024"},
+                     owner="BIENHOA")
+    assert row["owner"] == "BIENHOA" and row["due_date"] == "2024-12-01"
+    store.set_office("BIENHOA")
+    assert add_agency(store, "X")["owner"] == "BIENHOA"
+
+
+def test_list_order_filters_and_count(store):
+    plan = add_plan(store)
+    repo = store.repo("legal_bases")
+    for seq, title in ((3, "C"), (1, "A"), (2, "B")):
+        repo.add({"plan_id": plan["id"], "seq": seq, "title": title})
+    assert [r["title"] for r in repo.list()] == ["A", "B", "C"]
+    assert [r["title"] for r in repo.list("seq >= ?", [2])] == ["B", "C"]
+    assert [r["title"] for r in repo.list(order_by="title DESC")] == ["C", "B", "A"]
+    assert repo.count("title = ?", ["B"]) == 1
+
+
+def test_atomic_rolls_back_everything(store):
+    with pytest.raises(ValidationError), store.atomic():
+        add_agency(store, "A")
+        add_agency(store, "A")
+    assert store.repo("agencies").count() == 0
+
+
+def test_put_stores_a_row_as_given(store):
+    agency = add_agency(store, "SCT")
+    incoming = {**agency, "name": "Sở Công Thương Đồng Nai", "rev": "5-abc", "updated_by": "other"}
+    store.repo("agencies").put(incoming)
+    stored = store.repo("agencies").get(agency["id"])
+    assert stored["rev"] == "5-abc" and stored["name"] == "Sở Công Thương Đồng Nai" and stored["updated_by"] == "other"
+
+
+def test_settings_persist_with_the_database(tmp_path):
+    from desktop.services.setup import init_database
+
+    path = tmp_path / "office.db"
+    first = init_database(path, empty=True, office="bienhoa")
+    installation = first.context.installation_id
+    assert first.context.office == "BIENHOA"
+    first.close()
+    again = Store.open(path)
+    assert again.context.installation_id == installation and again.context.office == "BIENHOA"
+    again.close()
