@@ -1,0 +1,1 @@
+"""The Qt user interface: thin widgets over the services. No SQL and no openpyxl here."""

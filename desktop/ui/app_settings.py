@@ -1,0 +1,41 @@
+"""Per-user settings of the GUI (QSettings), each declared once with its key and default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its QSettings key, its default, its type."""
+
+    key: str
+    default: object
+    type: type
+
+
+LANGUAGE = Setting("ui/language", "vi", str)
+LAST_PAGE = Setting("ui/last_page", "dashboard", str)
+GEOMETRY = Setting("ui/geometry", b"", bytes)
+WINDOW_STATE = Setting("ui/window_state", b"", bytes)
+LAST_FOLDER = Setting("ui/last_folder", "", str)
+
+
+def settings() -> QSettings:
+    """The application's QSettings (organisation and application names are set at start-up)."""
+    return QSettings()
+
+
+def get(setting: Setting) -> object:
+    """The stored value of `setting`, or its default."""
+    value = settings().value(setting.key, setting.default)
+    if setting.type is bytes:
+        return bytes(value) if value else b""  # type: ignore[arg-type]
+    return setting.type(value) if value is not None else setting.default
+
+
+def put(setting: Setting, value: object) -> None:
+    """Store `value` for `setting`."""
+    settings().setValue(setting.key, value)

@@ -1,0 +1,247 @@
+"""One editor widget per field kind, all with the same small interface: value(), set_value(), changed signal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.domain.choices import QUARTERS
+from desktop.domain.fields import Field, Kind
+from desktop.ui import formatting
+
+Options = list[tuple[str, str]]  # (stored value, shown text)
+BLANK_DATE = QDate(1900, 1, 1)
+
+
+class FieldEditor(QObject):
+    """Wraps the widget editing one field.
+
+    Signals:
+        changed(): the user changed the value.
+    """
+
+    changed = Signal()
+
+    def __init__(self, field: Field, widget: QWidget):
+        super().__init__(widget)
+        self.field = field
+        self.widget = widget
+
+    def value(self) -> object:
+        """The value as typed, handed to the domain's validation."""
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        """Show a stored value."""
+        raise NotImplementedError
+
+
+class LineEditor(FieldEditor):
+    """Text, numbers, money, tax codes…: a line edit; numbers shown the Vietnamese way (1.394.200.000)."""
+
+    def __init__(self, field: Field):
+        edit = QLineEdit()
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.textEdited.connect(lambda _text: self.changed.emit())
+        if field.kind in (Kind.MONEY, Kind.INT, Kind.DECIMAL, Kind.PERCENT, Kind.YEAR):
+            edit.setAlignment(edit.alignment())
+        if field.kind is Kind.MONEY:
+            edit.setPlaceholderText("0")
+            edit.editingFinished.connect(self._regroup)
+        if field.max_length:
+            edit.setMaxLength(field.max_length)
+
+    def _regroup(self) -> None:
+        # Show "1394200000" as "1.394.200.000" once the user leaves the field; invalid text is left for validation.
+        try:
+            self.edit.setText(formatting.format_int(self.field.clean(self.edit.text())))  # type: ignore[arg-type]
+        except ValueError:
+            pass
+
+    def value(self) -> object:
+        """The typed text."""
+        return self.edit.text()
+
+    def set_value(self, value: object) -> None:
+        """Show the stored value formatted."""
+        self.edit.setText(formatting.format_value(self.field, value) if self.field.kind is not Kind.YEAR
+                          else ("" if value is None else str(value)))
+
+
+class TextAreaEditor(FieldEditor):
+    """Long text over several lines."""
+
+    def __init__(self, field: Field):
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(60)
+        edit.setMaximumHeight(110)
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.textChanged.connect(self.changed.emit)
+
+    def value(self) -> object:
+        """The typed text."""
+        return self.edit.toPlainText()
+
+    def set_value(self, value: object) -> None:
+        """Show the stored text."""
+        self.edit.setPlainText("" if value is None else str(value))
+
+
+class DateEditor(FieldEditor):
+    """A date typed as dd/MM/yyyy or picked from a calendar; may be left blank."""
+
+    def __init__(self, field: Field):
+        edit = QDateEdit()
+        edit.setDisplayFormat(formatting.DATE_FORMAT)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(BLANK_DATE)
+        edit.setSpecialValueText(" ")  # shown when the date is the minimum: the blank date
+        edit.setDate(BLANK_DATE)
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def value(self) -> object:
+        """ISO text, or None when blank."""
+        date = self.edit.date()
+        return None if date == BLANK_DATE else date.toString("yyyy-MM-dd")
+
+    def set_value(self, value: object) -> None:
+        """Show an ISO date (blank for none)."""
+        date = QDate.fromString(str(value)[:10], "yyyy-MM-dd") if value else BLANK_DATE
+        self.edit.setDate(date if date.isValid() else BLANK_DATE)
+
+
+class CheckEditor(FieldEditor):
+    """Yes / no."""
+
+    def __init__(self, field: Field):
+        box = QCheckBox()
+        super().__init__(field, box)
+        self.box = box
+        box.toggled.connect(lambda _b: self.changed.emit())
+
+    def value(self) -> object:
+        """True or False."""
+        return self.box.isChecked()
+
+    def set_value(self, value: object) -> None:
+        """Tick when the value is true."""
+        self.box.setChecked(bool(value))
+
+
+class ComboEditor(FieldEditor):
+    """A choice from a list (enumerations, agencies, tasks…); a blank entry when the field is optional."""
+
+    def __init__(self, field: Field, options: Options):
+        combo = QComboBox()
+        combo.setMinimumContentsLength(20)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        super().__init__(field, combo)
+        self.combo = combo
+        if not field.required:
+            combo.addItem("", None)
+        for code, text in options:
+            combo.addItem(text, code)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> object:
+        """The chosen code or id (None for the blank entry)."""
+        return self.combo.currentData()
+
+    def set_value(self, value: object) -> None:
+        """Select the entry of `value` (the first entry when unknown)."""
+        position = self.combo.findData(value) if value not in (None, "") else -1
+        self.combo.setCurrentIndex(max(position, 0))
+
+
+class MultiCheckEditor(FieldEditor):
+    """Several agencies ticked in a list (coordinating agencies)."""
+
+    def __init__(self, field: Field, options: Options):
+        listing = QListWidget()
+        listing.setMaximumHeight(120)
+        super().__init__(field, listing)
+        self.listing = listing
+        for code, text in options:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        listing.itemChanged.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> object:
+        """The ids ticked."""
+        return [self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())
+                if self.listing.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_value(self, value: object) -> None:
+        """Tick the ids stored (JSON list)."""
+        ids = set(json.loads(value) if isinstance(value, str) and value else (value or []))  # type: ignore[arg-type]
+        for i in range(self.listing.count()):
+            item = self.listing.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class QuartersEditor(FieldEditor):
+    """The quarters I–IV as four tick boxes."""
+
+    def __init__(self, field: Field):
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(field, box)
+        self.boxes = {}
+        for quarter in QUARTERS:
+            check = QCheckBox(self.tr("Quarter %1").replace("%1", quarter))
+            check.toggled.connect(lambda _b: self.changed.emit())
+            layout.addWidget(check)
+            self.boxes[quarter] = check
+        layout.addStretch(1)
+
+    def value(self) -> object:
+        """"II, III" style text."""
+        return ", ".join(q for q, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, value: object) -> None:
+        """Tick the stored quarters."""
+        chosen = {q.strip() for q in str(value or "").split(",")}
+        for quarter, box in self.boxes.items():
+            box.setChecked(quarter in chosen)
+
+
+def make_editor(field: Field, options: Callable[[Field], Options]) -> FieldEditor:
+    """The editor for `field`; `options` gives the entries of choice and reference fields."""
+    kind = field.kind
+    if kind is Kind.LONGTEXT:
+        return TextAreaEditor(field)
+    if kind is Kind.DATE:
+        return DateEditor(field)
+    if kind is Kind.BOOL:
+        return CheckEditor(field)
+    if kind is Kind.CHOICE:
+        return ComboEditor(field, [(c.code, formatting.choice_text(field.choices, c.code)) for c in field.choices])
+    if kind is Kind.REF:
+        return ComboEditor(field, options(field))
+    if kind is Kind.REFS:
+        return MultiCheckEditor(field, options(field))
+    if kind is Kind.QUARTERS:
+        return QuartersEditor(field)
+    return LineEditor(field)

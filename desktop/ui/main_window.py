@@ -1,0 +1,302 @@
+"""The main window: a sidebar of pages, menus, a toolbar, keyboard shortcuts and a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QDateTime, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from desktop import APP_DISPLAY_NAME, __version__
+from desktop.services import plan_year, records
+from desktop.store import Store, StoreError
+from desktop.ui import app_settings
+from desktop.ui.bus import DataBus
+from desktop.ui.context import AppContext
+from desktop.ui.pages.agencies import AgenciesPage
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.budget import BudgetPage
+from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.office_reports import OfficeReportsPage
+from desktop.ui.pages.plan import PlanPage
+from desktop.ui.pages.survey import SurveyPage
+from desktop.ui.pages.tasks import TasksPage
+from desktop.ui.pages.training import TrainingPage
+
+PAGE_CLASSES: tuple[type[Page], ...] = (DashboardPage, PlanPage, TasksPage, TrainingPage, SurveyPage, BudgetPage,
+                                        OfficeReportsPage, AgenciesPage)
+
+
+class MainWindow(QMainWindow):
+    """The application window over one open Store. Every edit is saved at once in its own transaction."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.bus = DataBus(self)
+        self.undo_stack = QUndoStack(self)
+        plan = records.current_plan(store)
+        self.ctx = AppContext(store, self.bus, self.undo_stack, plan["id"] if plan else None)
+        self.setObjectName("main_window")
+        self.setWindowTitle(APP_DISPLAY_NAME)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for page_class in PAGE_CLASSES:
+            page = page_class(self.ctx)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            QListWidgetItem(page.title(), self.sidebar)
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._create_status_bar()
+        self._connect_signals()
+        self.refresh_all()
+        self._restore_state()
+
+    # -- construction ----------------------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_year_action = self._action("new_year", self.tr("New plan &year…"), self.new_plan_year,
+                                            QKeySequence.StandardKey.New, self.tr("Copy this plan into a new year"))
+        self.open_action = self._action("open_db", self.tr("&Open database…"), self.open_database,
+                                        QKeySequence.StandardKey.Open)
+        self.quit_action = self._action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.find_action = self._action("find", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.help_action = self._action("help", self.tr("User &guide"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action("about", self.tr("&About"), self.show_about)
+        self.page_actions = []
+        for position, page in enumerate(self.pages):
+            action = self._action(f"go_{page.key}", page.title(), lambda _c=False, p=position: self.go_to(p),
+                                  f"Ctrl+{position + 1}")
+            self.page_actions.append(action)
+
+    def _create_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu.addActions([self.new_year_action, self.open_action])
+        self.file_menu.addSeparator()
+        self.exchange_anchor = self.file_menu.addSeparator()
+        self.print_anchor = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addActions(self.page_actions)
+        self.reports_menu = menu.addMenu(self.tr("&Reports"))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.help_action, self.about_action])
+
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addAction(self.new_year_action)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(self.tr("Plan year:") + " "))
+        self.plan_combo = QComboBox()
+        self.plan_combo.setObjectName("plan_year")
+        self.toolbar.addWidget(self.plan_combo)
+
+    def _create_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setObjectName("status_db")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("status_saved")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    def _connect_signals(self) -> None:
+        self.bus.changed.connect(self._on_data_changed)
+        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+
+    # -- pages -----------------------------------------------------------------------------------------------------
+    def go_to(self, position: int) -> None:
+        """Show page number `position` (0 = Tổng quan)."""
+        self.sidebar.setCurrentRow(position)
+
+    def show_page(self, position: int) -> None:
+        """Switch the stack to `position` and remember it."""
+        if 0 <= position < len(self.pages):
+            self.stack.setCurrentIndex(position)
+            app_settings.put(app_settings.LAST_PAGE, self.pages[position].key)
+
+    def current_page(self) -> Page:
+        """The page shown."""
+        return self.pages[self.stack.currentIndex()]
+
+    def page(self, key: str) -> Page:
+        """The page with `key`."""
+        return next(p for p in self.pages if p.key == key)
+
+    def refresh_all(self) -> None:
+        """Reload every page (a database or plan was opened)."""
+        self._fill_plan_combo()
+        for page in self.pages:
+            page.refresh()
+        self._update_status()
+
+    def _fill_plan_combo(self) -> None:
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        for plan in self.ctx.store.repo("plans").list(order_by="year DESC"):
+            self.plan_combo.addItem(str(plan["year"]), plan["id"])
+        position = self.plan_combo.findData(self.ctx.plan_id)
+        self.plan_combo.setCurrentIndex(max(position, 0))
+        self.plan_combo.blockSignals(False)
+
+    def _plan_chosen(self, _position: int) -> None:
+        plan_id = self.plan_combo.currentData()
+        if plan_id and plan_id != self.ctx.plan_id:
+            self.ctx.plan_id = plan_id
+            self.undo_stack.clear()
+            self.refresh_all()
+
+    def _on_data_changed(self, entity: str) -> None:
+        if entity in ("plans", "*"):
+            self._fill_plan_combo()
+        self.saved_label.setText(self.tr("All changes saved (%1)")
+                                 .replace("%1", QDateTime.currentDateTime().toString("HH:mm:ss")))
+
+    def _update_status(self) -> None:
+        path = str(self.ctx.store.path or "")
+        self.db_label.setText(self.tr("Database: %1").replace("%1", path))
+        self.saved_label.setText(self.tr("All changes saved"))
+        self.setWindowFilePath(path)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box of the page's first list."""
+        from PySide6.QtWidgets import QLineEdit
+
+        boxes = [b for b in self.current_page().findChildren(QLineEdit, "search") if b.isVisible()]
+        if boxes:
+            boxes[0].setFocus()
+            boxes[0].selectAll()
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+    def new_plan_year(self) -> None:
+        """Copy the current plan's structure into a new year."""
+        if not self.ctx.plan_id:
+            return
+        current = records.get_row(self.ctx.store, "plans", self.ctx.plan_id)
+        year, ok = QInputDialog.getInt(self, self.tr("New plan year"),
+                                       self.tr("Copy the plan of %1 (tasks, responsibilities, indicators with their "
+                                               "targets, budget lines) into the year:").replace("%1",
+                                                                                               str(current["year"])),
+                                       int(current["year"]) + 1, 2000, 2100)
+        if not ok:
+            return
+        try:
+            new_id = plan_year.copy_plan_to_year(self.ctx.store, self.ctx.plan_id, year)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("New plan year"), str(exc))
+            return
+        self.ctx.plan_id = new_id
+        self.undo_stack.clear()
+        self.bus.notify("*")
+        self.refresh_all()
+        self.statusBar().showMessage(self.tr("The plan of %1 was created.").replace("%1", str(year)), 5000)
+
+    def open_database(self) -> None:
+        """Choose another database file and open it in place of this one."""
+        folder = str(app_settings.get(app_settings.LAST_FOLDER) or "")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), folder,
+                                              self.tr("SXTDBV database (*.db);;All files (*)"))
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, path: str) -> bool:
+        """Open the database at `path`; on refusal say why and keep the current one."""
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Open database"), str(exc))
+            return False
+        self.ctx.store.close()
+        self.ctx.store = store
+        plan = records.current_plan(store)
+        self.ctx.plan_id = plan["id"] if plan else None
+        self.ctx.forget("*")
+        self.undo_stack.clear()
+        self.bus.notify("*")
+        self.refresh_all()
+        return True
+
+    def show_help(self) -> None:
+        """The Vietnamese user guide shipped with the app (offline)."""
+        from desktop.ui.help import HelpDialog
+
+        HelpDialog(self).exec()
+
+    def show_about(self) -> None:
+        """Name, version and purpose."""
+        QMessageBox.about(self, self.tr("About SXTDBV"),
+                          self.tr("<b>SXTDBV</b> version %1<br>Sustainable production and consumption plan — "
+                                  "Department of Industry and Trade of Đồng Nai.<br>Works offline; data is kept in "
+                                  "a local database.").replace("%1", __version__))
+
+    # -- window state ----------------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = app_settings.get(app_settings.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 800)
+        state = app_settings.get(app_settings.WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))  # type: ignore[arg-type]
+        last = str(app_settings.get(app_settings.LAST_PAGE))
+        keys = [p.key for p in self.pages]
+        self.go_to(keys.index(last) if last in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Remember the window's geometry; every edit is already saved, so closing loses nothing."""
+        app_settings.put(app_settings.GEOMETRY, self.saveGeometry().data())
+        app_settings.put(app_settings.WINDOW_STATE, self.saveState().data())
+        event.accept()
+
+    def open_url(self, url: QUrl) -> None:  # pragma: no cover - kept for help links
+        """Open an external link."""
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(url)

@@ -1,0 +1,93 @@
+"""Kinh phí: budget lines (quantity × unit price = amount) against the plan's total, disbursements, execution %."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desktop.domain import derived
+from desktop.domain.entities import BUDGET_LINES, DISBURSEMENTS
+from desktop.domain.fields import Kind
+from desktop.services import analysis
+from desktop.ui import formatting
+from desktop.ui.context import AppContext
+from desktop.ui.models.columns import Column, field_columns
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets.list_panel import ListPanel
+
+LINE_FIELDS = ["seq", "item", "task_id", "unit", "quantity", "unit_price", "amount", "funding_source", "note"]
+
+
+class BudgetPage(Page):
+    """The estimate (dự toán) and its execution. A total that does not match the plan's is shown in red."""
+
+    key = "budget"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self._disbursed: dict[str, int] = {}
+        self.totals = QLabel()
+        self.totals.setObjectName("budget_totals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.lines = ListPanel(
+            ctx, "budget_lines",
+            field_columns(BUDGET_LINES, ["seq", "item", "task_id", "unit", "quantity", "unit_price", "amount",
+                                         "funding_source"])
+            + [Column("disbursed", self.tr("Disbursed (VND)"), Kind.MONEY,
+                      value=lambda r: self._disbursed.get(r["id"], 0), display=formatting.format_int),
+               Column("execution", self.tr("Execution"), Kind.PERCENT,
+                      value=lambda r: derived.execution_percent(self._disbursed.get(r["id"], 0), r.get("amount")),
+                      display=formatting.format_percent)],
+            LINE_FIELDS)
+        self.disbursements = ListPanel(ctx, "disbursements",
+                                       field_columns(DISBURSEMENTS, ["date", "amount", "voucher", "note"]),
+                                       ["date", "amount", "voucher", "note"], parent_field="budget_line_id")
+        self.lines.current_changed.connect(
+            lambda row: self.disbursements.set_parent(row["id"] if row else None))
+        self.lines.rows_changed.connect(self._update_totals)
+        self.disbursements.rows_changed.connect(self._disbursements_changed)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(QLabel(self.tr("<b>Disbursements of the selected line</b>")))
+        lower_layout.addWidget(self.disbursements, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.lines)
+        split.addWidget(lower)
+        split.setSizes([450, 250])
+        self.outer.addWidget(self.totals)
+        self.outer.addWidget(split, 1)
+        self.set_heading(self.title())
+
+    def title(self) -> str:
+        """Sidebar name."""
+        return self.tr("Budget")
+
+    def refresh(self) -> None:
+        """Reload."""
+        self.lines.reload()
+        self.disbursements.set_parent(None)
+
+    def _disbursements_changed(self) -> None:
+        self._update_totals()
+        self.lines.model.layoutChanged.emit()
+
+    def _update_totals(self) -> None:
+        if not self.ctx.plan_id:
+            self.totals.clear()
+            return
+        f = analysis.budget_figures(self.ctx.store, self.ctx.plan_id)
+        self._disbursed = f["disbursed_by_line"]
+        money = formatting.format_int
+        difference = f["difference"]
+        colour = "#1b5e20" if difference == 0 else "#b00020"
+        execution = formatting.format_percent(f["execution_percent"]) or "—"
+        self.totals.setText(
+            self.tr("Total of the lines: <b>%1</b> VND — plan total: <b>%2</b> VND — ")
+            .replace("%1", money(f["allocated"])).replace("%2", money(f["plan_total"]))
+            + f"<span style='color:{colour}; font-weight:bold'>"
+            + (self.tr("matches the plan") if difference == 0
+               else self.tr("difference: %1 VND").replace("%1", money(difference)))
+            + "</span><br>"
+            + self.tr("Disbursed: %1 VND (%2); remaining: %3 VND")
+            .replace("%1", money(f["disbursed"])).replace("%2", execution).replace("%3", money(f["remaining"])))

@@ -1,0 +1,176 @@
+"""Tổng quan: plan progress, what is overdue, budget, participants vs target, enterprises vs target, missing reports.
+
+The charts (QtCharts) are built when the page is first shown, not at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+
+from desktop.domain.choices import TASK_STATUSES
+from desktop.services import analysis, lookups
+from desktop.ui import formatting
+from desktop.ui.context import AppContext
+from desktop.ui.pages.base import Page
+
+
+class Card(QFrame):
+    """A figure with its caption."""
+
+    def __init__(self, name: str, caption: str):
+        super().__init__()
+        self.setObjectName(f"card_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("QFrame { background: #f7f9fc; border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        self.value = QLabel()
+        self.value.setObjectName(f"value_{name}")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: bold; color: #1f4e79;")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #555;")
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+
+
+class DashboardPage(Page):
+    """The state of the plan at a glance; overdue work is visible the moment the app opens."""
+
+    key = "dashboard"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self.cards = {
+            "progress": Card("progress", self.tr("Average progress of the activities")),
+            "budget": Card("budget", self.tr("Budget disbursed of the allocated lines")),
+            "participants": Card("participants", self.tr("Training participants / target")),
+            "enterprises": Card("enterprises", self.tr("Enterprises surveyed / target")),
+        }
+        grid = QGridLayout()
+        for position, card in enumerate(self.cards.values()):
+            grid.addWidget(card, 0, position)
+        self.outer.addLayout(grid)
+        self.charts_host = QWidget()
+        self.charts_layout = QGridLayout(self.charts_host)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_layout.setColumnStretch(0, 1)
+        self.charts_layout.setColumnStretch(1, 1)
+        self.outer.addWidget(self.charts_host, 2)
+        self.overdue = QListWidget()
+        self.overdue.setObjectName("overdue")
+        self.missing = QListWidget()
+        self.missing.setObjectName("missing_reports")
+        lists = QGridLayout()
+        self.overdue_label = QLabel()
+        self.missing_label = QLabel()
+        lists.addWidget(self.overdue_label, 0, 0)
+        lists.addWidget(self.missing_label, 0, 1)
+        lists.addWidget(self.overdue, 1, 0)
+        lists.addWidget(self.missing, 1, 1)
+        self.outer.addLayout(lists, 1)
+        self._charts_built = False
+        self.figures: dict = {}
+        ctx.bus.changed.connect(lambda _entity: self.refresh() if self.isVisible() else None)
+        self.set_heading(self.title())
+
+    def title(self) -> str:
+        """Sidebar name."""
+        return self.tr("Overview")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Build the charts the first time the page is shown."""
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute every figure and chart."""
+        if not self.ctx.plan_id:
+            return
+        f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
+        self.figures = f
+        money = formatting.format_int
+        self.cards["progress"].value.setText(formatting.format_percent(round(f["tasks"]["average_progress"], 1)))
+        self.cards["progress"].detail.setText(
+            self.tr("%1 activities, %2 done, %3 overdue").replace("%1", str(f["tasks"]["count"]))
+            .replace("%2", str(f["tasks"]["by_status"].get("done", 0))).replace("%3", str(len(f["tasks"]["overdue"]))))
+        budget = f["budget"]
+        self.cards["budget"].value.setText(formatting.format_percent(
+            round(budget["execution_percent"], 1) if budget["execution_percent"] is not None else None) or "—")
+        self.cards["budget"].detail.setText(
+            self.tr("Allocated %1 of %2 VND; disbursed %3; remaining %4").replace("%1", money(budget["allocated"]))
+            .replace("%2", money(budget["plan_total"])).replace("%3", money(budget["disbursed"]))
+            .replace("%4", money(budget["remaining"])))
+        training = f["training"]
+        self.cards["participants"].value.setText(f"{money(training['count'])} / {money(training['target'])}")
+        self.cards["participants"].detail.setText(self.tr("%n course(s)", "", training["courses"]))
+        survey = f["survey"]
+        self.cards["enterprises"].value.setText(f"{survey['surveyed']} / {survey['target']}")
+        self.cards["enterprises"].detail.setText(
+            self.tr("Model enterprise: %1").replace("%1", survey["model"]["name"] if survey["model"]
+                                                     else self.tr("not chosen yet")))
+        self.overdue.clear()
+        for task in f["tasks"]["overdue"]:
+            self.overdue.addItem(f"{lookups.display_text('tasks', task)} — {formatting.format_date(task['end_date'])}")
+        self.overdue_label.setText(self.tr("<b>Overdue tasks (%1)</b>").replace("%1", str(len(f["tasks"]["overdue"]))))
+        names = self.ctx.names("agencies")
+        self.missing.clear()
+        for report in f["reports"]["not_submitted"]:
+            self.missing.addItem(f"{names.get(report['agency_id'], '?')} — "
+                                 + self.tr("due %1").replace("%1", formatting.format_date(report["due_date"])))
+        self.missing_label.setText(self.tr("<b>Offices that have not reported (%1)</b>")
+                                   .replace("%1", str(len(f["reports"]["not_submitted"]))))
+        if self.isVisible():
+            self._build_charts(f)
+
+    def _build_charts(self, f: dict) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPieSeries, QValueAxis
+
+        while self.charts_layout.count():
+            item = self.charts_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+        status_chart = QChart()
+        status_chart.setTitle(self.tr("Activities by status"))
+        pie = QPieSeries()
+        colours = {"not_started": "#b0bec5", "in_progress": "#42a5f5", "done": "#66bb6a", "paused": "#ffa726"}
+        for choice in TASK_STATUSES:
+            count = f["tasks"]["by_status"].get(choice.code, 0)
+            if count:
+                slice_ = pie.append(f"{formatting.choice_text(TASK_STATUSES, choice.code)}: {count}", count)
+                slice_.setColor(QColor(colours[choice.code]))
+        status_chart.addSeries(pie)
+        status_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        budget = f["budget"]
+        budget_chart = QChart()
+        budget_chart.setTitle(self.tr("Budget (million VND)"))
+        bars = QBarSeries()
+        values = [budget["plan_total"], budget["allocated"], budget["disbursed"]]
+        bar_set = QBarSet(self.tr("million VND"))
+        bar_set.append([v / 1_000_000 for v in values])
+        bar_set.setColor(QColor("#1f77b4"))
+        bars.append(bar_set)
+        budget_chart.addSeries(bars)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([self.tr("Plan"), self.tr("Allocated"), self.tr("Disbursed")])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, max(values + [1]) / 1_000_000 * 1.1)
+        axis_y.setLabelFormat("%.0f")
+        budget_chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        budget_chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(axis_x)
+        bars.attachAxis(axis_y)
+        budget_chart.legend().hide()
+
+        for column, chart in enumerate((status_chart, budget_chart)):
+            view = QChartView(chart)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(220)
+            self.charts_layout.addWidget(view, 0, column)
+        self._charts_built = True

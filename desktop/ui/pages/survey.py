@@ -1,0 +1,185 @@
+"""Khảo sát: enterprises, their consumption (intensity and TOE derived), solutions, the model-enterprise choice,
+the consultation workshop and the TOE factors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import derived
+from desktop.domain.entities import (
+    CONSUMPTION_RECORDS,
+    CONVERSION_FACTORS,
+    ENTERPRISES,
+    SELECTION_CRITERIA,
+    SELECTION_SCORES,
+    SOLUTIONS,
+    WORKSHOPS,
+)
+from desktop.domain.fields import Kind
+from desktop.services import analysis, survey
+from desktop.ui import formatting
+from desktop.ui.context import AppContext
+from desktop.ui.models.columns import Column, field_columns
+from desktop.ui.models.entity_model import EntityTableModel
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets.list_panel import ListPanel, RowFilter
+
+ENTERPRISE_FIELDS = ["name", "tax_code", "address", "industrial_zone", "vsic_code", "products", "contact_person",
+                     "phone", "surveyed", "survey_date", "is_model", "note"]
+
+
+class SurveyPage(Page):
+    """The pilot survey of chemical enterprises (5 in the 2024 plan) and the choice of 1 model enterprise."""
+
+    key = "survey"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self._factors: list[dict] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("survey_summary")
+        self.enterprises = ListPanel(
+            ctx, "enterprises",
+            field_columns(ENTERPRISES, ["name", "tax_code", "industrial_zone", "vsic_code", "products", "surveyed",
+                                        "is_model"]),
+            ENTERPRISE_FIELDS,
+            filters=[RowFilter("surveyed", self.tr("Survey"), lambda: [
+                (self.tr("Surveyed"), lambda r: bool(r.get("surveyed"))),
+                (self.tr("Not surveyed"), lambda r: not r.get("surveyed"))])])
+        self.consumption = ListPanel(
+            ctx, "consumption_records",
+            field_columns(CONSUMPTION_RECORDS, ["period", "resource", "quantity", "unit", "product_output",
+                                                "product_unit"])
+            + [Column("intensity", self.tr("Per unit of product"), Kind.DECIMAL,
+                      value=lambda r: derived.intensity(r.get("quantity"), r.get("product_output")),
+                      display=lambda v: formatting.format_decimal(v, 4)),
+               Column("toe", self.tr("TOE"), Kind.DECIMAL, value=self._toe,
+                      display=lambda v: formatting.format_decimal(v, 3))],
+            ["period", "resource", "quantity", "unit", "product_output", "product_unit", "note"],
+            parent_field="enterprise_id")
+        self.solutions = ListPanel(
+            ctx, "solutions",
+            field_columns(SOLUTIONS, ["category", "description", "investment", "annual_saving"])
+            + [Column("payback", self.tr("Payback (years)"), Kind.DECIMAL,
+                      value=lambda r: derived.payback_years(r.get("investment"), r.get("annual_saving")),
+                      display=lambda v: formatting.format_decimal(v, 1))],
+            ["category", "description", "investment", "annual_saving", "note"], parent_field="enterprise_id")
+        self.scores = ListPanel(ctx, "selection_scores", field_columns(SELECTION_SCORES, ["criterion_id", "score",
+                                                                                         "note"]),
+                                ["criterion_id", "score", "note"], parent_field="enterprise_id")
+        self.enterprises.current_changed.connect(self._enterprise_changed)
+
+        detail = QTabWidget()
+        detail.addTab(self.consumption, self.tr("Consumption"))
+        detail.addTab(self.solutions, self.tr("Proposed solutions"))
+        detail.addTab(self.scores, self.tr("Selection scores"))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.enterprises)
+        split.addWidget(detail)
+
+        self.criteria = ListPanel(ctx, "selection_criteria", field_columns(SELECTION_CRITERIA, ["seq", "name",
+                                                                                               "weight"]),
+                                  ["name", "weight", "seq"])
+        self.ranking_model = EntityTableModel([
+            Column("name", formatting.field_label(ENTERPRISES.field("name")), value=lambda r: r["enterprise"]["name"]),
+            Column("weighted", self.tr("Weighted score (0–10)"), Kind.DECIMAL, value=lambda r: r["weighted"],
+                   display=lambda v: formatting.format_decimal(v, 2)),
+            Column("model", formatting.field_label(ENTERPRISES.field("is_model")),
+                   value=lambda r: self.tr("Yes") if r["enterprise"].get("is_model") else ""),
+        ], self)
+        self.ranking_view = QTableView()
+        self.ranking_view.setObjectName("ranking")
+        self.ranking_view.setModel(self.ranking_model)
+        self.ranking_view.horizontalHeader().setStretchLastSection(True)
+        self.ranking_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.choose_button = QPushButton(self.tr("Choose as model enterprise"))
+        self.choose_button.setObjectName("choose_model")
+        self.choose_button.clicked.connect(self.choose_model)
+        selection = QWidget()
+        selection_layout = QVBoxLayout(selection)
+        selection_layout.addWidget(QLabel(self.tr("<b>Criteria and weights</b>")))
+        selection_layout.addWidget(self.criteria, 1)
+        selection_layout.addWidget(QLabel(self.tr("<b>Ranking by weighted score</b>")))
+        selection_layout.addWidget(self.ranking_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addStretch(1)
+        selection_layout.addLayout(row)
+
+        self.workshops = ListPanel(ctx, "workshops", field_columns(WORKSHOPS, ["title", "date", "venue",
+                                                                              "participants_count", "summary"]),
+                                   ["title", "task_id", "date", "venue", "participants_count", "summary"])
+        self.factors = ListPanel(ctx, "conversion_factors",
+                                 field_columns(CONVERSION_FACTORS, ["resource", "unit", "toe_per_unit", "source"]),
+                                 ["resource", "unit", "toe_per_unit", "source"])
+        self.factors.rows_changed.connect(self._factors_changed)
+
+        tabs = QTabWidget()
+        tabs.setObjectName("survey_tabs")
+        tabs.addTab(split, self.tr("Enterprises"))
+        tabs.addTab(selection, self.tr("Model enterprise"))
+        tabs.addTab(self.workshops, self.tr("Consultation workshop"))
+        tabs.addTab(self.factors, self.tr("TOE factors"))
+        self.tabs = tabs
+        self.outer.addWidget(self.summary)
+        self.outer.addWidget(tabs, 1)
+        for panel in (self.enterprises, self.scores, self.criteria):
+            panel.rows_changed.connect(self._update_ranking)
+        self.set_heading(self.title())
+
+    def title(self) -> str:
+        """Sidebar name."""
+        return self.tr("Pilot survey")
+
+    def refresh(self) -> None:
+        """Reload everything."""
+        self.factors.reload()
+        for panel in (self.enterprises, self.criteria, self.workshops):
+            panel.reload()
+        self._enterprise_changed(self.enterprises.current_row())
+
+    def _toe(self, row: dict) -> float | None:
+        factor = derived.toe_factor(self._factors, str(row.get("resource")), str(row.get("unit") or ""))
+        return derived.toe(row.get("quantity"), factor)
+
+    def _factors_changed(self) -> None:
+        self._factors = self.factors.model.all_rows()
+        self.consumption.reload()
+
+    def _enterprise_changed(self, row: dict | None) -> None:
+        enterprise_id = row["id"] if row else None
+        for panel in (self.consumption, self.solutions, self.scores):
+            if panel.parent_id != enterprise_id:
+                panel.set_parent(enterprise_id)
+
+    def _update_ranking(self) -> None:
+        if not self.ctx.plan_id:
+            return
+        self.ranking_model.set_rows(analysis.selection_ranking(self.ctx.store, self.ctx.plan_id))
+        figures = analysis.survey_figures(self.ctx.store, self.ctx.plan_id)
+        model = figures["model"]["name"] if figures["model"] else self.tr("not chosen yet")
+        self.summary.setText(self.tr("Enterprises surveyed: %1 / target %2 — model enterprise: %3")
+                             .replace("%1", str(figures["surveyed"])).replace("%2", str(figures["target"]))
+                             .replace("%3", model))
+
+    def choose_model(self) -> None:
+        """Mark the enterprise selected in the ranking as the model enterprise."""
+        index = self.ranking_view.currentIndex()
+        if not index.isValid() or not self.ctx.plan_id:
+            QMessageBox.information(self, self.title(), self.tr("Select an enterprise in the ranking first."))
+            return
+        enterprise = self.ranking_model.row_at(index.row())["enterprise"]
+        survey.choose_model_enterprise(self.ctx.store, self.ctx.plan_id, enterprise["id"])
+        self.ctx.undo_stack.clear()  # the choice touches several rows; it is confirmed rather than undone
+        self.ctx.bus.notify("enterprises")

@@ -1,0 +1,108 @@
+"""Đào tạo: the training course, its participants (counts vs the target of 200), evaluation and materials."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.domain.choices import GENDERS, ORG_KINDS
+from desktop.domain.entities import PARTICIPANTS, TRAINING_COURSES, TRAINING_MATERIALS
+from desktop.services import analysis
+from desktop.ui import formatting
+from desktop.ui.context import AppContext
+from desktop.ui.models.columns import field_columns
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets.list_panel import ListPanel, choice_filter
+
+COURSE_FIELDS = ["title", "task_id", "venue", "start_date", "end_date", "target_participants", "organiser_id",
+                 "lecturers", "content", "note"]
+PARTICIPANT_FIELDS = ["full_name", "gender", "birth_year", "organisation", "org_kind", "agency_id", "position",
+                      "phone", "email", "attended", "pre_score", "post_score", "satisfaction", "note"]
+
+
+class TrainingPage(Page):
+    """Courses on top; the selected course's participants and materials below, with its figures."""
+
+    key = "training"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self.courses = ListPanel(ctx, "training_courses",
+                                 field_columns(TRAINING_COURSES, ["title", "venue", "start_date", "end_date",
+                                                                  "target_participants"]),
+                                 COURSE_FIELDS, defaults=lambda: {"target_participants": 200})
+        self.participants = ListPanel(
+            ctx, "participants",
+            field_columns(PARTICIPANTS, ["full_name", "gender", "organisation", "org_kind", "position", "attended",
+                                         "pre_score", "post_score", "satisfaction"]),
+            PARTICIPANT_FIELDS, parent_field="course_id",
+            filters=[choice_filter("gender", self.tr("Gender"), "participants"),
+                     choice_filter("org_kind", self.tr("Organisation kind"), "participants")],
+            defaults=lambda: {"attended": 1})
+        self.materials = ListPanel(ctx, "training_materials",
+                                   field_columns(TRAINING_MATERIALS, ["title", "kind", "copies", "note"]),
+                                   ["title", "kind", "copies", "note"], parent_field="course_id")
+        self.figures = QLabel()
+        self.figures.setObjectName("training_figures")
+        self.figures.setWordWrap(True)
+        self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.courses.current_changed.connect(self._course_changed)
+        self.participants.rows_changed.connect(self._update_figures)
+
+        tabs = QTabWidget()
+        tabs.addTab(self.participants, self.tr("Participants"))
+        tabs.addTab(self.materials, self.tr("Materials handed out"))
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.figures)
+        lower_layout.addWidget(tabs, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.courses)
+        split.addWidget(lower)
+        split.setSizes([160, 600])
+        self.outer.addWidget(split, 1)
+        self.set_heading(self.title())
+
+    def title(self) -> str:
+        """Sidebar name."""
+        return self.tr("Training")
+
+    def refresh(self) -> None:
+        """Reload the courses and select the first."""
+        self.courses.reload()
+        if self.courses.current_row() is None and self.courses.model.rowCount():
+            self.courses.view.selectRow(0)
+        self._course_changed(self.courses.current_row())
+
+    def _course_changed(self, row: dict | None) -> None:
+        course_id = row["id"] if row else None
+        if course_id != self.participants.parent_id:
+            self.participants.set_parent(course_id)
+            self.materials.set_parent(course_id)
+        self._update_figures()
+
+    def _update_figures(self) -> None:
+        course = self.courses.current_row()
+        if not course:
+            self.figures.setText(self.tr("Add a course, then its participants."))
+            return
+        f = analysis.training_figures(self.ctx.store, course["id"])
+        kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or self.tr('not given')}: {n}"
+                          for k, n in sorted(f["by_org_kind"].items(), key=lambda kv: -kv[1]))
+        genders = ", ".join(f"{formatting.choice_text(GENDERS, k) or self.tr('not given')}: {n}"
+                            for k, n in f["by_gender"].items())
+        colour = "#1b5e20" if f["target"] and f["count"] >= f["target"] else "#8a6d3b"
+        text = (
+            f"<span style='color:{colour}; font-weight:bold'>"
+            + self.tr("Participants: %1 / target %2").replace("%1", formatting.format_int(f["count"]))
+            .replace("%2", formatting.format_int(f["target"]))
+            + "</span> — " + self.tr("attended: %1").replace("%1", formatting.format_int(f["attended"]))
+            + "<br>" + self.tr("By organisation kind: %1").replace("%1", kinds or "—")
+            + "<br>" + self.tr("By gender: %1").replace("%1", genders or "—")
+            + "<br>" + self.tr("Average score before: %1, after: %2; satisfaction: %3 / 5")
+            .replace("%1", formatting.format_decimal(f["average_pre"]) or "—")
+            .replace("%2", formatting.format_decimal(f["average_post"]) or "—")
+            .replace("%3", formatting.format_decimal(f["average_satisfaction"]) or "—")
+        )
+        self.figures.setText(text)

@@ -1,0 +1,81 @@
+"""Undo and redo of edits (Ctrl+Z / Ctrl+Y): each saved form or deletion becomes a QUndoCommand over the services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from desktop.services import records
+from desktop.store import Store
+from desktop.ui.bus import DataBus
+
+
+class _Command(QUndoCommand):
+    def __init__(self, store: Store, bus: DataBus, entity: str, text: str):
+        super().__init__(text)
+        self.store, self.bus, self.entity = store, bus, entity
+        self._first = True
+
+    def redo(self) -> None:
+        """Do the change again (the first call is the change already made by the form)."""
+        if self._first:
+            self._first = False
+            return
+        self._redo()
+        self.bus.notify(self.entity)
+
+    def undo(self) -> None:
+        """Take the change back."""
+        self._undo()
+        self.bus.notify(self.entity)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddCommand(_Command):
+    """A row that was added: undo deletes it."""
+
+    def __init__(self, store: Store, bus: DataBus, entity: str, row_id: str, label: str):
+        super().__init__(store, bus, entity, QCoreApplication.translate("Undo", "Add %1").replace("%1", label))
+        self.row_id = row_id
+
+    def _undo(self) -> None:
+        records.delete_row(self.store, self.entity, self.row_id, cascade=True)
+
+    def _redo(self) -> None:
+        records.restore_rows(self.store, [(self.entity, self.row_id)])
+
+
+class EditCommand(_Command):
+    """A row that was edited: undo puts the old values back."""
+
+    def __init__(self, store: Store, bus: DataBus, entity: str, row_id: str, before: dict, after: dict, label: str):
+        super().__init__(store, bus, entity, QCoreApplication.translate("Undo", "Edit %1").replace("%1", label))
+        self.row_id, self.before, self.after = row_id, before, after
+
+    def _undo(self) -> None:
+        records.save_row(self.store, self.entity, self.row_id, self.before)
+
+    def _redo(self) -> None:
+        records.save_row(self.store, self.entity, self.row_id, self.after)
+
+
+class DeleteCommand(_Command):
+    """Rows that were deleted: undo restores them."""
+
+    def __init__(self, store: Store, bus: DataBus, entity: str, deleted: list[tuple[str, str]], label: str):
+        super().__init__(store, bus, entity, QCoreApplication.translate("Undo", "Delete %1").replace("%1", label))
+        self.deleted = deleted
+
+    def _undo(self) -> None:
+        records.restore_rows(self.store, self.deleted)
+        for table in {t for t, _ in self.deleted}:
+            self.bus.notify(table)
+
+    def _redo(self) -> None:
+        table, row_id = self.deleted[-1]
+        self.deleted = records.delete_row(self.store, table, row_id, cascade=True)

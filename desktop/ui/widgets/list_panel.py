@@ -1,0 +1,370 @@
+"""A list of one entity's rows with everything around it: add / edit / delete, search, filters and a row count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.entities import BY_NAME
+from desktop.domain.fields import Kind
+from desktop.services import lookups, records
+from desktop.store import StoreError
+from desktop.ui.context import AppContext
+from desktop.ui.forms.entity_dialog import EntityDialog
+from desktop.ui.models.columns import Column
+from desktop.ui.models.entity_model import EntityTableModel
+from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
+
+
+@dataclass
+class RowFilter:
+    """A drop-down filter: its label, and (text, predicate) entries; the first entry "All" is added for you."""
+
+    name: str
+    label: str
+    entries: Callable[[], list[tuple[str, Callable[[dict], bool]]]]
+
+
+class ListPanel(QWidget):
+    """Rows of `entity` in a table, scoped to a parent row (`parent_field` = the parent's id) or to the plan.
+
+    Signals:
+        current_changed(object): the selected row (dict) or None.
+        rows_changed(): the rows were reloaded (totals beside the list recompute).
+    """
+
+    current_changed = Signal(object)
+    rows_changed = Signal()
+
+    def __init__(self, ctx: AppContext, entity: str, columns: list[Column], form_fields: list[str], *,
+                 parent_field: str = "", title: str = "", filters: list[RowFilter] | None = None,
+                 defaults: Callable[[], dict] | None = None,
+                 arrange: Callable[[list[dict]], list[dict]] | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = entity
+        self.spec = BY_NAME[entity]
+        self.form_fields = form_fields
+        self.parent_field = parent_field or ("plan_id" if "plan_id" in self.spec.field_names else "")
+        self.parent_id: str | None = None
+        self.defaults = defaults or dict
+        self.arrange = arrange
+        self.setObjectName(f"panel_{entity}")
+
+        self.model = EntityTableModel(columns, self)
+        self.view = QTableView()
+        self.view.setObjectName(f"table_{entity}")
+        self.view.setModel(self.model)
+        # No sort indicator before sorting is enabled: rows keep their natural order until a header is clicked.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
+        self._sized = False
+        self._sized_with_rows = False
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.edit_current())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed.emit(self.current_row()))
+
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.add_button.setObjectName("add")
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.edit_button.setObjectName("edit")
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.setObjectName("delete")
+        self.add_button.clicked.connect(self.add_row)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        bar = QHBoxLayout()
+        if title:
+            heading = QLabel(f"<b>{title}</b>")
+            bar.addWidget(heading)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.search, 1)
+        self.filter_boxes: dict[str, tuple[QComboBox, RowFilter]] = {}
+        for row_filter in filters or []:
+            box = QComboBox()
+            box.setObjectName(f"filter_{row_filter.name}")
+            box.setToolTip(row_filter.label)
+            box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
+            bar.addWidget(QLabel(row_filter.label))
+            bar.addWidget(box)
+            self.filter_boxes[row_filter.name] = (box, row_filter)
+        bar.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_shortcut.activated.connect(self.delete_current)
+        ctx.bus.changed.connect(self._on_data_changed)
+        self._watched = {self.entity} | {f.ref for f in self.spec.refs}
+        if self.parent_field != "plan_id" and self.parent_field:
+            self.set_enabled_for_parent(False)
+
+    # -- loading ---------------------------------------------------------------------------------------------------
+    def set_parent(self, parent_id: str | None) -> None:
+        """Show the rows belonging to `parent_id` (a course, an enterprise, a budget line…)."""
+        self.parent_id = parent_id
+        self.set_enabled_for_parent(parent_id is not None)
+        self.reload()
+
+    def set_enabled_for_parent(self, enabled: bool) -> None:
+        """Adding needs a parent: grey the buttons out while there is none."""
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(enabled)
+
+    def scope_id(self) -> str | None:
+        """The id rows are scoped to: the parent row, or the current plan."""
+        return self.ctx.plan_id if self.parent_field == "plan_id" else self.parent_id
+
+    def reload(self) -> None:
+        """Read the rows again from the store (keeping the selection when possible)."""
+        selected = self.current_row()
+        if self.parent_field and self.scope_id() is None:
+            rows: list[dict] = []
+        else:
+            rows = records.list_rows(self.ctx.store, self.entity, parent_field=self.parent_field,
+                                     parent_id=self.scope_id())
+            if self.arrange:
+                rows = self.arrange(rows)
+        names: dict[str, str] = {}
+        for field in self.spec.refs:
+            names.update(self.ctx.names(field.ref))
+        self.model.set_rows(rows, names)
+        if not self._sized or (rows and not self._sized_with_rows):
+            self._fit_columns(bool(rows))
+        self._refresh_filters()
+        self._update_count()
+        if selected:
+            self.select_row(selected["id"])
+        if self.current_row() is None and self.model.rowCount():
+            self.view.selectRow(0)
+        self.rows_changed.emit()
+
+    def _fit_columns(self, with_rows: bool) -> None:
+        # Fit widths to the headers and first rows once, within bounds, so long texts don't make huge columns.
+        self._sized = True
+        self._sized_with_rows = with_rows
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 360)))
+
+    def _on_data_changed(self, entity: str) -> None:
+        self.ctx.forget(entity)
+        if entity == "*" or entity in self._watched:
+            self.reload()
+
+    def _refresh_filters(self) -> None:
+        for box, row_filter in self.filter_boxes.values():
+            current = box.currentText()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("All"), None)
+            for text, predicate in row_filter.entries():
+                box.addItem(text, predicate)
+            position = box.findText(current)
+            box.setCurrentIndex(max(position, 0))
+            box.blockSignals(False)
+            self.model.set_filter(row_filter.name, box.currentData())
+
+    def _filter_changed(self, name: str) -> None:
+        box, _ = self.filter_boxes[name]
+        self.model.set_filter(name, box.currentData())
+        self._update_count()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        if shown == total:
+            self.count_label.setText(self.tr("%n row(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", str(shown)).replace("%2", str(total)))
+
+    # -- selection -------------------------------------------------------------------------------------------------
+    def current_row(self) -> dict | None:
+        """The selected row, or None."""
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_row(self, row_id: str) -> None:
+        """Select the row with `row_id` when it is shown."""
+        position = self.model.view_row_of(row_id)
+        if position >= 0:
+            index = self.model.index(position, 0)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+    def _fixed_values(self) -> dict:
+        fixed = {}
+        if self.parent_field:
+            fixed[self.parent_field] = self.scope_id()
+        if "plan_id" in self.spec.field_names and self.ctx.plan_id:
+            fixed.setdefault("plan_id", self.ctx.plan_id)
+        return fixed
+
+    def open_dialog(self, row: dict | None) -> EntityDialog:
+        """The form for a new row (None) or for `row`; not shown yet."""
+        fixed = self._fixed_values()
+        values = dict(row) if row else {**self.defaults(), **fixed}
+        row_id = row["id"] if row else None
+
+        def save(typed: dict) -> dict:
+            data = {**(row or {}), **fixed, **typed} if row else {**values, **typed, **fixed}
+            return records.save_row(self.ctx.store, self.entity, row_id, data)
+
+        title = (self.tr("Edit: %1") if row else self.tr("Add: %1")).replace("%1", self.spec_title())
+        return EntityDialog(self.spec, self.form_fields, values, self.ctx.ref_options, save, title=title,
+                            parent=self.window())
+
+    def spec_title(self) -> str:
+        """The entity's name in the UI language."""
+        from desktop.ui.formatting import ui_language
+
+        return self.spec.title if ui_language() == "vi" else self.spec.label_en
+
+    def add_row(self) -> dict | None:
+        """Ask for a new row; returns it once saved."""
+        if self.parent_field and self.scope_id() is None:
+            return None
+        dialog = self.open_dialog(None)
+        if dialog.exec() and dialog.saved_row:
+            row = dialog.saved_row
+            label = lookups.display_text(self.entity, row)
+            self.ctx.undo_stack.push(AddCommand(self.ctx.store, self.ctx.bus, self.entity, row["id"], label))
+            self.ctx.bus.notify(self.entity)
+            self.select_row(row["id"])
+            return row
+        return None
+
+    def edit_current(self) -> dict | None:
+        """Edit the selected row; returns it once saved."""
+        row = self.current_row()
+        if row is None:
+            return None
+        dialog = self.open_dialog(row)
+        if dialog.exec() and dialog.saved_row:
+            saved = dialog.saved_row
+            if saved.get("rev") != row.get("rev"):
+                before = {n: row.get(n) for n in self.spec.field_names}
+                after = {n: saved.get(n) for n in self.spec.field_names}
+                label = lookups.display_text(self.entity, saved)
+                self.ctx.undo_stack.push(
+                    EditCommand(self.ctx.store, self.ctx.bus, self.entity, row["id"], before, after, label))
+                self.ctx.bus.notify(self.entity)
+            return saved
+        return None
+
+    def delete_current(self) -> bool:
+        """Delete the selected row after confirmation (and its dependent rows after a second one)."""
+        row = self.current_row()
+        if row is None or not self.delete_button.isEnabled():
+            return False
+        label = lookups.display_text(self.entity, row)
+        answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete “%1”?").replace("%1", label),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        dependants = records.dependants_count(self.ctx.store, self.entity, row["id"])
+        if dependants:
+            answer = QMessageBox.warning(
+                self, self.tr("Delete"),
+                self.tr("%n other row(s) depend on “%1” and will be deleted with it. Continue?", "",
+                        dependants).replace("%1", label),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            deleted = records.delete_row(self.ctx.store, self.entity, row["id"], cascade=True)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), str(exc))
+            return False
+        self.ctx.undo_stack.push(DeleteCommand(self.ctx.store, self.ctx.bus, self.entity, deleted, label))
+        for table in {t for t, _ in deleted}:
+            self.ctx.bus.notify(table)
+        return True
+
+
+def choice_filter(field_name: str, label: str, entity: str) -> RowFilter:
+    """A filter on a choice field: one entry per choice."""
+    from desktop.ui.formatting import choice_text
+
+    field = BY_NAME[entity].field(field_name)
+
+    def entries() -> list[tuple[str, Callable[[dict], bool]]]:
+        return [(choice_text(field.choices, c.code), lambda row, code=c.code: row.get(field_name) == code)
+                for c in field.choices]
+
+    return RowFilter(field_name, label, entries)
+
+
+def agency_filter(field_name: str, label: str, ctx: AppContext) -> RowFilter:
+    """A filter on an agency reference (or list of agencies): one entry per agency used in the rows."""
+    import json
+
+    def entries() -> list[tuple[str, Callable[[dict], bool]]]:
+        names = ctx.names("agencies")
+        live = dict(lookups.options(ctx.store, BY_NAME["tasks"].field("lead_agency_id")))
+        result = []
+        for agency_id, name in live.items():
+            def match(row: dict, a: str = agency_id) -> bool:
+                value = row.get(field_name)
+                if isinstance(value, str) and value.startswith("["):
+                    return a in json.loads(value)
+                return value == a
+
+            result.append((names.get(agency_id, name), match))
+        return result
+
+    return RowFilter(field_name, label, entries)
+
+
+def is_numeric_kind(kind: Kind) -> bool:
+    """True for kinds shown right-aligned."""
+    return kind in (Kind.INT, Kind.MONEY, Kind.DECIMAL, Kind.PERCENT)
