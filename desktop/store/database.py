@@ -68,7 +68,8 @@ def open_database(path: Path | str, *, create: bool = False) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Không tạo được thư mục “{path.parent}”: {exc.strerror or exc}.") from exc
+            raise StoreError(f"Không tạo được thư mục “{path.parent}”: không có quyền ghi hoặc ổ đĩa chỉ đọc "
+                             f"({exc.strerror or exc}).") from exc
     db: Database | None = None
     try:
         db = _connect_plain(path)
