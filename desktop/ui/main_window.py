@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = self._action("find", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
-        self.help_action = self._action("help", self.tr("User &guide"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self.help_action = self._action("help", self.tr("User &guide"), self.show_help,
+                                        QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action("about", self.tr("&About"), self.show_about)
         self.page_actions = []
         for position, page in enumerate(self.pages):
