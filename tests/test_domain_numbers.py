@@ -23,6 +23,8 @@ from desktop.domain.taxcode import normalize_tax_code, tax_code_error
     ("1.394.200,5", Decimal("1394200.5")),
     ("1,394,200,000", Decimal("1394200000")),
     ("1 394 200 000", Decimal("1394200000")),
+    ("1\u202f394\u202f200\u202f000", Decimal("1394200000")),
+    ("1\u00a0394\u00a0200\u00a0000", Decimal("1394200000")),
     ("1.394.200.000 đồng", Decimal("1394200000")),
     ("1.394.200.000đ", Decimal("1394200000")),
     ("  200  ", Decimal("200")),

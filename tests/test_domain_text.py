@@ -26,6 +26,11 @@ def test_clean_text_trims_and_collapses_spaces():
     assert clean_text(2024) == "2024"
 
 
+def test_clean_text_handles_spaces_pasted_from_office_programs():
+    assert clean_text("\ufeffSở\u2003 Công\u202fThương\u200b ") == "Sở Công Thương"
+    assert clean_text("a\u2009\n\u00a0b", multiline=True) == "a\nb"
+
+
 def test_clean_text_multiline_keeps_lines_trims_each():
     text = "\n  a)  Chủ trì  \r\n b) Phối hợp \r\n\n"
     assert clean_text(text, multiline=True) == "a) Chủ trì\nb) Phối hợp"

@@ -16,7 +16,7 @@ class NumberFormatError(ValueError):
 
 
 def _strip(text: str) -> str:
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    text = re.sub(r"\s+", "", text)  # spaces, no-break and narrow no-break spaces used as thousands separators
     for suffix in ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd", "%"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Any horizontal white space (tab, no-break, thin and narrow no-break spaces pasted from Word or Excel); not "\n".
+_SPACES = re.compile(r"[^\S\n]+")
 
 # NFC does not unify Ð (U+00D0, Icelandic eth) with Đ (U+0110), nor old/new tone placement; map them explicitly.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u200b": None, "\ufeff": None})
 _TONE_PLACEMENT = {
     "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
     "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
