@@ -86,6 +86,8 @@ def test_money_is_integer_dong():
     assert refused(field, "-1.000") == "không được nhỏ hơn 0"
     assert "không phải là số" in refused(field, "một tỷ")
     assert refused(make(Kind.MONEY, maximum=1000000), "2.000.000") == "không được lớn hơn 1.000.000"
+    assert refused(field, "99999999999999999999") == "số quá lớn"  # beyond SQLite's 64-bit integers
+    assert refused(make(Kind.INT), "1" + "0" * 30) == "số quá lớn"
 
 
 def test_decimal_and_percent():

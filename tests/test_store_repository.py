@@ -55,6 +55,8 @@ def test_add_refuses_invalid_data_and_writes_nothing(store):
     with pytest.raises(ValidationError) as info:
         store.repo("plans").add({"issuer": "", "year": "1999", "title": "", "total_budget": "1,5"})
     assert set(info.value.fields) == {"issuer", "year", "title", "total_budget"}
+    with pytest.raises(ValidationError, match="Tổng kinh phí \\(đồng\\): số quá lớn"):
+        add_plan(store, total_budget="99.999.999.999.999.999.999")
     assert store.repo("plans").count() == 0
 
 

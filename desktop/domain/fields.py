@@ -115,11 +115,11 @@ class Field:
         number = numbers.parse_decimal(value)
         if number != number.to_integral_value():
             raise ValueError("phải là số nguyên")
-        return int(number)
+        return _storable(int(number))
 
     def _clean_money(self, value: object) -> int:
         try:
-            return numbers.parse_money(value)
+            return _storable(numbers.parse_money(value))
         except numbers.NumberFormatError as exc:
             raise ValueError(str(exc)) from exc
 
@@ -209,6 +209,16 @@ class Field:
         if not _PHONE.match(text):
             raise ValueError(f"“{text}” không phải là số điện thoại")
         return text
+
+
+# SQLite stores integers in 64 bits; a larger number would fail at the database instead of at the form.
+_MAX_INTEGER = 2**63 - 1
+
+
+def _storable(number: int) -> int:
+    if abs(number) > _MAX_INTEGER:
+        raise ValueError("số quá lớn")
+    return number
 
 
 def _decimals(value: float) -> int:
