@@ -98,6 +98,7 @@ def test_decimal_and_percent():
     assert refused(percent, "120") == "không được lớn hơn 100"
     assert refused(percent, "-5") == "không được nhỏ hơn 0"
     assert "không phải là số" in refused(percent, float("inf"))
+    assert refused(make(Kind.DECIMAL), "9" * 400) == "số quá lớn"
 
 
 def test_year():

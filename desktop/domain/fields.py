@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -124,7 +125,10 @@ class Field:
             raise ValueError(str(exc)) from exc
 
     def _clean_decimal(self, value: object) -> float:
-        return float(numbers.parse_decimal(value))
+        number = float(numbers.parse_decimal(value))
+        if math.isinf(number):
+            raise ValueError("số quá lớn")
+        return number
 
     _clean_percent = _clean_decimal
 
