@@ -20,6 +20,7 @@ from desktop.store import StoreError
 
 COMMAND_MODULES = (
     "desktop.commands.basic",
+    "desktop.commands.exchange",
     "desktop.commands.sample",
 )
 
