@@ -1,0 +1,406 @@
+"""The import preview: every row of an exchange workbook validated, its references resolved, and classified by the
+merge rules (docs/exchange-format.md): unchanged / stale / new / changed / deleted / conflict / rejected.
+
+Nothing is written here; `apply.py` writes a preview in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain import choices as ch
+from desktop.domain import revisions
+from desktop.domain.dates import format_date, utc_now_iso
+from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
+from desktop.domain.errors import ValidationError
+from desktop.domain.fields import Field, Kind
+from desktop.domain.numbers import format_money, format_number
+from desktop.domain.text import clean_text
+from desktop.domain.validation import validate
+from desktop.exchange import format as fmt
+from desktop.exchange.errors import CellError, ExchangeCancelled
+from desktop.exchange.model import (
+    CHANGED,
+    CONFLICT,
+    DELETED,
+    NEW,
+    REJECTED,
+    STALE,
+    UNCHANGED,
+    ImportPreview,
+    RowChange,
+)
+from desktop.exchange.reader import ExchangeWorkbook, FileRow, file_hash
+from desktop.exchange.rows import display_column, ref_ids
+from desktop.store import Store
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+_REV = re.compile(r"^[0-9]{1,9}-[0-9a-f]{32}$")
+_ID = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
+MAX_CHANGE_DETAILS = 20_000  # rows whose before -> after values are worked out for display
+
+
+def build_preview(store: Store, path: Path | str, *, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> ImportPreview:
+    """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
+    workbook = ExchangeWorkbook(path)
+    return _Builder(store, workbook, progress, cancel).build()
+
+
+class _Builder:
+    def __init__(self, store: Store, workbook: ExchangeWorkbook, progress: Progress | None, cancel: Cancel | None):
+        self.store = store
+        self.workbook = workbook
+        self.progress = progress
+        self.cancel = cancel
+        meta = workbook.meta
+        acting = fmt.scope_office(meta.get("scope", "")) or meta.get("office", "") or fmt.HUB_OFFICE
+        self.preview = ImportPreview(Path(workbook.path), file_hash(workbook.path), meta, acting.upper(),
+                                     store.context.office)
+        self.now = utc_now_iso()
+        self.editor = f"excel:{self.preview.acting_office}"
+        self.local: dict[str, dict[str, tuple]] = {}
+        self.writes: dict[str, dict[str, bool]] = {spec.name: {} for spec in ENTITIES}
+        self.file_display: dict[str, dict[str, str]] = {spec.name: {} for spec in ENTITIES}
+        self.local_display: dict[str, dict[str, str]] = {}
+        self.names: dict[str, dict[str, list[str]]] = {}
+        self.pending: list[tuple[EntitySpec, RowChange]] = []
+        self.done = 0
+        self.total = 0
+
+    # -- driving --------------------------------------------------------------------------------------------------
+    def build(self) -> ImportPreview:
+        preview = self.preview
+        specs = self.workbook.entity_sheets()
+        if not specs:
+            preview.errors.append(CellError(fmt.META_SHEET, 0, "", "tệp không có trang dữ liệu nào."))
+        self.total = sum(self.workbook.book.get_sheet_by_name(fmt.sheet_name(s)).height for s in specs) or 1
+        for spec in specs:
+            self._sheet(spec)
+        self._check_references()
+        self._check_deletions()
+        self._check_unique()
+        self._describe_changes()
+        preview.warnings += self.workbook.warnings
+        preview.notes += self.workbook.legacy_notes()
+        if self.progress:
+            self.progress(self.total, self.total, "")
+        return preview
+
+    def _tick(self, label: str) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExchangeCancelled("Đã hủy.")
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total, label)
+
+    def _sheet(self, spec: EntitySpec) -> None:
+        local = {r[0]: r[1:] for r in self.store.db.execute(
+            f'SELECT id, rev, revs, owner, deleted FROM "{spec.name}"').fetchall()}
+        self.local[spec.name] = local
+        seen: dict[str, int] = {}
+        sheet = fmt.sheet_name(spec)
+        for file_row in self.workbook.sheet_rows(spec, self.preview.errors):
+            self.done += 1
+            if self.done % 2000 == 0:
+                self._tick(spec.title)
+            change = self._row(spec, sheet, file_row, local, seen)
+            self.preview.counts[change.status if change else UNCHANGED] += 1
+            if change is not None:
+                self.preview.rows.append(change)
+                if change.record is not None:
+                    self.pending.append((spec, change))
+        self._tick(spec.title)
+
+    # -- one row --------------------------------------------------------------------------------------------------
+    def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple],
+             seen: dict[str, int]) -> RowChange | None:
+        errors = list(fr.errors)
+        row_id = fr.row_id
+        if row_id:
+            if not _ID.match(row_id):
+                errors.append(CellError(sheet, fr.row, fmt.ID_COL, "mã dòng bị sửa hỏng."))
+            elif row_id in seen:
+                errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[row_id]} "
+                                                                   f"(dòng bị chép lặp?)."))
+            else:
+                seen[row_id] = fr.row
+        if fr.rev and not _REV.match(fr.rev):
+            errors.append(CellError(sheet, fr.row, fmt.REV_COL, "mã phiên bản bị sửa hỏng."))
+        data_in = dict(fr.values)
+        for f in spec.refs:
+            ids, message = self._resolve(f, fr.values.get(f.name), fr.ref_ids.get(f.name))
+            if message:
+                errors.append(CellError(sheet, fr.row, f.title, message))
+            data_in[f.name] = (ids[0] if ids else None) if f.kind is Kind.REF else ids
+        data: dict[str, object] = {}
+        try:
+            data = validate(spec, data_in)
+        except ValidationError as exc:
+            errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors]
+        display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
+        if errors:
+            self.preview.errors += errors
+            return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display,
+                             reason="; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors))
+        digest = revisions.content_hash(spec, data, fr.deleted)
+        revs = [r for r in fr.revs if _REV.match(r)]
+        edited = not fr.rev or revisions.rev_hash(fr.rev) != digest
+        if fr.rev and not edited:
+            file_rev, history = fr.rev, revs
+        else:
+            file_rev = revisions.next_rev(fr.rev or None, digest)
+            history = revisions.extend_history(revs, fr.rev or None)
+        row_id = row_id or str(uuid.uuid4())
+        if not fr.deleted:
+            self._remember_display(spec, row_id, data)
+        found = local.get(row_id)
+        updated_at, updated_by = (self.now, self.editor)
+        if not edited and "|" in fr.updated:
+            updated_at, updated_by = fr.updated.split("|", 1)
+        record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history), **data,
+                  "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
+        if found is None:
+            owner = fr.owner if fr.owner and fr.row_id else self.preview.acting_office
+            record["owner"] = owner
+            if not self._in_scope(owner):
+                return self._reject(spec, sheet, fr, row_id, display,
+                                    f"dòng mới thuộc đơn vị {owner}; tệp của đơn vị {self.preview.acting_office} "
+                                    f"chỉ được thêm dòng cho chính đơn vị đó.")
+            status = DELETED if fr.deleted else NEW
+            return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
+        local_rev, local_revs, local_owner, local_deleted = found
+        record["owner"] = local_owner
+        if revisions.rev_hash(local_rev) == digest:
+            return None
+        local_history = revisions.parse_history(local_revs)
+        if file_rev in local_history:
+            return RowChange(spec.name, sheet, fr.row, row_id, STALE, display, local_rev=local_rev,
+                             reason="tệp mang bản cũ hơn bản đang có (đã được cập nhật sau khi xuất tệp này).")
+        if not self._in_scope(local_owner):
+            return self._reject(spec, sheet, fr, row_id, display,
+                                f"dòng thuộc đơn vị {local_owner}; tệp của đơn vị {self.preview.acting_office} "
+                                f"không được sửa.", local_rev)
+        if local_rev in history:
+            status = DELETED if fr.deleted and not local_deleted else CHANGED
+            return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
+                                               local_rev=local_rev))
+        return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
+                                           local_rev=local_rev,
+                                           reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
+
+    def _reject(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, reason: str,
+                local_rev: str | None = None) -> RowChange:
+        return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display, reason=reason, local_rev=local_rev)
+
+    def _write(self, spec: EntitySpec, change: RowChange) -> RowChange:
+        assert change.record is not None
+        self.writes[spec.name][change.row_id] = bool(change.record["deleted"])
+        return change
+
+    def _in_scope(self, owner: str) -> bool:
+        acting = self.preview.acting_office
+        return acting == fmt.HUB_OFFICE or owner == acting
+
+    # -- references -----------------------------------------------------------------------------------------------
+    def _remember_display(self, spec: EntitySpec, row_id: str, data: dict) -> None:
+        text = clean_text(data.get(display_column(spec)) or "")
+        self.file_display[spec.name][row_id] = text
+        index = self.names.get(spec.name)
+        if index is not None:
+            for key in self._keys(spec, data):
+                ids = index.setdefault(key, [])
+                if row_id not in ids:
+                    ids.append(row_id)
+
+    @staticmethod
+    def _keys(spec: EntitySpec, data: dict) -> list[str]:
+        keys = [clean_text(data.get(display_column(spec)) or "").casefold()]
+        if spec.name == "agencies":
+            keys += [clean_text(data.get("code") or "").casefold(), clean_text(data.get("short_name") or "").casefold()]
+        return [k for k in keys if k]
+
+    def _display_of(self, table: str, row_id: str) -> str | None:
+        if row_id in self.file_display[table]:
+            return self.file_display[table][row_id]
+        if table not in self.local_display:
+            column = display_column(BY_NAME[table])
+            self.local_display[table] = {
+                r[0]: clean_text(r[1] or "") for r in
+                self.store.db.execute(f'SELECT id, "{column}" FROM "{table}"').fetchall()}
+        return self.local_display[table].get(row_id)
+
+    def _name_index(self, table: str) -> dict[str, list[str]]:
+        if table not in self.names:
+            spec = BY_NAME[table]
+            index: dict[str, list[str]] = {}
+            extra = ', code, short_name' if table == "agencies" else ""
+            sql = f'SELECT id, "{display_column(spec)}"{extra} FROM "{table}" WHERE deleted = 0'
+            for row in self.store.db.execute(sql).fetchall():
+                if row[0] in self.file_display[table]:
+                    continue
+                data = {display_column(spec): row[1]}
+                if extra:
+                    data.update(code=row[2], short_name=row[3])
+                for key in self._keys(spec, data):
+                    index.setdefault(key, []).append(row[0])
+            for row_id, text in self.file_display[table].items():
+                if text:
+                    index.setdefault(text.casefold(), []).append(row_id)
+            self.names[table] = index
+        return self.names[table]
+
+    def _resolve(self, f: Field, visible: object, hidden: object) -> tuple[list[str], str]:
+        text = clean_text(visible) if visible is not None else ""
+        if not text:
+            return [], ""
+        hidden_ids = ref_ids(f.kind, hidden) if isinstance(hidden, str) and hidden.strip() else []
+        if hidden_ids:
+            shown = [self._display_of(f.ref, i) for i in hidden_ids]
+            if all(s is not None for s in shown):
+                if "; ".join(shown).casefold() == text.casefold():  # type: ignore[arg-type]
+                    return hidden_ids, ""
+            elif f.kind is Kind.REF:
+                return hidden_ids, ""  # a row further down the same sheet; checked once every row is read
+        parts = [p.strip() for p in text.split(";")] if f.kind is Kind.REFS else [text]
+        index = self._name_index(f.ref)
+        target = BY_NAME[f.ref].title.lower()
+        ids: list[str] = []
+        for part in parts:
+            if not part:
+                continue
+            found = index.get(part.casefold(), [])
+            if not found:
+                return [], f"không tìm thấy {target} “{part}”."
+            if len(set(found)) > 1:
+                return [], f"có nhiều {target} cùng tên “{part}”: hãy chọn lại trong danh sách."
+            ids.append(found[0])
+        return ids, ""
+
+    def _live(self, table: str, row_id: str) -> bool:
+        if row_id in self.writes[table]:
+            return not self.writes[table][row_id]
+        found = self.local.get(table, {}).get(row_id)
+        if found is None and table not in self.local:
+            found = self.store.db.execute(f'SELECT id, rev, revs, owner, deleted FROM "{table}" WHERE id = ?',
+                                          [row_id]).fetchone()
+            found = found[1:] if found else None
+        return bool(found) and not found[3]
+
+    def _demote(self, spec: EntitySpec, change: RowChange, reason: str) -> None:
+        self.preview.counts[change.status] -= 1
+        self.preview.counts[REJECTED] += 1
+        change.status = REJECTED
+        change.reason = reason
+        self.writes[spec.name].pop(change.row_id, None)
+        self.preview.errors.append(CellError(change.sheet, change.row, "", reason))
+        change.record = None
+
+    def _check_references(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for spec, change in self.pending:
+                record = change.record
+                if record is None or record["deleted"] or change.status == REJECTED:
+                    continue
+                for f in spec.refs:
+                    for target in ref_ids(f.kind, record.get(f.name)):
+                        if target == change.row_id or self._live(f.ref, target):
+                            continue
+                        title = BY_NAME[f.ref].title.lower()
+                        self._demote(spec, change, f"{f.title}: không tìm thấy {title} mà dòng này trỏ tới "
+                                                   f"(chưa có hoặc đã bị xóa).")
+                        changed = True
+                        break
+                    if change.record is None:
+                        break
+
+    def _check_deletions(self) -> None:
+        deletions = [(spec, c) for spec, c in self.pending if c.record is not None and c.status == DELETED]
+        if not deletions:
+            return
+        pointing: dict[str, dict[str, int]] = {}
+        for other, change in self.pending:
+            if change.record is None or change.record["deleted"]:
+                continue
+            for f in other.refs:
+                for target in ref_ids(f.kind, change.record.get(f.name)):
+                    if target != change.row_id:
+                        counts = pointing.setdefault(f.ref, {})
+                        counts[target] = counts.get(target, 0) + 1
+        for spec, change in deletions:
+            repo = self.store.repo(spec.name)
+            local = [(t, i) for t, i in repo.dependants(change.row_id) if i not in self.writes[t]]
+            blocking = len(local) + pointing.get(spec.name, {}).get(change.row_id, 0)
+            if blocking:
+                self._demote(spec, change, f"không xóa được: còn {blocking} dòng khác gắn với dòng này; "
+                                           f"hãy đánh dấu xóa cả các dòng đó.")
+
+    def _check_unique(self) -> None:
+        for spec in ENTITIES:
+            for name in spec.unique:
+                owners: dict[str, str] = {}
+                for row_id, value, deleted in self.store.db.execute(
+                        f'SELECT id, "{name}", deleted FROM "{spec.name}"').fetchall():
+                    if not deleted and row_id not in self.writes[spec.name]:
+                        owners[str(value).casefold()] = row_id
+                for other, change in self.pending:
+                    if other is not spec or change.record is None or change.record["deleted"]:
+                        continue
+                    key = str(change.record.get(name)).casefold()
+                    if key in owners and owners[key] != change.row_id:
+                        field = spec.field(name)
+                        self._demote(spec, change, f"{field.title}: “{change.record.get(name)}” đã có ở một dòng "
+                                                   f"khác, không được trùng.")
+                    else:
+                        owners[key] = change.row_id
+
+    # -- before -> after --------------------------------------------------------------------------------------------
+    def _describe_changes(self) -> None:
+        wanted: dict[str, list[RowChange]] = {}
+        for spec, change in self.pending[:MAX_CHANGE_DETAILS]:
+            if change.record is not None and change.status in (CHANGED, DELETED, CONFLICT):
+                wanted.setdefault(spec.name, []).append(change)
+        for table, changes in wanted.items():
+            spec = BY_NAME[table]
+            current = {}
+            ids = [c.row_id for c in changes]
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                cursor = self.store.db.execute(
+                    f'SELECT * FROM "{table}" WHERE id IN ({",".join("?" * len(part))})', part)
+                columns = [d[0] for d in cursor.description]
+                current.update({row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()})
+            for change in changes:
+                before = current.get(change.row_id, {})
+                after = change.record or {}
+                for f in spec.fields:
+                    old, new = self._show(f, before.get(f.name)), self._show(f, after.get(f.name))
+                    if old != new:
+                        change.changes.append((f.title, old, new))
+                if bool(before.get("deleted")) != bool(after.get("deleted")):
+                    change.changes.append((fmt.DELETE_TITLE, "x" if before.get("deleted") else "",
+                                           "x" if after.get("deleted") else ""))
+
+    def _show(self, f: Field, value: object) -> str:
+        if value is None or value == "":
+            return ""
+        if f.kind is Kind.CHOICE:
+            return ch.title_of(f.choices, str(value))
+        if f.kind is Kind.BOOL:
+            return fmt.TRUE_TEXT if value else fmt.FALSE_TEXT
+        if f.kind in (Kind.REF, Kind.REFS):
+            return "; ".join(self._display_of(f.ref, i) or i for i in ref_ids(f.kind, value))
+        if f.kind is Kind.DATE:
+            return format_date(value)
+        if f.kind is Kind.MONEY:
+            return format_money(int(value))  # type: ignore[call-overload]
+        if f.kind in (Kind.DECIMAL, Kind.PERCENT) and isinstance(value, int | float):
+            return format_number(value, 0 if float(value).is_integer() else 2)
+        return str(value)

@@ -1,0 +1,97 @@
+"""The import preview: what each row of a workbook would do, with counts, errors and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.exchange.errors import CellError
+
+NEW, CHANGED, UNCHANGED, STALE, CONFLICT, REJECTED, DELETED = (
+    "new", "changed", "unchanged", "stale", "conflict", "rejected", "deleted")
+STATUSES = (NEW, CHANGED, UNCHANGED, STALE, CONFLICT, REJECTED, DELETED)
+STATUS_TITLES = {
+    NEW: "Mới", CHANGED: "Thay đổi", UNCHANGED: "Không đổi", STALE: "Cũ hơn (bỏ qua)", CONFLICT: "Xung đột",
+    REJECTED: "Bị từ chối", DELETED: "Xóa",
+}
+MINE, THEIRS = "mine", "theirs"
+
+
+@dataclass(slots=True)
+class RowChange:
+    """One row of the file that is not simply unchanged: its status, what it would write and why.
+
+    `record` is the complete row the import writes (for new / changed / deleted, and for a conflict resolved
+    "theirs"); `local_rev` is the local revision seen by the preview (None for a new row). `changes` lists
+    (column title, before, after) for display.
+    """
+
+    entity: str
+    sheet: str
+    row: int
+    row_id: str
+    status: str
+    display: str
+    reason: str = ""
+    record: dict | None = None
+    local_rev: str | None = None
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    resolution: str = ""
+
+    @property
+    def key(self) -> str:
+        """The key naming this row in conflict resolutions: "<entity>:<id>"."""
+        return f"{self.entity}:{self.row_id}"
+
+    def as_dict(self) -> dict:
+        """The row as the CLI's JSON prints it."""
+        data = {"sheet": self.sheet, "row": self.row, "id": self.row_id, "status": self.status,
+                "title": self.display}
+        if self.reason:
+            data["reason"] = self.reason
+        if self.changes:
+            data["changes"] = [{"column": c, "before": b, "after": a} for c, b, a in self.changes]
+        if self.resolution:
+            data["resolution"] = self.resolution
+        return data
+
+
+@dataclass
+class ImportPreview:
+    """Everything the import would do, computed without writing anything."""
+
+    path: Path
+    file_hash: str
+    meta: dict[str, str]
+    acting_office: str
+    local_office: str
+    rows: list[RowChange] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    errors: list[CellError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[RowChange]:
+        """The rows in conflict."""
+        return [r for r in self.rows if r.status == CONFLICT]
+
+    @property
+    def writes(self) -> int:
+        """How many rows an apply would write (conflicts counted as if resolved)."""
+        return sum(self.counts[s] for s in (NEW, CHANGED, DELETED, CONFLICT))
+
+    @property
+    def has_changes(self) -> bool:
+        """True when applying would change the database."""
+        return self.writes > 0
+
+    @property
+    def blocked(self) -> bool:
+        """True when errors or rejected rows stop the import."""
+        return bool(self.errors) or self.counts[REJECTED] > 0
+
+    def summary(self) -> str:
+        """One line with the counts, in Vietnamese."""
+        parts = [f"{STATUS_TITLES[s].lower()}: {self.counts[s]}" for s in STATUSES if self.counts[s]]
+        return ", ".join(parts) if parts else "không có dòng nào"

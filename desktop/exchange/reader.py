@@ -1,0 +1,259 @@
+"""Reading an exchange workbook: safety checks first, then python-calamine (fast, refuses XML entities), columns
+found by title, cells normalised (NFC, legacy TCVN3/VNI text converted), formulas reported per cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.entities import ENTITIES, EntitySpec
+from desktop.domain.fields import Kind
+from desktop.domain.text import clean_text
+from desktop.exchange import format as fmt
+from desktop.exchange import legacy
+from desktop.exchange.errors import CellError, ExchangeError
+from desktop.exchange.safety import MAX_ROWS, WorkbookScan, check_workbook
+
+_CELL_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(slots=True)
+class FileRow:
+    """One data row of an entity sheet, as found in the file (values not yet validated)."""
+
+    row: int
+    values: dict[str, object]
+    ref_ids: dict[str, object]
+    row_id: str
+    rev: str
+    revs: list[str]
+    owner: str
+    updated: str
+    deleted: bool
+    errors: list[CellError] = field(default_factory=list)
+
+
+@dataclass
+class SheetLayout:
+    """Where each known column of a sheet was found (0-based positions) and the titles of the others."""
+
+    spec: EntitySpec
+    name: str
+    positions: dict[str, int]
+    titles: dict[str, str]
+    unknown: list[str]
+
+
+def file_hash(path: Path | str) -> str:
+    """SHA-256 of the file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def column_index(letters: str) -> int:
+    """0-based column index of Excel column letters ("A" -> 0)."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+class ExchangeWorkbook:
+    """An exchange workbook opened for reading. Raises ExchangeError when the file is refused as a whole."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.scan: WorkbookScan = check_workbook(self.path)
+        try:
+            from python_calamine import CalamineWorkbook
+
+            self.book = CalamineWorkbook.from_path(str(self.path))
+        except ExchangeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged files
+            raise ExchangeError(f"Tệp “{self.path.name}” bị hỏng hoặc không đọc được ({exc}).") from exc
+        self.sheet_names: list[str] = list(self.book.sheet_names)
+        self.meta = self._read_meta()
+        self.warnings: list[str] = []
+        self.encoding = legacy.encoding_from_fonts(self.scan.fonts)
+        self.converted: dict[str, list[tuple[str, str]]] = {}
+
+    # -- meta -----------------------------------------------------------------------------------------------------
+    def _read_meta(self) -> dict[str, str]:
+        if fmt.META_SHEET not in self.sheet_names:
+            raise ExchangeError(
+                f"Tệp “{self.path.name}” không phải là tệp trao đổi của SXTDBV (thiếu trang {fmt.META_SHEET}). "
+                f"Để nhập danh sách học viên hoặc doanh nghiệp từ một tệp Excel khác, hãy dùng chức năng "
+                f"“Nhập danh sách từ Excel”.")
+        rows = self._sheet_rows(fmt.META_SHEET, limit=200)
+        meta = {}
+        for values in rows:
+            if len(values) >= 2 and isinstance(values[0], str) and values[0]:
+                value = values[1]
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                meta[values[0].strip()] = "" if value is None else str(value).strip()
+        if meta.get("format") != fmt.FORMAT_NAME:
+            raise ExchangeError(f"Tệp “{self.path.name}” không phải là tệp trao đổi của SXTDBV (định dạng lạ).")
+        try:
+            version = int(meta.get("format_version", "0"))
+        except ValueError:
+            version = 0
+        if version < 1:
+            raise ExchangeError(f"Tệp “{self.path.name}”: phiên bản định dạng không đọc được.")
+        if version > fmt.FORMAT_VERSION:
+            raise ExchangeError(f"Tệp “{self.path.name}” được tạo bởi phiên bản mới hơn của chương trình "
+                                f"(định dạng {version}); hãy cập nhật chương trình.")
+        return meta
+
+    def _sheet_rows(self, name: str, limit: int | None = None) -> list[list[object]]:
+        sheet = self.book.get_sheet_by_name(name)
+        return sheet.to_python(skip_empty_area=False, nrows=limit)
+
+    # -- entity sheets --------------------------------------------------------------------------------------------
+    def entity_sheets(self) -> list[EntitySpec]:
+        """The entities whose sheet is in the file, parents first."""
+        return [spec for spec in ENTITIES if fmt.sheet_name(spec) in self.sheet_names]
+
+    def formula_cells(self, sheet: str) -> list[tuple[int, int]]:
+        """(Excel row, 0-based column) of each formula cell of `sheet`."""
+        part = self.scan.sheets.get(sheet, "")
+        cells = []
+        for ref in self.scan.formulas.get(part, []):
+            match = _CELL_REF.match(ref)
+            if match:
+                cells.append((int(match.group(2)), column_index(match.group(1))))
+        return cells
+
+    def sheet_rows(self, spec: EntitySpec, errors: list[CellError]) -> Iterator[FileRow]:
+        """The data rows of the entity's sheet. Sheet-level problems go to `errors` (and yield no rows)."""
+        name = fmt.sheet_name(spec)
+        sheet = self.book.get_sheet_by_name(name)
+        if sheet.height > MAX_ROWS:
+            errors.append(CellError(name, 0, "", f"có {sheet.height} dòng, vượt giới hạn {MAX_ROWS} dòng một trang."))
+            return
+        rows = sheet.iter_rows()
+        try:
+            header = next(rows)
+        except StopIteration:
+            return
+        layout = self._layout(spec, name, header, errors)
+        if layout is None:
+            return
+        part = self.scan.sheets.get(name, "")
+        if self.scan.unlocated_formulas.get(part):
+            errors.append(CellError(name, 0, "", "có ô chứa công thức: không được nhận, hãy thay bằng giá trị."))
+        formulas: dict[int, list[int]] = {}
+        for row_no, col in self.formula_cells(name):
+            formulas.setdefault(row_no, []).append(col)
+        reverse_titles = {pos: layout.titles[key] for key, pos in layout.positions.items()}
+        for offset, values in enumerate(rows):
+            excel_row = offset + 2
+            item = self._file_row(spec, layout, values, excel_row)
+            if item is None:
+                continue
+            for col in formulas.get(excel_row, []):
+                title = reverse_titles.get(col, f"cột {col + 1}")
+                item.errors.append(CellError(name, excel_row, title,
+                                             "ô chứa công thức: không được nhận, hãy thay bằng giá trị."))
+            yield item
+
+    def _layout(self, spec: EntitySpec, name: str, header: list[object],
+                errors: list[CellError]) -> SheetLayout | None:
+        columns = fmt.sheet_columns(spec)
+        by_title = {clean_text(c.title).casefold(): c for c in columns}
+        positions: dict[str, int] = {}
+        unknown: list[str] = []
+        for index, title in enumerate(header):
+            text = clean_text(title)
+            if not text:
+                continue
+            column = by_title.get(text.casefold())
+            if column is None:
+                unknown.append(text)
+                continue
+            if column.key in positions:
+                errors.append(CellError(name, 1, column.title, "cột này xuất hiện hai lần."))
+                return None
+            positions[column.key] = index
+        missing = [c.title for c in columns if c.key not in positions]
+        if missing:
+            errors.append(CellError(name, 1, missing[0], f"thiếu cột: {', '.join(missing)}."))
+            return None
+        if unknown:
+            self.warnings.append(f"Trang “{name}”: bỏ qua các cột không biết: {', '.join(unknown)}.")
+        return SheetLayout(spec, name, positions, {c.key: c.title for c in columns}, unknown)
+
+    def _file_row(self, spec: EntitySpec, layout: SheetLayout, values: list[object], excel_row: int) -> FileRow | None:
+        pos = layout.positions
+        width = len(values)
+
+        def cell(key: str) -> object:
+            index = pos[key]
+            return values[index] if index < width else ""
+
+        data: dict[str, object] = {}
+        empty = True
+        for f in spec.fields:
+            value = self._normalise(f.kind, cell(f.name), layout.name)
+            if value not in ("", None):
+                empty = False
+            data[f.name] = value
+        mark = _text(cell(fmt.DELETE_TITLE)).casefold()
+        row_id = _text(cell(fmt.ID_COL))
+        if empty and not row_id and not mark:
+            return None
+        refs = {f.name: cell(fmt.REF_PREFIX + f.name) for f in spec.refs}
+        revs = _text(cell(fmt.REVS_COL))
+        return FileRow(
+            row=excel_row, values=data, ref_ids=refs, row_id=row_id, rev=_text(cell(fmt.REV_COL)),
+            revs=revs.replace(",", " ").replace('"', " ").replace("[", " ").replace("]", " ").split() if revs else [],
+            owner=_text(cell(fmt.OWNER_COL)).upper(), updated=_text(cell(fmt.UPDATED_COL)),
+            deleted=bool(mark) and mark in fmt.DELETE_MARKS,
+        )
+
+    def _normalise(self, kind: Kind, value: object, sheet: str) -> object:
+        if isinstance(value, str):
+            if value and legacy.suspect(value):
+                encoding = self.encoding or legacy.guess_encoding(value)
+                converted = legacy.convert(value, encoding)
+                if converted != value:
+                    self.converted.setdefault(sheet, []).append((value, converted))
+                    value = converted
+            return value
+        if isinstance(value, float):
+            if kind in fmt.TEXT_KINDS and kind is not Kind.PHONE and value.is_integer():
+                return str(int(value))
+            if kind is Kind.DATE and 1 <= value < 200000:
+                return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+            if kind in (Kind.REF, Kind.REFS, Kind.CHOICE) and value.is_integer():
+                return str(int(value))
+        if isinstance(value, dt.time | dt.timedelta):
+            return str(value)
+        return value
+
+    def legacy_notes(self) -> list[str]:
+        """One line per sheet where legacy-encoded text was converted to Unicode, with an example."""
+        notes = []
+        label = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(self.encoding, "TCVN3/VNI")
+        for sheet, pairs in self.converted.items():
+            before, after = pairs[0]
+            notes.append(f"Trang “{sheet}”: {len(pairs)} ô gõ bằng bảng mã cũ {label} đã được chuyển sang Unicode "
+                         f"(ví dụ “{before[:40]}” → “{after[:40]}”).")
+        return notes
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

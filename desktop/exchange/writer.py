@@ -1,0 +1,315 @@
+"""Export: write the plan (or one office's template) as an exchange workbook, streaming, with openpyxl write-only.
+
+The file is written under a temporary name and renamed into place, so a failure or a cancel leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import ColumnDimension
+
+from desktop import __version__
+from desktop.domain import choices as ch
+from desktop.domain.dates import utc_now_iso
+from desktop.domain.entities import ENTITIES, EntitySpec
+from desktop.domain.fields import Kind
+from desktop.domain.revisions import parse_history
+from desktop.exchange import format as fmt
+from desktop.exchange.errors import ExchangeCancelled, ExchangeError
+from desktop.exchange.rows import count_rows, display_texts, iter_rows, office_template_ids
+from desktop.store import Store
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+_ILLEGAL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
+REF_LIST_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the file, the export id, the scope and the rows per sheet."""
+
+    path: Path
+    export_id: str
+    scope: str
+    rows: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """Rows written over all sheets."""
+        return sum(self.rows.values())
+
+
+def export_workbook(store: Store, path: Path | str, *, office: str | None = None,
+                    progress: Progress | None = None, cancel: Cancel | None = None) -> ExportResult:
+    """Write the whole database's plan data (or the template of `office`) to `path`; returns what was written."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ExchangeError(f"Tên tệp xuất phải có đuôi .xlsx: “{path.name}”.")
+    selection: dict[str, set[str]] | None = None
+    scope = "plan"
+    if office:
+        office = office.strip().upper()
+        codes = {r[0] for r in store.db.execute("SELECT code FROM agencies WHERE deleted = 0").fetchall()}
+        if office not in codes:
+            raise ExchangeError(f"Không có đơn vị mã “{office}”. Các mã có: {', '.join(sorted(codes))}.")
+        selection = office_template_ids(store, office)
+        scope = f"office:{office}"
+    totals = {s.name: (len(selection[s.name]) if selection is not None else count_rows(store, s)) for s in ENTITIES}
+    grand_total = max(1, sum(totals.values()))
+    export_id = uuid.uuid4().hex
+    partial = path.with_name(f".{path.name}.{export_id[:8]}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = _Writer(store, scope, export_id, selection, progress, cancel, grand_total)
+        rows = writer.write(partial)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExchangeError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return ExportResult(path, export_id, scope, rows)
+
+
+class _Writer:
+    def __init__(self, store: Store, scope: str, export_id: str, selection: dict[str, set[str]] | None,
+                 progress: Progress | None, cancel: Cancel | None, total: int):
+        self.store = store
+        self.scope = scope
+        self.export_id = export_id
+        self.selection = selection
+        self.progress = progress
+        self.cancel = cancel
+        self.total = total
+        self.done = 0
+        self.displays: dict[str, dict[str, str]] = {}
+        self.lists: list[tuple[str, list[str]]] = []
+        self.list_ranges: dict[tuple[str, ...], str] = {}
+
+    # -- lists for drop-downs ------------------------------------------------------------------------------------
+    def _list_range(self, title: str, values: list[str]) -> str:
+        key = tuple(values)
+        if key not in self.list_ranges:
+            column = get_column_letter(len(self.lists) + 1)
+            self.lists.append((title, values))
+            self.list_ranges[key] = f"'{fmt.LISTS_SHEET}'!${column}$2:${column}${len(values) + 1}"
+        return self.list_ranges[key]
+
+    def _validation_for(self, column: fmt.Column) -> str | None:
+        f = column.field
+        if column.key == fmt.DELETE_TITLE:
+            return self._list_range(fmt.DELETE_TITLE, ["x"])
+        if f is None or column.hidden:
+            return None
+        if f.kind is Kind.CHOICE:
+            return self._list_range(f.title, [c.title for c in f.choices])
+        if f.kind is Kind.BOOL:
+            return self._list_range(f.title, [fmt.TRUE_TEXT, fmt.FALSE_TEXT])
+        if f.kind is Kind.REF:
+            live = self._live_displays(f.ref)
+            if 0 < len(live) <= REF_LIST_LIMIT and all(len(v) <= 250 for v in live):
+                return self._list_range(f.title, live)
+        return None
+
+    def _live_displays(self, table: str) -> list[str]:
+        rows = self.store.db.execute(f'SELECT id FROM "{table}" WHERE deleted = 0 ORDER BY rowid').fetchall()
+        names = self._display(table)
+        values = [names.get(r[0], "") for r in rows]
+        return sorted({v for v in values if v and values.count(v) == 1}) if len(values) <= REF_LIST_LIMIT else []
+
+    def _display(self, table: str) -> dict[str, str]:
+        if table not in self.displays:
+            self.displays[table] = display_texts(self.store, table)
+        return self.displays[table]
+
+    # -- the workbook --------------------------------------------------------------------------------------------
+    def write(self, target: Path) -> dict[str, int]:
+        wb = Workbook(write_only=True)
+        meta = wb.create_sheet(fmt.META_SHEET)
+        meta.sheet_state = "veryHidden"
+        plan_ids = self._plan_ids()
+        for key, value in (
+            ("format", fmt.FORMAT_NAME), ("format_version", fmt.FORMAT_VERSION), ("app_version", __version__),
+            ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
+            ("installation", self.store.context.installation_id), ("export_id", self.export_id),
+            ("exported_at", utc_now_iso()), ("scope", self.scope),
+        ):
+            meta.append([key, str(value)])
+        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in ENTITIES]
+        lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
+        lists_sheet.sheet_state = "hidden"
+        written = {}
+        for spec, ws in sheets:
+            written[spec.name] = self._write_sheet(spec, ws)
+        self._write_lists(lists_sheet)
+        wb.save(str(target))
+        return written
+
+    def _plan_ids(self) -> list[str]:
+        rows = self.store.db.execute("SELECT id FROM plans WHERE deleted = 0 ORDER BY year, rowid").fetchall()
+        ids = [r[0] for r in rows]
+        if self.selection is not None:
+            ids = [i for i in ids if i in self.selection["plans"]]
+        return ids
+
+    def _write_lists(self, ws: object) -> None:
+        if not self.lists:
+            ws.append(["-"])  # type: ignore[attr-defined]
+            return
+        ws.append([title for title, _ in self.lists])  # type: ignore[attr-defined]
+        longest = max(len(values) for _, values in self.lists)
+        for i in range(longest):
+            ws.append([values[i] if i < len(values) else None for _, values in self.lists])  # type: ignore[attr-defined]
+
+    def _write_sheet(self, spec: EntitySpec, ws: object) -> int:
+        columns = fmt.sheet_columns(spec)
+        unlocked = Protection(locked=False)
+        header_font = Font(bold=True)
+        header_fill = PatternFill("solid", fgColor="DDEBF7")
+        for index, column in enumerate(columns, 1):
+            letter = get_column_letter(index)
+            dim = ColumnDimension(ws, index=letter, width=column.width, hidden=column.hidden)  # type: ignore[arg-type]
+            if not column.hidden:
+                dim.protection = unlocked
+            ws.column_dimensions[letter] = dim  # type: ignore[attr-defined]
+        ws.freeze_panes = "A2"  # type: ignore[attr-defined]
+        protection = ws.protection  # type: ignore[attr-defined]
+        protection.sheet = True
+        protection.formatColumns = True
+        protection.formatCells = False
+        protection.insertRows = False
+        protection.deleteRows = False
+        protection.autoFilter = False
+        protection.sort = False
+        for index, column in enumerate(columns, 1):
+            formula = self._validation_for(column)
+            if formula:
+                letter = get_column_letter(index)
+                dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
+                                    errorTitle="Giá trị không hợp lệ", error="Hãy chọn một giá trị trong danh sách.")
+                dv.add(f"{letter}2:{letter}{fmt.EDITABLE_ROWS}")
+                ws.data_validations.append(dv)  # type: ignore[attr-defined]
+        header = []
+        for column in columns:
+            cell = WriteOnlyCell(ws, value=column.title)  # type: ignore[arg-type]
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            header.append(cell)
+        ws.append(header)  # type: ignore[attr-defined]
+        converters = [self._converter(column) for column in columns]
+        templates = [self._template(ws, column) for column in columns]
+        text_columns = [i for i, c in enumerate(columns) if c.field is None or c.hidden or c.field.kind in
+                        fmt.TEXT_KINDS or c.field.kind in (Kind.REF, Kind.REFS, Kind.CHOICE, Kind.BOOL)]
+        ids = self.selection[spec.name] if self.selection is not None else None
+        count = 0
+        width = len(columns)
+        for row in iter_rows(self.store, spec, ids):
+            values: list[object] = [None] * width
+            for i in range(width):
+                value = converters[i](row)
+                if value is None or value == "":
+                    continue
+                cell = templates[i]
+                try:
+                    cell.value = value
+                except IllegalCharacterError:
+                    cell.value = "".join(c for c in str(value) if c not in _ILLEGAL)
+                values[i] = cell
+            for i in text_columns:
+                cell = values[i]
+                if cell is not None and cell.data_type != "s":  # text such as "=1+1" or "#N/A" stays text
+                    cell.data_type = "s"
+            ws.append(values)  # type: ignore[attr-defined]
+            count += 1
+            self.done += 1
+            if count % 1000 == 0:
+                self._tick(spec)
+        self._tick(spec)
+        return count
+
+    def _tick(self, spec: EntitySpec) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExchangeCancelled("Đã hủy xuất tệp.")
+        if self.progress is not None:
+            self.progress(self.done, self.total, spec.title)
+
+    @staticmethod
+    def _template(ws: object, column: fmt.Column) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
+        if not column.hidden:
+            cell.protection = Protection(locked=False)
+        f = column.field
+        if f is not None and not column.hidden:
+            if f.kind is Kind.DATE:
+                cell.number_format = fmt.DATE_FORMAT
+            elif f.kind is Kind.MONEY:
+                cell.number_format = fmt.MONEY_FORMAT
+            elif f.kind in (Kind.INT, Kind.YEAR):
+                cell.number_format = fmt.INT_FORMAT
+            elif f.kind in fmt.TEXT_KINDS:
+                cell.number_format = fmt.TEXT_FORMAT
+            if f.kind is Kind.LONGTEXT:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return cell
+
+    def _converter(self, column: fmt.Column) -> Callable[[dict], object]:
+        key = column.key
+        if key == fmt.DELETE_TITLE:
+            return lambda row: "x" if row["deleted"] else None
+        if key == fmt.ID_COL:
+            return lambda row: row["id"]
+        if key == fmt.REV_COL:
+            return lambda row: row["rev"]
+        if key == fmt.REVS_COL:
+            return lambda row: " ".join(parse_history(row["revs"])) or None
+        if key == fmt.OWNER_COL:
+            return lambda row: row["owner"]
+        if key == fmt.UPDATED_COL:
+            return lambda row: f"{row['updated_at'] or ''}|{row['updated_by'] or ''}"
+        f = column.field
+        assert f is not None
+        name = f.name
+        if column.is_ref_id:
+            if f.kind is Kind.REFS:
+                return lambda row: row[name] if row[name] and row[name] != "[]" else None
+            return lambda row: row[name]
+        kind = f.kind
+        if kind is Kind.REF:
+            names = self._display(f.ref)
+            return lambda row: names.get(row[name], row[name]) if row[name] else None
+        if kind is Kind.REFS:
+            names = self._display(f.ref)
+            from desktop.exchange.rows import ref_ids
+            return lambda row: "; ".join(names.get(i, i) for i in ref_ids(Kind.REFS, row[name])) or None
+        if kind is Kind.DATE:
+            return lambda row: dt.date.fromisoformat(row[name]) if row[name] else None
+        if kind is Kind.BOOL:
+            return lambda row: fmt.TRUE_TEXT if row[name] else fmt.FALSE_TEXT
+        if kind is Kind.CHOICE:
+            options = f.choices
+            return lambda row: ch.title_of(options, row[name]) or None
+        if kind in (Kind.DECIMAL, Kind.PERCENT):
+            return lambda row: _number(row[name])
+        return lambda row: row[name]
+
+
+def _number(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
