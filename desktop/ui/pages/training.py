@@ -88,10 +88,10 @@ class TrainingPage(Page):
             self.figures.setText(self.tr("Add a course, then its participants."))
             return
         f = analysis.training_figures(self.ctx.store, course["id"])
-        kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or self.tr('not given')}: {n}"
+        unknown = self.tr("not given")
+        kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or unknown}: {n}"
                           for k, n in sorted(f["by_org_kind"].items(), key=lambda kv: -kv[1]))
-        genders = ", ".join(f"{formatting.choice_text(GENDERS, k) or self.tr('not given')}: {n}"
-                            for k, n in f["by_gender"].items())
+        genders = ", ".join(f"{formatting.choice_text(GENDERS, k) or unknown}: {n}" for k, n in f["by_gender"].items())
         colour = "#1b5e20" if f["target"] and f["count"] >= f["target"] else "#8a6d3b"
         text = (
             f"<span style='color:{colour}; font-weight:bold'>"
