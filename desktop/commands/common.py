@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from desktop.paths import data_dir
 from desktop.services.setup import open_or_create
@@ -30,6 +32,30 @@ def open_store(args: argparse.Namespace) -> Store:
     if args.db_is_default:
         return open_or_create(args.db)
     return Store.open(args.db)
+
+
+@contextmanager
+def writing_store(args: argparse.Namespace) -> Iterator[Store]:
+    """The store named by --db, opened for writing: holds the database's lock (one writer: a command is refused while
+    the GUI or another command has it open) and makes the day's first automatic backup. Closed and released on exit.
+
+        with writing_store(args) as store:
+            ...
+    """
+    from desktop.services.backup import daily_backup_if_due
+    from desktop.store.lock import DatabaseLock
+
+    if args.db_is_default:
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+    elif not args.db.exists():
+        Store.open(args.db)  # raises the usual "not found" message before any lock file is made
+    with DatabaseLock(args.db):
+        store = open_store(args)
+        try:
+            daily_backup_if_due(store)
+            yield store
+        finally:
+            store.close()
 
 
 def log_file_path() -> str:
