@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 # Only the folders that exist: a fresh clone may not have bench/ or build_spec/ yet (ruff fails on a missing path).
-LINT_PATHS := $(wildcard desktop tests bench build_spec)
+LINT_PATHS := $(wildcard desktop tests bench build_spec scripts)
 
 # Shared libraries Qt needs on a bare Debian 12 (measured, see PLATFORM notes), plus Xvfb and poppler for the checks,
 # and python3-venv, without which Debian's own python3 cannot make the .venv.
@@ -49,28 +49,13 @@ system-deps:
 	  fi; \
 	fi
 
-# Vietnamese translation: extract strings into the .ts, then compile the .qm shipped under resources/.
+# Vietnamese translation: extract the UI strings into the .ts (existing translations are kept; translate the new ones
+# with Qt Linguist or scripts/fill_ts.py), write Qt's own strings (scripts/make_qtbase_vi.py), compile both .qm files.
 translations: venv
 	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') -ts resources/i18n/sxtdbv_vi.ts -no-obsolete
+	$(PY) scripts/make_qtbase_vi.py
 	$(VENV)/bin/pyside6-lrelease resources/i18n/sxtdbv_vi.ts -qm resources/i18n/sxtdbv_vi.qm
-
-# One-folder PyInstaller bundle dist/sxtdbv/ (build_spec/sxtdbv.spec); check it with build_spec/check_bundle.py.
-# The .qm translations are compiled first when a .ts is newer (lrelease is deterministic: an unchanged .ts gives the
-# same .qm). On Windows build it there: see docs/windows-build.md.
-QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
-BUILD_STAMP := $(VENV)/.build-extra-stamp
-
-bundle: venv $(BUILD_STAMP) $(QM_FILES)
-	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
-	  build_spec/sxtdbv.spec
-	@du -sh dist/sxtdbv
-
-$(BUILD_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -q -e '.[build]'
-	touch $(BUILD_STAMP)
-
-resources/i18n/%.qm: resources/i18n/%.ts
-	$(VENV)/bin/pyside6-lrelease $< -qm $@
+	$(VENV)/bin/pyside6-lrelease resources/i18n/qtbase_vi.ts -qm resources/i18n/qtbase_vi.qm
 
 bench: venv
 	$(PY) bench/run_all.py

@@ -96,7 +96,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/pages/dashboard.py" line="110" />
         <source>%n course(s)</source>
-        <translation><numerusform>%n lớp</numerusform></translation>
+        <translation>
+            <numerusform>%n lớp</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
@@ -159,7 +161,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/forms/entity_dialog.py" line="133" />
         <source>Not saved: %n field(s) need correcting.</source>
-        <translation><numerusform>Chưa lưu: có %n ô cần sửa.</numerusform></translation>
+        <translation>
+            <numerusform>Chưa lưu: có %n ô cần sửa.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/forms/entity_dialog.py" line="143" />
@@ -223,7 +227,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
         <source>%n row(s)</source>
-        <translation><numerusform>%n dòng</numerusform></translation>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/list_panel.py" line="223" />
@@ -255,7 +261,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/widgets/list_panel.py" line="318" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
-        <translation><numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform></translation>
+        <translation>
+            <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -658,6 +666,11 @@
         <location filename="../../desktop/ui/pages/training.py" line="88" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/training.py" line="91" />
+        <source>not given</source>
+        <translation>không ghi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/training.py" line="98" />
