@@ -6,9 +6,12 @@ import json
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain import revisions
 from desktop.domain.errors import ValidationError
+from desktop.domain.fields import Kind
 from desktop.store import NotFoundError, Store, StoreError
 
 
@@ -269,3 +272,59 @@ def test_settings_persist_with_the_database(tmp_path):
     again = Store.open(path)
     assert again.context.installation_id == installation and again.context.office == "BIENHOA"
     again.close()
+
+
+# -- any accepted row survives the trip through SQLite unchanged ------------------------------------------------------
+_ANY = st.one_of(st.none(), st.text(max_size=20), st.integers(-10, 10**12), st.floats(), st.booleans(),
+                 st.from_regex(r"[0-9., -]{0,15}", fullmatch=True), st.dates().map(str))
+_PLAUSIBLE = {
+    Kind.TEXT: st.text(max_size=20), Kind.LONGTEXT: st.text(max_size=40), Kind.INT: st.integers(1, 5),
+    Kind.MONEY: st.integers(0, 10**12), Kind.DECIMAL: st.floats(0, 10), Kind.PERCENT: st.floats(0, 100),
+    Kind.YEAR: st.integers(2000, 2100), Kind.DATE: st.dates().map(str), Kind.BOOL: st.booleans(),
+    Kind.REF: st.none(), Kind.REFS: st.none(), Kind.QUARTERS: st.sampled_from(["II", "I, IV", "Quý 3"]),
+    Kind.TAX_CODE: st.sampled_from(["0100233488", "0314409058-002"]), Kind.VSIC: st.sampled_from(["2011", 201]),
+    Kind.EMAIL: st.just("sct@dongnai.gov.vn"), Kind.PHONE: st.sampled_from(["0251 3822 123", 912345678]),
+}
+_FUZZ: dict[str, object] = {}
+
+
+def _fuzz_store(tmp_path_factory) -> tuple[Store, dict[str, dict]]:
+    if not _FUZZ:
+        from desktop.services.setup import init_database
+
+        store = init_database(tmp_path_factory.mktemp("fuzz") / "fuzz.db", empty=True)
+        plan = store.repo("plans").add({"issuer": "x", "year": 2024, "title": "t", "total_budget": 0})
+        course = store.repo("training_courses").add({"plan_id": plan["id"], "title": "Lớp"})
+        enterprise = store.repo("enterprises").add({"plan_id": plan["id"], "name": "Công ty"})
+        _FUZZ["store"] = store
+        _FUZZ["parents"] = {"plans": {}, "participants": {"course_id": course["id"]},
+                            "enterprises": {"plan_id": plan["id"]}, "budget_lines": {"plan_id": plan["id"]},
+                            "consumption_records": {"enterprise_id": enterprise["id"]},
+                            "solutions": {"enterprise_id": enterprise["id"]}}
+    return _FUZZ["store"], _FUZZ["parents"]  # type: ignore[return-value]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_accepted_rows_round_trip_and_resaving_is_a_no_op(tmp_path_factory, data):
+    store, parents = _fuzz_store(tmp_path_factory)
+    name = data.draw(st.sampled_from(sorted(parents)))
+    entity = store.repo(name).spec
+    row = dict(parents[name])
+    for field in entity.fields:
+        if field.name in row:
+            continue
+        if field.kind is Kind.CHOICE:
+            plausible = st.sampled_from([c.code for c in field.choices] + [c.title for c in field.choices])
+        else:
+            plausible = _PLAUSIBLE[field.kind]
+        row[field.name] = data.draw(st.one_of(st.none(), plausible) if data.draw(st.integers(0, 9)) else _ANY)
+    try:
+        added = store.repo(name).add(row)
+    except (ValidationError, StoreError):
+        assert store.repo(name).count() == len(store.repo(name).list())
+        return
+    stored = store.repo(name).get(added["id"])
+    assert {k: stored[k] for k in entity.field_names} == {k: added[k] for k in entity.field_names}
+    assert store.repo(name).update(added["id"], {})["rev"] == added["rev"]
+    assert store.repo(name).update(added["id"], dict(stored))["rev"] == added["rev"]
