@@ -6,6 +6,8 @@ import json
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.choices import TASK_STATUSES
 from desktop.domain.entities import ENTITIES, spec
@@ -199,3 +201,19 @@ def test_entity_field_lookup():
     assert {f.name for f in tasks.refs} == {"plan_id", "parent_id", "lead_agency_id", "coordinating_ids"}
     with pytest.raises(KeyError):
         tasks.field("nope")
+
+
+_ANYTHING = st.one_of(st.none(), st.text(), st.integers(), st.floats(), st.booleans(), st.decimals(),
+                      st.lists(st.text(), max_size=3), st.from_regex(r"[0-9., -]{0,20}", fullmatch=True), st.dates())
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(list(Kind)), _ANYTHING)
+def test_clean_refuses_only_with_a_message_and_is_idempotent(kind, value):
+    field = make(kind, choices=TASK_STATUSES, minimum=0, maximum=100)
+    try:
+        stored = field.clean(value)
+    except ValueError as exc:
+        assert str(exc)  # a reason to show, never a bare exception
+        return
+    assert field.clean(stored) == stored
