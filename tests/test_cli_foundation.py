@@ -289,3 +289,17 @@ def test_init_on_a_read_only_file_system(tmp_path):
     assert not Path("/proc/sxtdbv-test.db").exists()
     result = sx("--db", "/proc/sxtdbv-test/x.db", "init")
     assert result.returncode == 1 and result.stderr.startswith("Lỗi: Không tạo được thư mục")
+
+
+def test_interrupted_init_leaves_no_file(tmp_path, monkeypatch):
+    from desktop.services import setup
+
+    def interrupted(store):
+        store.repo("agencies").add({"code": "SCT", "name": "Sở Công Thương", "kind": "department"})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(setup, "load_seed", interrupted)
+    path = tmp_path / "x.db"
+    with pytest.raises(KeyboardInterrupt):
+        setup.init_database(path)
+    assert list(tmp_path.iterdir()) == []

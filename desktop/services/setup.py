@@ -31,7 +31,7 @@ def init_database(path: Path | str, *, empty: bool = False, office: str | None =
             codes = {row["code"] for row in store.repo("agencies").list()}
             if store.context.office not in codes:
                 raise StoreError(f"Không có đơn vị mã “{store.context.office}”. Các mã có: {', '.join(sorted(codes))}.")
-    except Exception:
+    except BaseException:  # Ctrl-C included: never leave a half-made database that `init` would then refuse
         store.close()
         _remove_partial(path)
         raise
