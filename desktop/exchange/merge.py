@@ -73,6 +73,7 @@ class _Builder:
         self.pending: list[tuple[EntitySpec, RowChange]] = []
         self.done = 0
         self.total = 0
+        self.typed: dict[tuple[str, str], int] = {}
 
     # -- driving --------------------------------------------------------------------------------------------------
     def build(self) -> ImportPreview:
@@ -156,7 +157,7 @@ class _Builder:
         else:
             file_rev = revisions.next_rev(fr.rev or None, digest)
             history = revisions.extend_history(revs, fr.rev or None)
-        row_id = row_id or str(uuid.uuid4())
+        row_id = row_id or self._typed_row_id(spec, digest)
         if not fr.deleted:
             self._remember_display(spec, row_id, data)
         found = local.get(row_id)
@@ -194,6 +195,14 @@ class _Builder:
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
 
+    def _typed_row_id(self, spec: EntitySpec, digest: str) -> str:
+        """A row typed into the workbook has no id: derive one from the export and its content, so that importing
+        the same file twice finds the row again instead of adding it twice."""
+        key = (spec.name, digest)
+        self.typed[key] = self.typed.get(key, 0) + 1
+        export = self.preview.meta.get("export_id", "") or self.preview.file_hash
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sxtdbv:{export}:{spec.name}:{digest}:{self.typed[key]}"))
+
     def _reject(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, reason: str,
                 local_rev: str | None = None) -> RowChange:
         return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display, reason=reason, local_rev=local_rev)
@@ -228,6 +237,9 @@ class _Builder:
     def _display_of(self, table: str, row_id: str) -> str | None:
         if row_id in self.file_display[table]:
             return self.file_display[table][row_id]
+        return self._local_display_of(table, row_id)
+
+    def _local_display_of(self, table: str, row_id: str) -> str | None:
         if table not in self.local_display:
             column = display_column(BY_NAME[table])
             self.local_display[table] = {
@@ -261,9 +273,13 @@ class _Builder:
             return [], ""
         hidden_ids = ref_ids(f.kind, hidden) if isinstance(hidden, str) and hidden.strip() else []
         if hidden_ids:
+            # The text still names the rows behind the hidden ids (as written in the file or as known here).
             shown = [self._display_of(f.ref, i) for i in hidden_ids]
+            local = [self._local_display_of(f.ref, i) for i in hidden_ids]
             if all(s is not None for s in shown):
-                if "; ".join(shown).casefold() == text.casefold():  # type: ignore[arg-type]
+                wanted = text.casefold()
+                if "; ".join(shown).casefold() == wanted or (  # type: ignore[arg-type]
+                        all(s is not None for s in local) and "; ".join(local).casefold() == wanted):  # type: ignore
                     return hidden_ids, ""
             elif f.kind is Kind.REF:
                 return hidden_ids, ""  # a row further down the same sheet; checked once every row is read
