@@ -23,9 +23,23 @@ WINDOW_STATE = Setting("ui/window_state", b"", bytes)
 LAST_FOLDER = Setting("ui/last_folder", "", str)
 
 
+_cache: dict[str, QSettings] = {}
+
+
 def settings() -> QSettings:
-    """The application's QSettings (organisation and application names are set at start-up)."""
-    return QSettings()
+    """The application's QSettings (organisation and application names are set at start-up).
+
+    One instance is kept: each new QSettings re-reads the file and each one destroyed writes it back.
+    """
+    if "main" not in _cache:
+        _cache["main"] = QSettings()
+    return _cache["main"]
+
+
+def forget() -> None:
+    """Drop the cached QSettings (after the settings' location changed, e.g. in tests)."""
+    if "main" in _cache:
+        _cache.pop("main").sync()
 
 
 def get(setting: Setting) -> object:

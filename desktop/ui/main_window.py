@@ -160,7 +160,6 @@ class MainWindow(QMainWindow):
         """Switch the stack to `position` and remember it."""
         if 0 <= position < len(self.pages):
             self.stack.setCurrentIndex(position)
-            app_settings.put(app_settings.LAST_PAGE, self.pages[position].key)
 
     def current_page(self) -> Page:
         """The page shown."""
@@ -294,6 +293,8 @@ class MainWindow(QMainWindow):
         """Remember the window's geometry; every edit is already saved, so closing loses nothing."""
         app_settings.put(app_settings.GEOMETRY, self.saveGeometry().data())
         app_settings.put(app_settings.WINDOW_STATE, self.saveState().data())
+        app_settings.put(app_settings.LAST_PAGE, self.current_page().key)
+        app_settings.settings().sync()
         event.accept()
 
     def open_url(self, url: QUrl) -> None:  # pragma: no cover - kept for help links

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from desktop.domain.text import search_key
 from desktop.ui.models.columns import Column
@@ -37,12 +38,14 @@ class EntityTableModel(QAbstractTableModel):
         self._filters: dict[str, Callable[[dict], bool]] = {}
         self._search_keys: list[str] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._colours: dict[int, QColor | None] = {}
 
     # -- content ---------------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[dict], ref_names: dict[str, str] | None = None) -> None:
         """Replace every row (after a reload); search, filters and sort order are kept."""
         self.beginResetModel()
         self._rows = rows
+        self._colours = {}
         if ref_names is not None:
             self.ref_names = ref_names
         self._search_keys = None
@@ -144,10 +147,11 @@ class EntityTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and self.row_color:
-            from PySide6.QtGui import QColor
-
-            colour = self.row_color(row)
-            return QColor(colour) if colour else None
+            position = self._visible[index.row()]
+            if position not in self._colours:
+                colour = self.row_color(row)
+                self._colours[position] = QColor(colour) if colour else None
+            return self._colours[position]
         if role == ROW_ID_ROLE:
             return row.get("id")
         if role == RAW_ROLE:

@@ -75,7 +75,7 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
-        self.view.horizontalHeader().setResizeContentsPrecision(40)
+        self.view.horizontalHeader().setResizeContentsPrecision(25)
         self._sized = False
         self._sized_with_rows = False
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -169,7 +169,7 @@ class ListPanel(QWidget):
         for field in self.spec.refs:
             names.update(self.ctx.names(field.ref))
         self.model.set_rows(rows, names)
-        if not self._sized or (rows and not self._sized_with_rows):
+        if self.view.isVisible() and (not self._sized or (rows and not self._sized_with_rows)):
             self._fit_columns(bool(rows))
         self._refresh_filters()
         self._update_count()
@@ -178,6 +178,13 @@ class ListPanel(QWidget):
         if self.current_row() is None and self.model.rowCount():
             self.view.selectRow(0)
         self.rows_changed.emit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Fit the columns the first time the list is seen (hidden tabs don't pay for it at start-up)."""
+        super().showEvent(event)
+        rows = bool(self.model.rowCount())
+        if not self._sized or (rows and not self._sized_with_rows):
+            self._fit_columns(rows)
 
     def _fit_columns(self, with_rows: bool) -> None:
         # Fit widths to the headers and first rows once, within bounds, so long texts don't make huge columns.
