@@ -1,0 +1,260 @@
+"""The summaries: their ids and the builders that turn the store's data into a document model (Qt-free).
+
+`build_report(store, "budget")` returns the dict described in desktop/reports/model.py; render.py draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from desktop.domain.dates import format_date
+from desktop.reports import facts as f
+from desktop.reports import model as m
+from desktop.reports import sections as s
+from desktop.reports.options import ReportOptions, load_options
+from desktop.store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """One summary: its stable id (CLI, settings), Vietnamese title and English label (UI, translated)."""
+
+    id: str
+    title: str
+    label_en: str
+
+
+REPORTS: tuple[ReportInfo, ...] = (
+    ReportInfo("plan-report", "Báo cáo kết quả thực hiện kế hoạch", "Plan implementation report"),
+    ReportInfo("tasks", "Tiến độ thực hiện nhiệm vụ", "Task progress"),
+    ReportInfo("training", "Kết quả lớp tập huấn", "Training course"),
+    ReportInfo("survey", "Kết quả khảo sát doanh nghiệp", "Enterprise survey"),
+    ReportInfo("budget", "Dự toán và thực hiện kinh phí", "Budget estimate and execution"),
+)
+BY_ID = {r.id: r for r in REPORTS}
+
+
+def report_ids() -> list[str]:
+    """The ids of every summary, in menu order."""
+    return [r.id for r in REPORTS]
+
+
+def find_plan(store: Store, plan_id: str | None = None) -> dict:
+    """The plan `plan_id`, or the latest plan; StoreError when the database has none."""
+    if plan_id:
+        return store.repo("plans").get(plan_id)
+    plans = store.repo("plans").list(order_by="year, rowid")
+    if not plans:
+        raise StoreError("Cơ sở dữ liệu chưa có kế hoạch nào để in báo cáo.")
+    return plans[-1]
+
+
+def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
+                 options: ReportOptions | None = None) -> dict:
+    """The document model of summary `report_id` for the plan (the latest when none is given)."""
+    if report_id not in BY_ID:
+        raise StoreError(f"Không có báo cáo “{report_id}”. Các báo cáo: {', '.join(report_ids())}.")
+    plan = find_plan(store, plan_id)
+    options = options or load_options(store, plan, report_id)
+    builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
+               "survey": _survey_report, "budget": _budget_report}[report_id]
+    return builder(store, plan, options)
+
+
+def plan_reference(plan: dict) -> str:
+    """How a report names its plan: "Kế hoạch số …/KH-UBND ngày … của UBND tỉnh về …"."""
+    number = plan.get("number") or ""
+    if number.startswith("/"):
+        number = "…" + number
+    text = f"Kế hoạch số {number}" if number else "Kế hoạch"
+    if plan.get("issue_date"):
+        text += f" ngày {format_date(plan['issue_date'])}"
+    issuer = plan.get("issuer") or ""
+    if issuer.startswith("Ủy ban nhân dân"):
+        issuer = "UBND" + issuer[len("Ủy ban nhân dân"):]
+    if issuer:
+        text += f" của {issuer}"
+    return f"{text} về {_lower_first(plan['title'])}"
+
+
+def _agency(options: ReportOptions) -> str:
+    """The issuing agency as written in running text: "Sở Công Thương"."""
+    return options.issuing_agency.title().replace("Ubnd", "UBND")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _doc(report_id: str, subject: str, parts: list[dict], options: ReportOptions, *, doc_type: str = "BÁO CÁO",
+         signature: bool = True) -> dict:
+    return m.document(report_id, doc_type, subject, parts, options=asdict(options), signature=signature)
+
+
+def _appendix(number: str, title: str, blocks: list[dict], options: ReportOptions, *,
+              orientation: str = m.LANDSCAPE) -> dict:
+    date = options.report_date()
+    note = f"(Kèm theo Báo cáo số {options.number.strip()} ngày {format_date(date)} của {_agency(options)})"
+    return m.part(blocks, orientation=orientation, label=f"Phụ lục {number}", title=title.upper(), note=note)
+
+
+def _opening(plan: dict, what: str) -> dict:
+    return m.paragraph(f"Thực hiện {plan_reference(plan)}, {what}")
+
+
+def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
+    today = options.report_date()
+    tasks = f.task_facts(store, plan["id"], today)
+    training = f.training_facts(store, plan["id"])
+    survey = f.survey_facts(store, plan["id"])
+    budget = f.budget_facts(store, plan)
+    reports = f.office_report_facts(store, plan["id"], today)
+    agency = _agency(options)
+    blocks = [_opening(plan, f"{agency} báo cáo kết quả thực hiện năm {plan['year']} như sau:")]
+    blocks.append(m.heading("I. MỤC ĐÍCH, MỤC TIÊU CỦA KẾ HOẠCH"))
+    if plan.get("purpose"):
+        blocks.append(m.paragraph(s.short(plan["purpose"], 600)))
+    indicator_rows = _indicator_rows(store, plan["id"])
+    if indicator_rows:
+        blocks.append(m.table([m.column("TT", 0.5, "center"), m.column("Chỉ tiêu", 5), m.column("Đơn vị", 1.2,
+                                                                                               "center"),
+                               m.column("Kế hoạch", 1, "right"), m.column("Thực hiện", 1, "right"),
+                               m.column("Tỷ lệ", 1, "right")], indicator_rows, caption="Các chỉ tiêu của Kế hoạch"))
+    blocks.append(m.heading("II. KẾT QUẢ THỰC HIỆN"))
+    blocks.append(m.heading("1. Tình hình thực hiện các nhiệm vụ", 2))
+    blocks += s.task_blocks(tasks)
+    if tasks.rows:
+        blocks.append(s.task_table(tasks, wide=False))
+    blocks.append(m.heading("2. Kết quả tổ chức tập huấn", 2))
+    blocks += s.training_blocks(training)
+    blocks.append(m.heading("3. Kết quả khảo sát và xây dựng mô hình tại doanh nghiệp", 2))
+    blocks += s.survey_blocks(survey)
+    blocks.append(m.heading("4. Kinh phí thực hiện", 2))
+    blocks += s.budget_blocks(budget, options)
+    if budget.lines:
+        blocks.append(s.source_table(budget))
+    blocks.append(m.heading("5. Tình hình báo cáo của các đơn vị", 2))
+    blocks += s.office_report_blocks(reports)
+    blocks.append(m.heading("III. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"))
+    blocks += _assessment(tasks, training, survey, budget, reports)
+    blocks.append(m.paragraph(f"Trên đây là báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}, {agency} kính báo "
+                              "cáo UBND tỉnh xem xét, chỉ đạo./."))
+    subject = f"Kết quả thực hiện Kế hoạch {_lower_first(plan['title'])}"
+    parts = [m.part(blocks)]
+    if reports.rows:
+        parts.append(_appendix("I", "Tình hình gửi báo cáo của các đơn vị", [s.office_report_table(reports)], options,
+                               orientation=m.PORTRAIT))
+    return _doc("plan-report", subject, parts, options)
+
+
+def _indicator_rows(store: Store, plan_id: str) -> list[list[str]]:
+    rows = store.db.execute(
+        "SELECT i.name, i.unit, i.target, i.actual FROM indicators i JOIN objectives o ON o.id = i.objective_id "
+        "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ? ORDER BY o.seq, i.seq", [plan_id]).fetchall()
+    out = []
+    for n, (name, unit, target, actual) in enumerate(rows, 1):
+        out.append([str(n), name, unit or "", s.num(target), s.num(actual) if actual is not None else "",
+                    s.percent(actual, target, 0) if actual is not None else ""])
+    return out
+
+
+def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyFacts, budget: f.BudgetFacts,
+                reports: f.OfficeReportFacts) -> list[dict]:
+    done = tasks.by_status.get("done", 0)
+    blocks = [m.paragraph(f"Đến thời điểm báo cáo đã hoàn thành {s.two(done)}/{s.two(tasks.activities)} hoạt động "
+                          f"của Kế hoạch; tiến độ bình quân {s.num(tasks.average_progress, 1)}%.")]
+    problems = []
+    if tasks.overdue:
+        problems.append(f"{s.two(len(tasks.overdue))} hoạt động quá thời hạn chưa hoàn thành")
+    if training.courses and training.attended < training.target:
+        problems.append(f"số học viên tham dự ({training.attended}) thấp hơn chỉ tiêu ({training.target})")
+    if survey.enterprises and not survey.model:
+        problems.append("chưa chọn được doanh nghiệp mẫu")
+    if budget.lines and budget.estimate_total != budget.total_budget:
+        problems.append("dự toán chi tiết chưa khớp tổng kinh phí")
+    missing = reports.by_state.get("missing", [])
+    if missing:
+        problems.append(f"{s.two(len(missing))} đơn vị chưa gửi báo cáo")
+    if problems:
+        blocks.append(m.paragraph("Tồn tại, hạn chế: " + "; ".join(problems) + "."))
+        blocks.append(m.paragraph("Kiến nghị: đề nghị UBND tỉnh chỉ đạo các đơn vị chưa gửi báo cáo khẩn trương gửi "
+                                  "kết quả thực hiện; cho phép tiếp tục triển khai các nội dung còn lại trong năm."))
+    else:
+        blocks.append(m.paragraph("Các nội dung của Kế hoạch được triển khai đúng tiến độ."))
+    return blocks
+
+
+def _tasks_report(store: Store, plan: dict, options: ReportOptions) -> dict:
+    tasks = f.task_facts(store, plan["id"], options.report_date())
+    blocks = [_opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:")]
+    blocks += s.task_blocks(tasks)
+    blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục kèm theo."))
+    parts = [m.part(blocks), _appendix("I", "Tiến độ thực hiện các nhiệm vụ", [s.task_table(tasks)], options)]
+    return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options)
+
+
+def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
+    training = f.training_facts(store, plan["id"])
+    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả tổ chức lớp tập huấn như sau:")]
+    blocks.append(m.heading("1. Thông tin lớp tập huấn", 2))
+    blocks += s.training_blocks(training)
+    for course in training.courses:
+        if course.get("content"):
+            blocks.append(m.paragraph(f"Nội dung tập huấn: {course['content']}"))
+        if course.get("lecturers"):
+            blocks.append(m.paragraph(f"Giảng viên: {course['lecturers']}"))
+    if training.participants:
+        blocks.append(m.heading("2. Thành phần học viên", 2))
+        blocks.append(s.org_kind_table(training))
+        blocks.append(m.heading("3. Đánh giá kết quả tập huấn", 2))
+        blocks.append(s.satisfaction_table(training))
+    if training.materials:
+        blocks.append(m.heading("4. Tài liệu tập huấn", 2))
+        blocks.append(s.material_table(training))
+    parts = [m.part(blocks)]
+    if training.participants:
+        parts.append(_appendix("I", f"Danh sách học viên ({len(training.participants)} người)",
+                               [s.participant_table(training)], options))
+    return _doc("training", f"Kết quả tổ chức lớp tập huấn sản xuất và tiêu dùng bền vững năm {plan['year']}",
+                parts, options)
+
+
+def _survey_report(store: Store, plan: dict, options: ReportOptions) -> dict:
+    survey = f.survey_facts(store, plan["id"])
+    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả khảo sát hiện trạng tiêu thụ nguyên "
+                             "liệu, tài nguyên và lựa chọn doanh nghiệp mẫu như sau:")]
+    blocks += s.survey_blocks(survey)
+    if survey.enterprises:
+        blocks.append(s.enterprise_table(survey))
+    parts = [m.part(blocks)]
+    if survey.enterprises:
+        parts.append(_appendix("I", "Hiện trạng tiêu thụ năng lượng, tài nguyên của doanh nghiệp",
+                               [s.consumption_table(survey)], options))
+        if any(survey.solutions.values()):
+            parts.append(_appendix("II", "Giải pháp đề xuất", [s.solution_table(survey)], options))
+        if survey.criteria:
+            parts.append(_appendix("III", "Lựa chọn doanh nghiệp mẫu", [s.selection_table(survey)], options))
+    return _doc("survey", f"Kết quả khảo sát hiện trạng tiêu thụ nguyên liệu, tài nguyên ngành hóa chất năm "
+                          f"{plan['year']}", parts, options)
+
+
+def _budget_report(store: Store, plan: dict, options: ReportOptions) -> dict:
+    budget = f.budget_facts(store, plan)
+    blocks = [_opening(plan, f"{_agency(options)} báo cáo dự toán và tình hình thực hiện kinh phí "
+                             "như sau:")]
+    blocks += s.budget_blocks(budget, options)
+    if plan.get("funding_source"):
+        blocks.append(m.paragraph(f"Nguồn kinh phí thực hiện: {plan['funding_source']}."))
+    if budget.lines:
+        blocks.append(s.source_table(budget))
+        if budget.by_task:
+            blocks.append(s.budget_chart(budget))
+    parts = [m.part(blocks)]
+    if budget.lines:
+        parts.append(_appendix("I", "Dự toán kinh phí và tình hình giải ngân", [s.estimate_table(budget, options)],
+                               options))
+    if budget.disbursements:
+        parts.append(_appendix("II", "Chi tiết các lần giải ngân", [s.disbursement_table(budget)], options,
+                               orientation=m.PORTRAIT))
+    subject = f"Dự toán và tình hình thực hiện kinh phí Kế hoạch năm {plan['year']}"
+    return _doc("budget", subject, parts, options)

@@ -1,0 +1,531 @@
+"""Drawing a summary (the document model of desktop/reports/model.py) onto a QPrinter: PDF, printer or preview.
+
+Import this module lazily: it loads Qt. The layout follows Decree 30/2020/NĐ-CP (see DOMAIN.md): A4, the margins and
+type sizes of the options, Times New Roman where installed and the bundled Liberation Serif otherwise, the header block
+drawn on page 1, page numbers centred in the top margin from page 2, table headers repeated on every page.
+
+Orientation: QTextDocument lays out every page at one size, so each part of a document (the body, each appendix)
+is its own QTextDocument, paginated and painted page by page with QPainter onto the same QPrinter. When the output is
+a PDF, a landscape part gets real landscape pages (setPageLayout before newPage, which Qt allows for PDF output). A
+native printer or the print preview refuses a layout change while printing, so there a landscape part is drawn
+rotated on portrait paper, which is exactly what a printer does with a landscape page.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.dates import parse_date
+from desktop.paths import resource
+from desktop.reports.model import LANDSCAPE
+from desktop.reports.none_guard import keep_none_alive
+from desktop.reports.options import ReportOptions, date_line
+
+A4_MM = (210.0, 297.0)
+BUNDLED_FAMILY = "Liberation Serif"
+PREFERRED_FAMILY = "Times New Roman"
+_registered: list[str] = []
+
+
+class RenderError(Exception):
+    """A document could not be drawn (the PDF file or the printer could not be opened); message in Vietnamese."""
+
+
+def ensure_app() -> QCoreApplication:
+    """The running Qt application, creating a QApplication when there is none.
+
+    On Linux without a display (no DISPLAY or WAYLAND_DISPLAY) and no QT_QPA_PLATFORM set, the offscreen platform
+    is chosen so that headless commands work.
+    """
+    app = QCoreApplication.instance()
+    if app is not None:
+        return app
+    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QApplication([sys.argv[0] if sys.argv else "sxtdbv"])
+
+
+def font_family(preferred: str = "") -> str:
+    """The serif family to print with: `preferred` or Times New Roman when installed, else the bundled one."""
+    ensure_app()
+    if not _registered:
+        for path in sorted(resource("fonts").glob("LiberationSerif-*.ttf")):
+            if QFontDatabase.addApplicationFont(str(path)) >= 0:
+                _registered.append(path.name)
+        _registered.append("")  # registration tried once
+    families = set(QFontDatabase.families())
+    for family in (preferred, PREFERRED_FAMILY):
+        if family and family in families:
+            return family
+    return BUNDLED_FAMILY
+
+
+def options_from(doc: dict) -> ReportOptions:
+    """The ReportOptions stored in a document model."""
+    names = {f.name for f in fields(ReportOptions)}
+    values = {k: v for k, v in doc.get("options", {}).items() if k in names and k != "extra"}
+    if "recipients" in values:
+        values["recipients"] = tuple(values["recipients"])
+    return ReportOptions(**values)
+
+
+@dataclass
+class _Page:
+    """Device geometry of one orientation: paper and content rectangles in device pixels."""
+
+    paper_w: float
+    paper_h: float
+    left: float
+    top: float
+    content_w: float
+    content_h: float
+
+
+class _Renderer:
+    def __init__(self, doc: dict, printer: QPrinter):
+        self.doc = doc
+        self.printer = printer
+        self.options = options_from(doc)
+        self.family = font_family(self.options.font_family)
+        self.res = float(printer.resolution())
+        self.real_layouts = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+
+    # -- units ---------------------------------------------------------------------------------------------------------
+    def mm(self, value: float) -> float:
+        return value * self.res / 25.4
+
+    def pt(self, value: float) -> float:
+        return value * self.res / 72.0
+
+    def page(self, orientation: str) -> _Page:
+        w, h = (self.mm(A4_MM[1]), self.mm(A4_MM[0])) if orientation == LANDSCAPE else (self.mm(A4_MM[0]),
+                                                                                         self.mm(A4_MM[1]))
+        o = self.options
+        # Landscape pages keep the same margins as portrait ones (wide binding margin on the left).
+        return _Page(w, h, self.mm(o.margin_left), self.mm(o.margin_top), w - self.mm(o.margin_left + o.margin_right),
+                     h - self.mm(o.margin_top + o.margin_bottom))
+
+    def font(self, size_pt: float, *, bold: bool = False, italic: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPointSizeF(size_pt)
+        font.setBold(bold)
+        font.setItalic(italic)
+        return font
+
+    def layout_for(self, orientation: str) -> QPageLayout:
+        qt_orientation = QPageLayout.Orientation.Landscape if orientation == LANDSCAPE and self.real_layouts \
+            else QPageLayout.Orientation.Portrait
+        return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), qt_orientation, QMarginsF(0, 0, 0, 0),
+                           QPageLayout.Unit.Millimeter)
+
+    # -- drawing -------------------------------------------------------------------------------------------------------
+    def run(self) -> int:
+        keep_none_alive()
+        parts = self.doc["parts"]
+        self.printer.setFullPage(True)
+        self.printer.setPageLayout(self.layout_for(parts[0]["orientation"]))
+        painter = QPainter()
+        if not painter.begin(self.printer):
+            raise RenderError("Không mở được máy in hoặc tệp PDF để ghi (kiểm tra đường dẫn và quyền ghi).")
+        pages = 0
+        try:
+            for index, part in enumerate(parts):
+                geometry = self.page(part["orientation"])
+                header = _Header(self, geometry) if index == 0 else None
+                text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
+                for number in range(text.pageCount()):
+                    keep_none_alive()
+                    if pages:
+                        if self.real_layouts:
+                            self.printer.setPageLayout(self.layout_for(part["orientation"]))
+                        self.printer.newPage()
+                    pages += 1
+                    painter.save()
+                    if part["orientation"] == LANDSCAPE and not self.real_layouts:
+                        painter.translate(self.mm(A4_MM[0]), 0)
+                        painter.rotate(90)
+                    if pages > 1:
+                        self.draw_page_number(painter, geometry, pages)
+                    if header and number == 0:
+                        header.draw(painter)
+                    painter.translate(geometry.left, geometry.top - number * geometry.content_h)
+                    text.drawContents(painter, QRectF(0, number * geometry.content_h, geometry.content_w,
+                                                      geometry.content_h))
+                    painter.restore()
+        finally:
+            painter.end()
+        return pages
+
+    def draw_page_number(self, painter: QPainter, geometry: _Page, number: int) -> None:
+        font = self.font(13)
+        metrics = QFontMetricsF(font, self.printer)
+        text = str(number)
+        painter.setFont(font)
+        painter.setPen(QColor("black"))
+        x = geometry.left + (geometry.content_w - metrics.horizontalAdvance(text)) / 2
+        baseline = geometry.top - self.mm(6) - metrics.descent()
+        painter.drawText(QPointF(x, baseline), text)
+
+
+class _Header:
+    """The Decree 30 header block of page 1: agencies and number on the left, national motto and date on the right."""
+
+    def __init__(self, renderer: _Renderer, geometry: _Page):
+        self.r = renderer
+        self.g = geometry
+        o = renderer.options
+        self.left_w = geometry.content_w * 0.42
+        self.right_w = geometry.content_w - self.left_w
+        self.ops: list[tuple] = []
+        gap = renderer.pt(2)
+        y = 0.0
+        y = self._text(o.parent_agency.upper(), renderer.font(12.5), 0, self.left_w, y)
+        y = self._text(o.issuing_agency.upper(), renderer.font(12.5, bold=True), 0, self.left_w, y, rule=0.45)
+        left_bottom = y + gap
+        y = 0.0
+        y = self._text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", renderer.font(12.5, bold=True), self.left_w,
+                       self.right_w, y)
+        y = self._text("Độc lập - Tự do - Hạnh phúc", renderer.font(13.5, bold=True), self.left_w, self.right_w, y,
+                       rule=1.0)
+        line_y = max(left_bottom, y + gap) + renderer.pt(6)
+        number = f"Số: {o.number.strip()}" if o.number.strip() else "Số:        "
+        y1 = self._text(number, renderer.font(13), 0, self.left_w, line_y)
+        try:
+            date = parse_date(o.date) if o.date else renderer.options.report_date()
+        except ValueError:
+            date = None
+        y2 = self._text(date_line(o.place, date), renderer.font(13.5, italic=True), self.left_w, self.right_w,
+                        line_y)
+        self.height = max(y1, y2) + renderer.pt(12)
+
+    def _text(self, text: str, font: QFont, x: float, width: float, y: float, *, rule: float = 0.0) -> float:
+        metrics = QFontMetricsF(font, self.r.printer)
+        lines = _wrap(text, metrics, width)
+        widest = 0.0
+        for line in lines:
+            advance = metrics.horizontalAdvance(line)
+            widest = max(widest, advance)
+            self.ops.append(("text", line, font, QPointF(x + (width - advance) / 2, y + metrics.ascent())))
+            y += metrics.lineSpacing()
+        if rule and lines:
+            length = widest * rule
+            rule_y = y + self.r.pt(1)
+            self.ops.append(("line", QPointF(x + (width - length) / 2, rule_y), QPointF(x + (width + length) / 2,
+                                                                                        rule_y)))
+            y = rule_y + self.r.pt(2)
+        return y
+
+    def draw(self, painter: QPainter) -> None:
+        painter.save()
+        painter.translate(self.g.left, self.g.top)
+        painter.setPen(QPen(QColor("black"), self.r.pt(0.6)))
+        for op in self.ops:
+            if op[0] == "text":
+                _, text, font, point = op
+                painter.setFont(font)
+                painter.drawText(point, text)
+            else:
+                painter.drawLine(op[1], op[2])
+        painter.restore()
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """Break `text` into lines no wider than `width` (at spaces; explicit line breaks kept)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(candidate) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return lines
+
+
+# -- HTML ------------------------------------------------------------------------------------------------------------
+def _esc(text: object) -> str:
+    return html.escape(str(text or "")).replace("\n", "<br/>")
+
+
+def _build_text_document(r: _Renderer, part: dict, first: bool, geometry: _Page, header_height: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(r.printer)
+    doc.setDocumentMargin(0)
+    doc.setUseDesignMetrics(True)
+    doc.setDefaultFont(r.font(r.options.body_pt))
+    doc.setPageSize(QSizeF(geometry.content_w, geometry.content_h))
+    html_text = _HtmlWriter(r, doc, geometry).write(part, first, header_height)
+    doc.setHtml(html_text)
+    return doc
+
+
+class _HtmlWriter:
+    def __init__(self, r: _Renderer, doc: QTextDocument, geometry: _Page):
+        self.r = r
+        self.doc = doc
+        self.g = geometry
+        self.images = 0
+
+    @staticmethod
+    def px(pt: float) -> int:
+        """CSS pixels (1/96 inch, which Qt scales to the printer) for a length in points."""
+        return round(pt * 96 / 72)
+
+    @staticmethod
+    def mmpx(mm: float) -> int:
+        """CSS pixels for a length in millimetres."""
+        return round(mm * 96 / 25.4)
+
+    def write(self, part: dict, first: bool, header_height: float) -> str:
+        o = self.r.options
+        out = [f"<html><body style=\"font-family:'{self.r.family}'; font-size:{o.body_pt}pt; color:#000;\">"]
+        if first:
+            # Room for the header block, which is painted directly on page 1 (a block's top margin is dropped at the
+            # top of a page, a fixed line height is not).
+            spacer = round(header_height * 96 / self.r.res)
+            out.append(f"<p style=\"margin-top:0px; margin-bottom:0px; line-height:{spacer}px; font-size:2pt\">"
+                       "&nbsp;</p>")
+            out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
+            out.append(self._p(self.r.doc["subject"], size=14, bold=True, align="center", top=0))
+            out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
+        if part.get("label"):
+            out.append(self._p(part["label"].upper(), size=13, bold=True, align="center", top=0))
+            out.append(self._p(part["title"], size=13, bold=True, align="center", top=0))
+            if part.get("note"):
+                out.append(self._p(part["note"], size=13, italic=True, align="center", top=0))
+            out.append(self._p("", top=4))
+        for block in part["blocks"]:
+            out.append(getattr(self, f"_{block['type']}")(block))
+        if first and self.r.doc.get("signature"):
+            out.append(self._signature())
+        out.append("</body></html>")
+        return "".join(out)
+
+    def _p(self, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False,
+           align: str = "justify", indent: bool = False, top: float = 6) -> str:
+        style = [f"margin-top:{self.px(top)}px", "margin-bottom:0px",
+                 "line-height:115%"]
+        if size:
+            style.append(f"font-size:{size}pt")
+        if bold:
+            style.append("font-weight:bold")
+        if italic:
+            style.append("font-style:italic")
+        if indent:
+            style.append(f"text-indent:{self.mmpx(10)}px")
+        return f"<p align=\"{align}\" style=\"{'; '.join(style)}\">{_esc(text)}</p>"
+
+    def _heading(self, block: dict) -> str:
+        level = block["level"]
+        return self._p(block["text"], bold=True, italic=level >= 3, indent=True, top=8 if level == 1 else 6)
+
+    def _paragraph(self, block: dict) -> str:
+        return self._p(block["text"], bold=block["bold"], italic=block["italic"], align=block["align"],
+                       indent=block["indent"])
+
+    def _spacer(self, block: dict) -> str:
+        return self._p("", top=block.get("height", 6))
+
+    def _table(self, block: dict) -> str:
+        o = self.r.options
+        size = block.get("font_pt") or o.table_pt
+        columns = block["columns"]
+        total = sum(c["width"] for c in columns) or 1
+        widths = [round(100 * c["width"] / total, 2) for c in columns]
+        out = []
+        if block.get("caption"):
+            out.append(self._p(block["caption"], bold=True, align="center", top=8))
+        if block.get("unit_note"):
+            out.append(self._p(block["unit_note"], italic=True, align="right", size=size, top=2))
+        pad = self.px(2.5)
+        border = 1
+        out.append(f"<table width=\"100%\" border=\"{border}\" cellspacing=\"0\" cellpadding=\"{pad}\" "
+                   f"style=\"border-collapse:collapse; border-style:solid; border-color:#000; margin-top:"
+                   f"{self.px(4)}px; font-size:{size}pt\">")
+        out.append("<thead><tr>")
+        for c, w in zip(columns, widths, strict=True):
+            out.append(f"<th width=\"{w}%\" align=\"center\" valign=\"middle\" style=\"font-weight:bold\">"
+                       f"{_esc(c['title'])}</th>")
+        out.append("</tr></thead>")
+        for row in block["rows"]:
+            style = []
+            if row.get("bold"):
+                style.append("font-weight:bold")
+            if row.get("italic"):
+                style.append("font-style:italic")
+            css = f" style=\"{'; '.join(style)}\"" if style else ""
+            out.append("<tr>")
+            if row.get("span"):
+                out.append(f"<td colspan=\"{len(columns)}\"{css}>{_esc(row['cells'][0] if row['cells'] else '')}"
+                           "</td>")
+            else:
+                cells = list(row["cells"]) + [""] * (len(columns) - len(row["cells"]))
+                for c, cell in zip(columns, cells, strict=False):
+                    out.append(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{_esc(cell)}</td>")
+            out.append("</tr>")
+        out.append("</table>")
+        return "".join(out)
+
+    def _chart(self, block: dict) -> str:
+        width_mm = (self.g.content_w / self.r.res * 25.4) * 0.92
+        rows = max(1, len(block["categories"]))
+        height_mm = min(150.0, 30 + 8.5 * rows) if block["kind"] == "hbar" else 85.0
+        image = chart_image(block, self.r.family, width_mm, height_mm)
+        if image is None:
+            return ""
+        self.images += 1
+        name = f"chart{self.images}"
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        w, h = self.mmpx(width_mm), self.mmpx(height_mm)
+        return (f"<p align=\"center\" style=\"margin-top:{self.px(8)}px\"><img src=\"{name}\" width=\"{w}\" "
+                f"height=\"{h}\"/></p>")
+
+    def _signature(self) -> str:
+        o = self.r.options
+        recipients = list(o.recipients)
+        lines = []
+        for i, item in enumerate(recipients):
+            text = item.strip().rstrip(";.")
+            end = "." if i == len(recipients) - 1 else ";"
+            lines.append(f"- {_esc(text)}{end}")
+        left = (f"<p style=\"margin-top:0px; font-size:12pt; font-weight:bold; font-style:italic\">Nơi nhận:</p>"
+                f"<p style=\"margin-top:0px; font-size:11pt; line-height:110%\">{'<br/>'.join(lines)}</p>")
+        signer = [f"<p align=\"center\" style=\"margin-top:0px; font-size:13pt; font-weight:bold\">"
+                  f"{_esc(o.signer_authority)}{'<br/>' if o.signer_authority else ''}{_esc(o.signer_title)}</p>"]
+        signer.append(f"<p align=\"center\" style=\"margin-top:{self.mmpx(24)}px; font-size:14pt; "
+                      f"font-weight:bold\">{_esc(o.signer_name) or '&nbsp;'}</p>")
+        return (f"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:"
+                f"{self.px(14)}px\"><tr><td width=\"50%\" valign=\"top\">{left}</td>"
+                f"<td width=\"50%\" valign=\"top\">{''.join(signer)}</td></tr></table>")
+
+
+# -- charts ----------------------------------------------------------------------------------------------------------
+SERIES_COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000")
+
+
+def chart_image(block: dict, family: str, width_mm: float, height_mm: float) -> QImage | None:
+    """A chart block drawn with QtCharts into an image of the given size (3 pixels per 1/96 inch); None without a
+    widgets application (QtCharts needs one)."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return None
+    keep_none_alive()
+    from PySide6.QtCharts import (
+        QBarCategoryAxis,
+        QBarSeries,
+        QBarSet,
+        QChart,
+        QHorizontalBarSeries,
+        QValueAxis,
+    )
+    from PySide6.QtWidgets import QGraphicsScene
+
+    width, height = width_mm / 25.4 * 96, height_mm / 25.4 * 96
+    chart = QChart()
+    chart.setBackgroundVisible(False)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    title_font = QFont(family)
+    title_font.setPointSizeF(11)
+    title_font.setBold(True)
+    chart.setTitleFont(title_font)
+    chart.setTitle(block["title"])
+    label_font = QFont(family)
+    label_font.setPointSizeF(9.5)
+    horizontal = block["kind"] == "hbar"
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    for i, (name, values) in enumerate(block["series"]):
+        bar_set = QBarSet(name)
+        bar_set.append([float(v) for v in values])
+        bar_set.setColor(QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+        bar_set.setLabelFont(label_font)
+        bar_set.setLabelColor(QColor("black"))
+        series.append(bar_set)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(list(block["categories"]))
+    categories.setLabelsFont(label_font)
+    values_axis = QValueAxis()
+    top = block.get("maximum") or max([max(v) for _, v in block["series"] if v] + [1.0]) * 1.18
+    values_axis.setRange(0, top)
+    values_axis.setLabelFormat("%.0f")
+    values_axis.setLabelsFont(label_font)
+    values_axis.setTickCount(6)
+    if horizontal:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+        categories.setReverse(True)
+    else:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    legend = chart.legend()
+    legend.setVisible(len(block["series"]) > 1)
+    legend.setFont(label_font)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.resize(width, height)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    scale = 3
+    image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), QRectF(0, 0, width, height))
+    painter.end()
+    scene.removeItem(chart)
+    return image
+
+
+# -- entry points ----------------------------------------------------------------------------------------------------
+def render_to_printer(doc: dict, printer: QPrinter) -> int:
+    """Draw the document onto `printer` (a PDF printer, a real printer, or the preview's); returns the page count."""
+    ensure_app()
+    printer.setDocName(doc["subject"][:120])
+    printer.setCreator("SXTDBV")
+    return _Renderer(doc, printer).run()
+
+
+def pdf_printer(path: Path | str) -> QPrinter:
+    """A high-resolution A4 printer writing a PDF file at `path`."""
+    ensure_app()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    return printer
+
+
+def render_pdf(doc: dict, path: Path | str) -> int:
+    """Write the document as a PDF at `path` (fonts embedded); returns the page count."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise RenderError(f"Thư mục “{path.parent}” không tồn tại.")
+    return render_to_printer(doc, pdf_printer(path))
