@@ -328,3 +328,16 @@ def test_accepted_rows_round_trip_and_resaving_is_a_no_op(tmp_path_factory, data
     assert {k: stored[k] for k in entity.field_names} == {k: added[k] for k in entity.field_names}
     assert store.repo(name).update(added["id"], {})["rev"] == added["rev"]
     assert store.repo(name).update(added["id"], dict(stored))["rev"] == added["rev"]
+
+
+def test_put_inserts_a_new_row_and_refuses_unknown_columns(store):
+    agency = add_agency(store, "SCT")
+    fresh = {**agency, "id": "from-another-office", "code": "BIENHOA", "rev": "3-abc", "owner": "BIENHOA"}
+    store.repo("agencies").put(fresh)
+    assert store.repo("agencies").get("from-another-office")["rev"] == "3-abc"
+    with pytest.raises(StoreError, match="không có cột “colour”"):
+        store.repo("agencies").put({**fresh, "colour": "đỏ"})
+    plan = add_plan(store)
+    task = store.repo("tasks").add({"plan_id": plan["id"], "title": "T"})
+    store.repo("tasks").put({**task, "coordinating_ids": [agency["id"]]})
+    assert json.loads(store.repo("tasks").get(task["id"])["coordinating_ids"]) == [agency["id"]]
