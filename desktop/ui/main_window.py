@@ -41,8 +41,10 @@ PAGE_CLASSES: tuple[type[Page], ...] = (DashboardPage, PlanPage, TasksPage, Trai
 class MainWindow(QMainWindow):
     """The application window over one open Store. Every edit is saved at once in its own transaction."""
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, *, lock=None, read_only_message: str = ""):
         super().__init__(parent)
+        self.lock = lock
+        self.read_only_message = read_only_message
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         plan = records.current_plan(store)
@@ -98,6 +100,11 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = self._action("find", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.settings_action = self._action("settings", self.tr("&Settings…"), self.show_settings,
+                                            QKeySequence.StandardKey.Preferences)
+        self.backup_action = self._action("backup_now", self.tr("&Back up now"), self.backup_now, "Ctrl+B",
+                                          self.tr("Copy the database into the backups folder"))
+        self.restore_action = self._action("restore", self.tr("&Restore from a backup…"), self.restore_backup)
         self.help_action = self._action("help", self.tr("User &guide"), self.show_help,
                                         QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action("about", self.tr("&About"), self.show_about)
@@ -112,8 +119,11 @@ class MainWindow(QMainWindow):
         self.file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu.addActions([self.new_year_action, self.open_action])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([self.backup_action, self.restore_action])
         self.exchange_anchor = self.file_menu.addSeparator()
         self.print_anchor = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -131,6 +141,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.toolbar.addAction(self.new_year_action)
         self.toolbar.addAction(self.open_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.backup_action)
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
@@ -201,7 +213,11 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         path = str(self.ctx.store.path or "")
         self.db_label.setText(self.tr("Database: %1").replace("%1", path))
-        self.saved_label.setText(self.tr("All changes saved"))
+        if self.read_only_message:
+            self.saved_label.setText(self.tr("Read-only: changes cannot be saved"))
+            self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.saved_label.setText(self.tr("All changes saved"))
         self.setWindowFilePath(path)
 
     def focus_search(self) -> None:
@@ -247,12 +263,77 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str) -> bool:
         """Open the database at `path`; on refusal say why and keep the current one."""
+        from desktop.store.lock import DatabaseLock, DatabaseLockedError
+
+        lock = DatabaseLock(path)
         try:
-            store = Store.open(path)
-        except StoreError as exc:
+            lock.acquire()
+            Store.open(path).close()
+        except (StoreError, DatabaseLockedError) as exc:
+            lock.release()
             QMessageBox.warning(self, self.tr("Open database"), str(exc))
             return False
         self.ctx.store.close()
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        self.read_only_message = ""
+        self._reopen(path)
+        return True
+
+    def show_settings(self) -> None:
+        """The settings dialog."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.ctx.store, self).exec():
+            self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+
+    def backup_now(self) -> None:
+        """Copy the database into its backups folder now."""
+        from desktop.services import backup
+
+        try:
+            path = backup.backup_now(self.ctx.store)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Back up"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 8000)
+
+    def restore_backup(self) -> None:
+        """Replace the database by a backup chosen by the user (the current data is backed up first)."""
+        from desktop.services import backup
+
+        path = self.ctx.store.path
+        if path is None:
+            return
+        folder = str(backup.backups_dir(path))
+        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), folder,
+                                                self.tr("SXTDBV database (*.db);;All files (*)"))
+        if not source:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore from a backup"),
+            self.tr("Replace the data in use by the backup “%1”? The data in use is backed up first.")
+            .replace("%1", source), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop.store.backup import check_backup_file
+
+        try:
+            check_backup_file(source)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+            return
+        self.ctx.store.close()
+        try:
+            backup.restore_database(path, source, lock=self.lock if self.lock and self.lock.acquired else None)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+        self._reopen(path)
+
+    def _reopen(self, path) -> None:
+        store = Store.open(path)
         self.ctx.store = store
         plan = records.current_plan(store)
         self.ctx.plan_id = plan["id"] if plan else None
@@ -260,7 +341,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.bus.notify("*")
         self.refresh_all()
-        return True
 
     def show_help(self) -> None:
         """The Vietnamese user guide shipped with the app (offline)."""
