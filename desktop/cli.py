@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.commands.basic",
     "desktop.commands.exchange",
     "desktop.commands.sample",
+    "desktop.commands.report",
     "desktop.commands.backup",
 )
 

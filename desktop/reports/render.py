@@ -209,7 +209,7 @@ class _Header:
         y = self._text("Độc lập - Tự do - Hạnh phúc", renderer.font(13.5, bold=True), self.left_w, self.right_w, y,
                        rule=1.0)
         line_y = max(left_bottom, y + gap) + renderer.pt(6)
-        number = f"Số: {o.number.strip()}" if o.number.strip() else "Số:        "
+        number = f"Số: {o.number.rstrip()}" if o.number.strip() else "Số:        "
         y1 = self._text(number, renderer.font(13), 0, self.left_w, line_y)
         try:
             date = parse_date(o.date) if o.date else renderer.options.report_date()
@@ -336,7 +336,7 @@ class _HtmlWriter:
         if italic:
             style.append("font-style:italic")
         if indent:
-            style.append(f"text-indent:{self.mmpx(10)}px")
+            style.append(f"text-indent:{round(self.r.mm(10))}px")  # text-indent is taken in device pixels
         return f"<p align=\"{align}\" style=\"{'; '.join(style)}\">{_esc(text)}</p>"
 
     def _heading(self, block: dict) -> str:
@@ -456,7 +456,12 @@ def chart_image(block: dict, family: str, width_mm: float, height_mm: float) -> 
     label_font.setPointSizeF(9.5)
     horizontal = block["kind"] == "hbar"
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    for i, (name, values) in enumerate(block["series"]):
+    category_names = list(block["categories"])
+    series_values = [(name, list(values)) for name, values in block["series"]]
+    if horizontal:  # first category at the top, as a reader expects
+        category_names.reverse()
+        series_values = [(name, values[::-1]) for name, values in series_values]
+    for i, (name, values) in enumerate(series_values):
         bar_set = QBarSet(name)
         bar_set.append([float(v) for v in values])
         bar_set.setColor(QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
@@ -468,18 +473,17 @@ def chart_image(block: dict, family: str, width_mm: float, height_mm: float) -> 
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append(list(block["categories"]))
+    categories.append(category_names)
     categories.setLabelsFont(label_font)
     values_axis = QValueAxis()
-    top = block.get("maximum") or max([max(v) for _, v in block["series"] if v] + [1.0]) * 1.18
-    values_axis.setRange(0, top)
+    top = block.get("maximum") or max([max(v) for _, v in block["series"] if v] + [1.0]) * 1.15
+    values_axis.setRange(0, top * 1.1 if block.get("maximum") else top)
     values_axis.setLabelFormat("%.0f")
     values_axis.setLabelsFont(label_font)
-    values_axis.setTickCount(6)
+    values_axis.applyNiceNumbers()
     if horizontal:
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
-        categories.setReverse(True)
     else:
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)

@@ -253,11 +253,18 @@ def consumption_table(facts: SurveyFacts) -> dict:
             bi, ai = (b or {}).get("intensity"), (a or {}).get("intensity")
             change = f"{num(100 * (ai - bi) / bi, 1)}%" if bi and ai is not None else ""
             rows.append([ch.title_of(ch.RESOURCES, resource), unit, num((b or {}).get("quantity"), _dec(b)),
-                         num((a or {}).get("quantity"), _dec(a)), num(bi, 4), num(ai, 4), change,
+                         num((a or {}).get("quantity"), _dec(a)), num(bi, _idec(bi)), num(ai, _idec(ai)), change,
                          num((a or {}).get("toe"), 1)])
         if not records:
             rows.append(m.row(["Chưa có số liệu tiêu thụ."], italic=True, span=True))
     return m.table(columns, rows)
+
+
+def _idec(value: float | None) -> int:
+    """Decimals for an intensity: fewer for large values."""
+    if value is None:
+        return 0
+    return 1 if value >= 100 else 2 if value >= 1 else 4
 
 
 def _dec(record: dict | None) -> int:
