@@ -44,7 +44,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "vsic_code": ("mã ngành", "vsic", "mã ngành vsic"),
         "products": ("sản phẩm", "sản phẩm chính", "ngành nghề"),
         "contact_person": ("người liên hệ", "người đại diện", "liên hệ"),
-        "phone": ("điện thoại", "số điện thoại", "sđt"),
+        "phone": ("điện thoại", "số điện thoại", "sđt", "đt"),
         "note": ("ghi chú",),
     },
 }
