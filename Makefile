@@ -57,6 +57,24 @@ translations: venv
 	$(VENV)/bin/pyside6-lrelease resources/i18n/sxtdbv_vi.ts -qm resources/i18n/sxtdbv_vi.qm
 	$(VENV)/bin/pyside6-lrelease resources/i18n/qtbase_vi.ts -qm resources/i18n/qtbase_vi.qm
 
+# One-folder PyInstaller bundle dist/sxtdbv/ (build_spec/sxtdbv.spec); check it with build_spec/check_bundle.py.
+# The .qm translations are compiled first when a .ts is newer (lrelease is deterministic: an unchanged .ts gives the
+# same .qm). On Windows build it there: see docs/windows-build.md.
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+BUILD_STAMP := $(VENV)/.build-extra-stamp
+
+bundle: venv $(BUILD_STAMP) $(QM_FILES)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  build_spec/sxtdbv.spec
+	@du -sh dist/sxtdbv
+
+$(BUILD_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q -e '.[build]'
+	touch $(BUILD_STAMP)
+
+resources/i18n/%.qm: resources/i18n/%.ts
+	$(VENV)/bin/pyside6-lrelease $< -qm $@
+
 bench: venv
 	$(PY) bench/run_all.py
 
