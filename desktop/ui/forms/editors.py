@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -116,6 +117,16 @@ class DateEditor(FieldEditor):
         super().__init__(field, edit)
         self.edit = edit
         edit.dateChanged.connect(lambda _d: self.changed.emit())
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Typing digits into a blank date starts from 01/01 of this year, so "15032024" gives 15/03/2024 (the blank
+        special text would otherwise swallow the keys)."""
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress and self.edit.date() == BLANK_DATE
+                and event.text().isdigit()):  # type: ignore[attr-defined]
+            self.edit.setDate(QDate(QDate.currentDate().year(), 1, 1))
+            self.edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        return False
 
     def value(self) -> object:
         """ISO text, or None when blank."""
