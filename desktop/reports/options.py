@@ -123,8 +123,8 @@ def load_options(store: Store, plan: dict | None = None, report_id: str = "") ->
     values = plan_defaults(store, plan)
     for name in STORED_FIELDS:
         raw = get_setting(store.db, PREFIX + name)
-        if raw is None:
-            continue
+        if raw is None or (name == "date" and not raw.strip()):
+            continue  # an empty stored date means "automatic": the plan's default
         values[name] = _decode(name, raw)
     if report_id:
         number = get_setting(store.db, NUMBER_PREFIX + report_id)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QImage,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QPen,
     QTextDocument,
@@ -109,7 +110,9 @@ class _Renderer:
         self.options = options_from(doc)
         self.family = font_family(self.options.font_family)
         self.res = float(printer.resolution())
-        self.real_layouts = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        # Qt lets the page layout change between pages only on its PDF engine (not a printer, not the preview).
+        engine = printer.paintEngine()
+        self.real_layouts = engine is not None and engine.type() == QPaintEngine.Type.Pdf
 
     # -- units ---------------------------------------------------------------------------------------------------------
     def mm(self, value: float) -> float:
@@ -163,8 +166,9 @@ class _Renderer:
                     pages += 1
                     painter.save()
                     if part["orientation"] == LANDSCAPE and not self.real_layouts:
-                        painter.translate(self.mm(A4_MM[0]), 0)
-                        painter.rotate(90)
+                        # Turned counter-clockwise: the top of the landscape page faces the bound (left) edge.
+                        painter.translate(0, self.mm(A4_MM[1]))
+                        painter.rotate(-90)
                     if pages > 1:
                         self.draw_page_number(painter, geometry, pages)
                     if header and number == 0:
@@ -310,7 +314,8 @@ class _HtmlWriter:
             out.append(f"<p style=\"margin-top:0px; margin-bottom:0px; line-height:{spacer}px; font-size:2pt\">"
                        "&nbsp;</p>")
             out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
-            out.append(self._p(self.r.doc["subject"], size=14, bold=True, align="center", top=0))
+            if self.r.doc.get("subject"):
+                out.append(self._p(self.r.doc["subject"], size=14, bold=True, align="center", top=0))
             out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
         if part.get("label"):
             out.append(self._p(part["label"].upper(), size=13, bold=True, align="center", top=0))

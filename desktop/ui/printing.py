@@ -1,0 +1,266 @@
+"""Print preview, print and save as PDF for the summaries and for any table as shown; the print options dialog.
+
+Free of main-window knowledge: every function takes a parent widget and the store (or a ready document model).
+Strings are English source text translated in the "Printing" context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.reports.data import BY_ID, build_report, find_plan
+from desktop.reports.options import PREFIX, ReportOptions, load_options, save_options
+from desktop.reports.render import RenderError, render_pdf, render_to_printer
+from desktop.reports.table_print import table_document
+from desktop.store import Store, StoreError
+from desktop.store.settings import get_setting
+
+
+def tr(text: str) -> str:
+    """Translate `text` in the "Printing" context."""
+    return QCoreApplication.translate("Printing", text)
+
+
+def _new_printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      printer.pageLayout().margins()))
+    return printer
+
+
+def _warn(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, tr("Printing"), message)
+
+
+def _report(parent: QWidget | None, store: Store, report_id: str, plan_id: str | None) -> dict | None:
+    try:
+        return build_report(store, report_id, plan_id=plan_id)
+    except StoreError as exc:
+        _warn(parent, str(exc))
+        return None
+
+
+# -- any document model --------------------------------------------------------------------------------------------
+def preview_document(parent: QWidget | None, doc: dict) -> int:
+    """Show the print preview of a document model (from which the user may print); returns the dialog's result."""
+    printer = _new_printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print preview — %1").replace("%1", doc.get("subject") or doc.get("doc_type", "")))
+    dialog.paintRequested.connect(lambda p: render_to_printer(doc, p))
+    return dialog.exec()
+
+
+def print_document(parent: QWidget | None, doc: dict) -> bool:
+    """Ask for a printer and print the document; True when it was sent to the printer."""
+    printer = _new_printer()
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        render_to_printer(doc, printer)
+    except RenderError as exc:
+        _warn(parent, str(exc))
+        return False
+    return True
+
+
+def default_pdf_name(doc: dict, name: str = "") -> str:
+    """A file name for the document: its id and plan year or title, without characters Windows refuses."""
+    base = name or doc.get("id") or "bao-cao"
+    return re.sub(r'[\\/:*?"<>|]+', "-", base).strip() + ".pdf"
+
+
+def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None = None, *,
+                      suggested_name: str = "") -> Path | None:
+    """Save the document as a PDF at `path`, or where the user chooses; returns the path written, or None."""
+    if path is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(parent, tr("Save as PDF"),
+                                                str(Path(folder) / default_pdf_name(doc, suggested_name)),
+                                                tr("PDF files (*.pdf)"))
+        if not chosen:
+            return None
+        path = chosen
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    try:
+        render_pdf(doc, target)
+    except (RenderError, OSError) as exc:
+        _warn(parent, tr("Could not write the PDF: %1").replace("%1", str(exc)))
+        return None
+    return target
+
+
+# -- summaries -----------------------------------------------------------------------------------------------------
+def preview_report(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None) -> int:
+    """Print preview of summary `report_id` (see desktop.reports.data.REPORTS) for the plan (latest by default)."""
+    doc = _report(parent, store, report_id, plan_id)
+    return preview_document(parent, doc) if doc else 0
+
+
+def print_report(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None) -> bool:
+    """Print summary `report_id` through the print dialog; True when printed."""
+    doc = _report(parent, store, report_id, plan_id)
+    return print_document(parent, doc) if doc else False
+
+
+def save_report_pdf(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None,
+                    path: Path | str | None = None) -> Path | None:
+    """Save summary `report_id` as a PDF at `path` or where the user chooses; returns the path written, or None."""
+    doc = _report(parent, store, report_id, plan_id)
+    if not doc:
+        return None
+    try:
+        year = find_plan(store, plan_id)["year"]
+    except StoreError:
+        year = ""
+    return save_document_pdf(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
+
+
+def report_title(report_id: str) -> str:
+    """The translated menu title of a summary (its English label in the "Printing" context)."""
+    return tr(BY_ID[report_id].label_en)
+
+
+# -- any table as shown ---------------------------------------------------------------------------------------------
+def _table(store: Store | None, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]],
+           subtitle: str) -> dict:
+    options = load_options(store, _latest_plan(store)) if store is not None else None
+    return table_document(title, headers, rows, subtitle=subtitle, options=options)
+
+
+def _latest_plan(store: Store) -> dict | None:
+    try:
+        return find_plan(store)
+    except StoreError:
+        return None
+
+
+def preview_table(parent: QWidget | None, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+                  store: Store | None = None, subtitle: str = "") -> int:
+    """Print preview of a table as shown (rows already filtered and sorted, cells as text)."""
+    return preview_document(parent, _table(store, title, headers, rows, subtitle))
+
+
+def print_table(parent: QWidget | None, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+                store: Store | None = None, subtitle: str = "") -> bool:
+    """Print a table as shown through the print dialog."""
+    return print_document(parent, _table(store, title, headers, rows, subtitle))
+
+
+def save_table_pdf(parent: QWidget | None, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+                   store: Store | None = None, subtitle: str = "", path: Path | str | None = None) -> Path | None:
+    """Save a table as shown as a PDF; returns the path written, or None."""
+    return save_document_pdf(parent, _table(store, title, headers, rows, subtitle), path, suggested_name=title)
+
+
+# -- print options ---------------------------------------------------------------------------------------------------
+class ReportOptionsDialog(QDialog):
+    """Edits the print options kept in the database: agencies, number, place and date, signer, recipients, margins."""
+
+    def __init__(self, store: Store, report_id: str = "plan-report", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.report_id = report_id
+        self.setWindowTitle(tr("Print options"))
+        try:
+            plan = find_plan(store)
+        except StoreError:
+            plan = None
+        self.options = load_options(store, plan, report_id)
+        form = QFormLayout(self)
+        o = self.options
+        stored_date = get_setting(store.db, PREFIX + "date") or ""
+        self.parent_agency = self._line(form, tr("Parent agency"), o.parent_agency)
+        self.issuing_agency = self._line(form, tr("Issuing agency"), o.issuing_agency)
+        self.number = self._line(form, tr("Document number"), o.number)
+        self.place = self._line(form, tr("Place"), o.place)
+        self.date = self._line(form, tr("Date (dd/mm/yyyy)"), _vn_date(stored_date))
+        self.date.setPlaceholderText(tr("automatic: %1").replace("%1", _vn_date(o.date)))
+        self.signer_authority = self._line(form, tr("Signing authority"), o.signer_authority)
+        self.signer_title = self._line(form, tr("Signer's title"), o.signer_title)
+        self.signer_name = self._line(form, tr("Signer"), o.signer_name)
+        self.recipients = QPlainTextEdit("\n".join(o.recipients))
+        form.addRow(tr("Recipients (one a line)"), self.recipients)
+        self.margins = []
+        for label, value in ((tr("Top margin (mm)"), o.margin_top), (tr("Bottom margin (mm)"), o.margin_bottom),
+                             (tr("Left margin (mm)"), o.margin_left), (tr("Right margin (mm)"), o.margin_right)):
+            spin = QDoubleSpinBox()
+            spin.setRange(5, 60)
+            spin.setDecimals(0)
+            spin.setValue(value)
+            form.addRow(label, spin)
+            self.margins.append(spin)
+        self.body_pt = QDoubleSpinBox()
+        self.body_pt.setRange(11, 16)
+        self.body_pt.setSingleStep(0.5)
+        self.body_pt.setValue(o.body_pt)
+        form.addRow(tr("Body text size (pt)"), self.body_pt)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _line(form: QFormLayout, label: str, value: str) -> QLineEdit:
+        edit = QLineEdit(value)
+        form.addRow(label, edit)
+        return edit
+
+    def edited_options(self) -> ReportOptions:
+        """The options as edited (raises ValueError with a Vietnamese message for a bad date)."""
+        from desktop.domain.dates import to_iso
+
+        recipients = tuple(line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip())
+        top, bottom, left, right = (s.value() for s in self.margins)
+        return replace(self.options, parent_agency=self.parent_agency.text().strip(),
+                       issuing_agency=self.issuing_agency.text().strip(), number=self.number.text(),
+                       place=self.place.text().strip(), date=to_iso(self.date.text()),
+                       signer_authority=self.signer_authority.text().strip(),
+                       signer_title=self.signer_title.text().strip(), signer_name=self.signer_name.text().strip(),
+                       recipients=recipients, margin_top=top, margin_bottom=bottom, margin_left=left,
+                       margin_right=right, body_pt=self.body_pt.value())
+
+    def accept(self) -> None:  # noqa: D102 - Qt override
+        try:
+            options = self.edited_options()
+        except ValueError as exc:
+            _warn(self, str(exc))
+            return
+        save_options(self.store, options, self.report_id)
+        self.options = options
+        super().accept()
+
+
+def _vn_date(iso: str) -> str:
+    from desktop.domain.dates import format_date
+
+    try:
+        return format_date(iso)
+    except ValueError:
+        return iso
+
+
+def edit_report_options(parent: QWidget | None, store: Store, report_id: str = "plan-report") -> bool:
+    """Show the print options dialog; True when the user saved."""
+    return ReportOptionsDialog(store, report_id, parent).exec() == QDialog.DialogCode.Accepted

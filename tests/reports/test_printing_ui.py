@@ -1,0 +1,107 @@
+"""The GUI printing helpers: preview draws pages, print goes through the dialog, save writes a PDF, options dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget  # noqa: E402
+from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
+
+from desktop.reports.options import load_options  # noqa: E402
+from desktop.ui import printing  # noqa: E402
+
+from .pdftools import needs_poppler, pdf_text  # noqa: E402
+
+
+def test_preview_draws_every_page(qtbot, seeded_store, monkeypatch):
+    seen = {}
+
+    def fake_exec(dialog):
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        seen["pages"] = widget.pageCount()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    printing.preview_report(None, seeded_store, "plan-report")
+    assert seen["pages"] >= 2
+
+
+def test_preview_of_a_landscape_appendix_rotates_on_portrait_paper(qtbot, seeded_store, monkeypatch):
+    seen = {}
+
+    def fake_exec(dialog):
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()
+        seen["pages"] = widget.pageCount()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    printing.preview_report(None, seeded_store, "tasks")
+    assert seen["pages"] >= 2
+
+
+@needs_poppler
+def test_print_goes_to_the_chosen_printer(qtbot, seeded_store, monkeypatch, tmp_path):
+    out = tmp_path / "printed.pdf"
+
+    def fake_printer():
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    monkeypatch.setattr(printing, "_new_printer", fake_printer)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert printing.print_report(None, seeded_store, "tasks") is True
+    assert "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ" in pdf_text(out)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert printing.print_report(None, seeded_store, "tasks") is False
+
+
+@needs_poppler
+def test_save_pdf_to_a_path_and_through_the_file_dialog(qtbot, seeded_store, monkeypatch, tmp_path):
+    written = printing.save_report_pdf(None, seeded_store, "budget", path=tmp_path / "budget")
+    assert written == tmp_path / "budget.pdf" and "1.394.200.000" in pdf_text(written)
+    chosen = tmp_path / "chosen.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    assert printing.save_report_pdf(None, seeded_store, "survey") == chosen and chosen.exists()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert printing.save_report_pdf(None, seeded_store, "survey") is None
+
+
+@needs_poppler
+def test_table_as_shown(qtbot, tmp_path):
+    out = printing.save_table_pdf(None, "Danh sách nhiệm vụ", ["Mục", "Nội dung"], [["II.1", "Tập huấn"]],
+                                  path=tmp_path / "t.pdf")
+    assert "DANH SÁCH NHIỆM VỤ" in pdf_text(out)
+
+
+def test_unwritable_pdf_is_reported_not_raised(qtbot, seeded_store, monkeypatch, tmp_path):
+    warnings = []
+    monkeypatch.setattr(printing, "_warn", lambda parent, message: warnings.append(message))
+    assert printing.save_report_pdf(None, seeded_store, "budget", path=tmp_path / "no" / "x.pdf") is None
+    assert warnings and "không tồn tại" in warnings[0]
+
+
+def test_options_dialog_saves_to_the_database(qtbot, seeded_store):
+    dialog = printing.ReportOptionsDialog(seeded_store, "plan-report")
+    qtbot.addWidget(dialog)
+    dialog.number.setText("21/BC-SCT")
+    dialog.signer_name.setText("Trần Văn B")
+    dialog.date.setText("05/03/2024")
+    dialog.accept()
+    options = load_options(seeded_store, seeded_store.repo("plans").list()[0], "plan-report")
+    assert options.number == "21/BC-SCT" and options.signer_name == "Trần Văn B" and options.date == "2024-03-05"
+
+
+def test_options_dialog_refuses_a_bad_date(qtbot, seeded_store, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(printing, "_warn", lambda parent, message: warnings.append(message))
+    dialog = printing.ReportOptionsDialog(seeded_store)
+    qtbot.addWidget(dialog)
+    dialog.date.setText("31/02/2024")
+    dialog.accept()
+    assert warnings and dialog.result() != QDialog.DialogCode.Accepted
