@@ -66,7 +66,8 @@ class BudgetPage(Page):
     def refresh(self) -> None:
         """Reload."""
         self.lines.reload()
-        self.disbursements.set_parent(None)
+        current = self.lines.current_row()  # the first line is selected: show its disbursements
+        self.disbursements.set_parent(current["id"] if current else None)
 
     def _disbursements_changed(self) -> None:
         self._update_totals()

@@ -85,7 +85,8 @@ class PlanPage(Page):
         self._show_header()
         for panel in (self.legal, self.objectives, self.responsibilities):
             panel.reload()
-        self.indicators.set_parent(None)
+        current = self.objectives.current_row()  # the first objective is selected: show its indicators
+        self.indicators.set_parent(current["id"] if current else None)
 
     def _show_header(self) -> None:
         plan = records.get_row(self.ctx.store, "plans", self.ctx.plan_id) if self.ctx.plan_id else {}
