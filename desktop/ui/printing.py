@@ -34,11 +34,6 @@ from desktop.store import Store, StoreError
 from desktop.store.settings import get_setting
 
 
-def tr(text: str) -> str:
-    """Translate `text` in the "Printing" context."""
-    return QCoreApplication.translate("Printing", text)
-
-
 def _new_printer() -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -47,7 +42,7 @@ def _new_printer() -> QPrinter:
 
 
 def _warn(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, tr("Printing"), message)
+    QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Printing"), message)
 
 
 def _report(parent: QWidget | None, store: Store, report_id: str, plan_id: str | None) -> dict | None:
@@ -63,7 +58,8 @@ def preview_document(parent: QWidget | None, doc: dict) -> int:
     """Show the print preview of a document model (from which the user may print); returns the dialog's result."""
     printer = _new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print preview — %1").replace("%1", doc.get("subject") or doc.get("doc_type", "")))
+    title = doc.get("subject") or doc.get("doc_type", "")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — %1").replace("%1", title))
     dialog.paintRequested.connect(lambda p: render_to_printer(doc, p))
     return dialog.exec()
 
@@ -72,7 +68,7 @@ def print_document(parent: QWidget | None, doc: dict) -> bool:
     """Ask for a printer and print the document; True when it was sent to the printer."""
     printer = _new_printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print"))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     try:
@@ -94,9 +90,9 @@ def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None
     """Save the document as a PDF at `path`, or where the user chooses; returns the path written, or None."""
     if path is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(parent, tr("Save as PDF"),
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as PDF"),
                                                 str(Path(folder) / default_pdf_name(doc, suggested_name)),
-                                                tr("PDF files (*.pdf)"))
+                                                QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
         if not chosen:
             return None
         path = chosen
@@ -106,7 +102,7 @@ def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None
     try:
         render_pdf(doc, target)
     except (RenderError, OSError) as exc:
-        _warn(parent, tr("Could not write the PDF: %1").replace("%1", str(exc)))
+        _warn(parent, QCoreApplication.translate("Printing", "Could not write the PDF: %1").replace("%1", str(exc)))
         return None
     return target
 
@@ -138,8 +134,11 @@ def save_report_pdf(parent: QWidget | None, store: Store, report_id: str, *, pla
 
 
 def report_title(report_id: str) -> str:
-    """The translated menu title of a summary (its English label in the "Printing" context)."""
-    return tr(BY_ID[report_id].label_en)
+    """The menu title of a summary: its Vietnamese title, or its English label when the UI is in English."""
+    from desktop.ui.formatting import ui_language
+
+    info = BY_ID[report_id]
+    return info.title if ui_language() == "vi" else info.label_en
 
 
 # -- any table as shown ---------------------------------------------------------------------------------------------
@@ -182,7 +181,7 @@ class ReportOptionsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.report_id = report_id
-        self.setWindowTitle(tr("Print options"))
+        self.setWindowTitle(self.tr("Print options"))
         try:
             plan = find_plan(store)
         except StoreError:
@@ -191,20 +190,23 @@ class ReportOptionsDialog(QDialog):
         form = QFormLayout(self)
         o = self.options
         stored_date = get_setting(store.db, PREFIX + "date") or ""
-        self.parent_agency = self._line(form, tr("Parent agency"), o.parent_agency)
-        self.issuing_agency = self._line(form, tr("Issuing agency"), o.issuing_agency)
-        self.number = self._line(form, tr("Document number"), o.number)
-        self.place = self._line(form, tr("Place"), o.place)
-        self.date = self._line(form, tr("Date (dd/mm/yyyy)"), _vn_date(stored_date))
-        self.date.setPlaceholderText(tr("automatic: %1").replace("%1", _vn_date(o.date)))
-        self.signer_authority = self._line(form, tr("Signing authority"), o.signer_authority)
-        self.signer_title = self._line(form, tr("Signer's title"), o.signer_title)
-        self.signer_name = self._line(form, tr("Signer"), o.signer_name)
+        self.parent_agency = self._line(form, self.tr("Parent agency"), o.parent_agency)
+        self.issuing_agency = self._line(form, self.tr("Issuing agency"), o.issuing_agency)
+        self.number = self._line(form, self.tr("Document number"), o.number)
+        self.place = self._line(form, self.tr("Place"), o.place)
+        self.date = self._line(form, self.tr("Date (dd/mm/yyyy)"), _vn_date(stored_date))
+        self.date.setPlaceholderText(self.tr("automatic: %1").replace("%1", _vn_date(o.date)))
+        self.signer_authority = self._line(form, self.tr("Signing authority"),
+                                           o.signer_authority)
+        self.signer_title = self._line(form, self.tr("Signer's title"), o.signer_title)
+        self.signer_name = self._line(form, self.tr("Signer"), o.signer_name)
         self.recipients = QPlainTextEdit("\n".join(o.recipients))
-        form.addRow(tr("Recipients (one a line)"), self.recipients)
+        form.addRow(self.tr("Recipients (one a line)"), self.recipients)
         self.margins = []
-        for label, value in ((tr("Top margin (mm)"), o.margin_top), (tr("Bottom margin (mm)"), o.margin_bottom),
-                             (tr("Left margin (mm)"), o.margin_left), (tr("Right margin (mm)"), o.margin_right)):
+        for label, value in ((self.tr("Top margin (mm)"), o.margin_top),
+                             (self.tr("Bottom margin (mm)"), o.margin_bottom),
+                             (self.tr("Left margin (mm)"), o.margin_left),
+                             (self.tr("Right margin (mm)"), o.margin_right)):
             spin = QDoubleSpinBox()
             spin.setRange(5, 60)
             spin.setDecimals(0)
@@ -215,7 +217,7 @@ class ReportOptionsDialog(QDialog):
         self.body_pt.setRange(11, 16)
         self.body_pt.setSingleStep(0.5)
         self.body_pt.setValue(o.body_pt)
-        form.addRow(tr("Body text size (pt)"), self.body_pt)
+        form.addRow(self.tr("Body text size (pt)"), self.body_pt)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
