@@ -3,6 +3,8 @@
 The weight of a PySide6 bundle is in Qt plugins the app never loads and in the Qt libraries those plugins drag in
 (the virtual keyboard pulls Qml and Quick, the pdf image format pulls QtPdf, ...). The app needs Core, Gui, Widgets,
 PrintSupport, Charts (with OpenGL and OpenGLWidgets, which Charts links), Svg for icons, DBus and XcbQpa on Linux.
+It makes no network connection: QtNetwork is left out (with its Python module, see EXCLUDES in sxtdbv.spec); a feature
+that needs it must remove "Network" below and "PySide6.QtNetwork" there.
 Everything matched below is dropped; anything else is kept, so a Qt module the GUI starts using later still works.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 # Qt libraries (any platform's naming: libQt6Quick.so.6, Qt6Quick.dll, QtQuick.framework) of modules the app never uses.
 UNUSED_QT_MODULES = (
     "3D", "Bluetooth", "CanvasPainter", "ChartsQml", "DataVisualization", "Designer", "EglFS", "EglFs", "FFmpeg",
-    "Graphs", "Help", "HttpServer", "Labs", "Location", "Lottie", "Multimedia", "NetworkAuth", "Nfc", "Pdf",
+    "Graphs", "Help", "HttpServer", "Labs", "Location", "Lottie", "Multimedia", "Network", "Nfc", "Pdf",
     "Positioning", "Qml", "Quick", "RemoteObjects", "Scxml", "Sensors", "SerialBus", "SerialPort", "ShaderTools",
     "SpatialAudio", "Sql", "StateMachine", "Test", "TextToSpeech", "UiTools", "VirtualKeyboard", "Wayland",
     "WebChannel", "WebEngine", "WebSockets", "WebView", "WlShell",
@@ -38,6 +40,8 @@ UNUSED_PLUGINS = (
     "platforminputcontexts/libqtvirtualkeyboardplugin", "platforminputcontexts/qtvirtualkeyboardplugin",
     "imageformats/libqpdf", "imageformats/qpdf",  # pulls in QtPdf
     "generic/libqtuiotouchplugin", "generic/qtuiotouchplugin",  # pulls in QtNetwork for TUIO touch tables
+    # Image formats the app never reads (it uses PNG, JPEG, SVG, ICO, GIF): TIFF alone is 1 MB.
+    *(f"imageformats/{prefix}q{name}" for name in ("tiff", "webp", "icns", "tga", "wbmp") for prefix in ("lib", "")),
 )
 # Other large files: the software OpenGL renderer for Windows (Widgets do not need it), Qt's own translations (Qt ships
 # none for Vietnamese; the app's own .qm is under resources/), Qml modules and PySide6's tools.

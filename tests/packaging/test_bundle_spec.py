@@ -28,6 +28,8 @@ from desktop import __version__  # noqa: E402
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", "PySide6/opengl32sw.dll",
     "PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+    "PySide6/Qt/lib/libQt6Network.so.6", "PySide6/Qt/plugins/imageformats/libqtiff.so",
+    "PySide6\\plugins\\imageformats\\qwebp.dll",
 ])
 def test_unused_qt_parts_are_dropped(path):
     assert is_unused(path)

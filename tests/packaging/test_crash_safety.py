@@ -11,8 +11,10 @@ import os
 import random
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,8 +26,11 @@ from desktop.store import Store
 WORKER = Path(__file__).with_name("crash_worker.py")
 RUNS = int(os.environ.get("SXTDBV_CRASH_RUNS", "10"))
 SEED = int(os.environ.get("SXTDBV_CRASH_SEED", str(time.time_ns() % 1_000_000)))
-# (added, edited, deleted) per batch, as crash_worker.SIZES; the longest wait before the kill, in seconds.
-KINDS = {"save": ((200, 60, 20), 0.35), "import": ((2000, 0, 0), 1.2)}
+# (added, edited, deleted) per batch, as crash_worker.SIZES; a first guess of one batch's duration, in seconds.
+KINDS = {"save": ((200, 60, 20), 0.15), "import": ((2000, 0, 0), 0.5)}
+# The kill comes at a uniformly random moment within this many batch durations (measured as the runs go, so that a
+# slow or busy machine still gets kills inside transactions and after commits alike).
+WINDOW = 2.5
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
 
@@ -48,9 +53,16 @@ def committed_state(path: Path) -> tuple[str, int, dict[int, tuple[int, int, int
     return integrity, batch, counts, title
 
 
+def listen(stream, heard: list[tuple[float, str]]) -> None:
+    """Collect the worker's lines with the moment each arrived, until it dies."""
+    for line in stream:
+        heard.append((time.perf_counter(), line.strip()))
+
+
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_killing_the_process_leaves_all_or_none_of_each_change(tmp_path, kind):
-    (added, edited, deleted), longest_wait = KINDS[kind]
+    (added, edited, deleted), first_guess = KINDS[kind]
+    durations: list[float] = []
     database = tmp_path / f"{kind}.db"
     init_database(database).close()
     original_title = committed_state(database)[3]
@@ -63,12 +75,20 @@ def test_killing_the_process_leaves_all_or_none_of_each_change(tmp_path, kind):
         ready = worker.stdout.readline().split()
         assert ready[:1] == ["ready"], f"worker did not start {where}: {worker.stderr.read()}"
         assert ready[2] == ("1" if run else "0"), f"the killed worker's lock was not recovered {where}"
-        time.sleep(rng.uniform(0, longest_wait))
+        heard: list[tuple[float, str]] = []
+        reader = threading.Thread(target=listen, args=(worker.stdout, heard))
+        reader.start()
+        time.sleep(rng.uniform(0, WINDOW * (statistics.median(durations) if durations else first_guess)))
         worker.send_signal(signal.SIGKILL)
         worker.wait()
-        lines = worker.stdout.read().split("\n")
+        reader.join()
+        lines = [line for _, line in heard]
+        began_at = {line.split()[1]: moment for moment, line in heard if line.startswith("begin ")}
+        durations += [moment - began_at[line.split()[1]] for moment, line in heard if line.startswith("commit ")]
+        errors = worker.stderr.read()
         worker.stdout.close()
         worker.stderr.close()
+        assert worker.returncode == -signal.SIGKILL, f"the worker stopped by itself {where}: {errors[-2000:]}"
         begun = max([int(line.split()[1]) for line in lines if line.startswith("begin ")] or [int(ready[1])])
         printed = max([int(line.split()[1]) for line in lines if line.startswith("commit ")] or [int(ready[1])])
 
