@@ -315,7 +315,9 @@ class _HtmlWriter:
                        "&nbsp;</p>")
             out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
             if self.r.doc.get("subject"):
-                out.append(self._p(self.r.doc["subject"], size=14, bold=True, align="center", top=0))
+                plain = self.r.doc.get("subject_style") == "italic"
+                out.append(self._p(self.r.doc["subject"], size=13 if plain else 14, bold=not plain, italic=plain,
+                                   align="center", top=0))
             out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
         if part.get("label"):
             out.append(self._p(part["label"].upper(), size=13, bold=True, align="center", top=0))

@@ -22,7 +22,7 @@ def _column_weights(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> li
         lengths = sorted(len(str(r[i])) if i < len(r) else 0 for r in rows[:500])
         typical = lengths[int(len(lengths) * 0.9)] if lengths else 0
         longest_word = max((len(w) for w in str(header).split()), default=1)
-        weights.append(float(min(40, max(typical, longest_word, 2))))
+        weights.append(float(min(40, max(typical, longest_word, len(str(header)) * 0.9, 2))))
     return weights
 
 
@@ -47,14 +47,16 @@ def table_document(title: str, headers: Sequence[str], rows: Sequence[Sequence[o
     weights = _column_weights(headers, text_rows)
     if orientation == "auto":
         orientation = m.LANDSCAPE if sum(weights) + 4 > PORTRAIT_UNITS or len(headers) > 8 else m.PORTRAIT
-    columns = [m.column("TT", 2.5, "center")]
+    columns = [m.column("TT", max(3.5, len(str(len(text_rows))) + 1.5), "center")]
     columns += [m.column(str(h), w, _alignment(i, text_rows)) for i, (h, w) in enumerate(zip(headers, weights,
                                                                                            strict=True))]
     body = [[str(n), *r] for n, r in enumerate(text_rows, 1)]
     blocks = [m.table(columns, body), m.paragraph(f"Tổng số: {len(text_rows)} dòng.", indent=False, italic=True)]
     opts = options or ReportOptions()
-    return m.document("table", title.upper(), subtitle, [m.part(blocks, orientation=orientation)],
-                      options=asdict(opts), signature=signature)
+    doc = m.document("table", title.upper(), subtitle, [m.part(blocks, orientation=orientation)],
+                     options=asdict(opts), signature=signature)
+    doc["subject_style"] = "italic"  # a filter description, not a document subject
+    return doc
 
 
 def table_pdf(path: Path | str, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]],
