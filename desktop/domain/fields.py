@@ -208,7 +208,7 @@ class Field:
 
     def _clean_phone(self, value: object) -> str:
         text = clean_text(value)
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             text = "0" + str(int(value))  # Excel drops the leading zero of a phone typed as a number.
         if not _PHONE.match(text):
             raise ValueError(f"“{text}” không phải là số điện thoại")
