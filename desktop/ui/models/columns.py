@@ -40,6 +40,8 @@ class Column:
     def text(self, row: dict, ref_names: dict[str, str]) -> str:
         """The text shown for `row`."""
         raw = self.raw(row)
+        if self.field is not None and self.kind in (Kind.TEXT, Kind.LONGTEXT) and not self.display:
+            return "" if raw is None else str(raw)  # the common case, without the formatting dispatch
         if self.display:
             return self.display(raw)
         if self.field:
@@ -61,6 +63,21 @@ class Column:
             raw = self.raw(row)
             return (1, "") if not raw else (0, str(raw))
         return (0, collation_key(self.text(row, ref_names)))
+
+
+    def sort_keys(self, rows: list[dict], ref_names: dict[str, str]) -> list:
+        """The sort key of every row (index-aligned), each distinct text converted once."""
+        if self.numeric or self.kind is Kind.DATE:
+            return [self.sort_key(row, ref_names) for row in rows]
+        memo: dict[str, tuple] = {}
+        keys = []
+        for row in rows:
+            text = self.text(row, ref_names)
+            key = memo.get(text)
+            if key is None:
+                key = memo[text] = (0, collation_key(text))
+            keys.append(key)
+        return keys
 
 
 def field_columns(spec: EntitySpec, names: list[str], headers: dict[str, str] | None = None) -> list[Column]:

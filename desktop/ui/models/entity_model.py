@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.domain.fields import Kind
 from desktop.domain.text import search_key
 from desktop.ui.models.columns import Column
 
@@ -39,6 +40,7 @@ class EntityTableModel(QAbstractTableModel):
         self._search_keys: list[str] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._colours: dict[int, QColor | None] = {}
+        self._sort_keys: dict[int, list] = {}
 
     # -- content ---------------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[dict], ref_names: dict[str, str] | None = None) -> None:
@@ -49,6 +51,7 @@ class EntityTableModel(QAbstractTableModel):
         if ref_names is not None:
             self.ref_names = ref_names
         self._search_keys = None
+        self._sort_keys = {}
         self._recompute()
         self.endResetModel()
 
@@ -99,11 +102,33 @@ class EntityTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _keys(self) -> list[str]:
+        while self.build_search_keys(len(self._rows)):
+            pass
+        return self._search_keys  # type: ignore[return-value]
+
+    def build_search_keys(self, chunk: int = 5000) -> bool:
+        """Build the search keys of the next `chunk` rows; True while some remain.
+
+        Only columns a person would search (not numbers); each distinct cell text converted once (organisations,
+        kinds and agencies repeat across thousands of rows). Called from idle time so the first search is instant.
+        """
         if self._search_keys is None:
-            self._search_keys = [
-                search_key(" ".join(c.text(row, self.ref_names) for c in self.columns)) for row in self._rows
-            ]
-        return self._search_keys
+            self._search_keys = []
+            self._key_memo: dict[str, str] = {}
+        keys, memo = self._search_keys, self._key_memo
+        if len(keys) >= len(self._rows):
+            return False
+        searchable = [c for c in self.columns if not c.numeric and c.kind is not Kind.BOOL]
+        for row in self._rows[len(keys): len(keys) + chunk]:
+            parts = []
+            for column in searchable:
+                text = column.text(row, self.ref_names)
+                key = memo.get(text)
+                if key is None:
+                    key = memo[text] = search_key(text)
+                parts.append(key)
+            keys.append(" ".join(parts))
+        return len(keys) < len(self._rows)
 
     def _recompute(self) -> None:
         candidates = range(len(self._rows))
@@ -122,7 +147,10 @@ class EntityTableModel(QAbstractTableModel):
             return
         column, order = self._sort
         col = self.columns[column]
-        keys = {i: col.sort_key(self._rows[i], self.ref_names) for i in self._visible}
+        cache = self._sort_keys.get(column)
+        if cache is None:
+            cache = self._sort_keys[column] = col.sort_keys(self._rows, self.ref_names)
+        keys = cache
         self._visible.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     # -- Qt model interface ----------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -169,6 +169,8 @@ class ListPanel(QWidget):
         for field in self.spec.refs:
             names.update(self.ctx.names(field.ref))
         self.model.set_rows(rows, names)
+        if len(rows) > 2000:
+            QTimer.singleShot(0, self._build_search_keys)
         if self.view.isVisible() and (not self._sized or (rows and not self._sized_with_rows)):
             self._fit_columns(bool(rows))
         self._refresh_filters()
@@ -177,7 +179,14 @@ class ListPanel(QWidget):
             self.select_row(selected["id"])
         if self.current_row() is None and self.model.rowCount():
             self.view.selectRow(0)
+        if selected and self.current_row() is None:
+            self.current_changed.emit(None)  # the selected row is gone (the reset says nothing): details follow
         self.rows_changed.emit()
+
+    def _build_search_keys(self) -> None:
+        # A slice per event-loop turn: a big list's first search is instant and the window never freezes.
+        if self.model.build_search_keys(4000):
+            QTimer.singleShot(0, self._build_search_keys)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Fit the columns the first time the list is seen (hidden tabs don't pay for it at start-up)."""
