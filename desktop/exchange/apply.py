@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
-from desktop.domain.entities import BY_NAME, ENTITIES
+from desktop.domain.entities import ENTITIES
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, MINE, NEW, THEIRS, ImportPreview, RowChange
 from desktop.paths import data_dir
@@ -74,6 +74,8 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
     written: dict[str, int] = {}
     try:
         with store.atomic():
+            # Foreign keys are checked at COMMIT (a failure there rolls everything back): rows keep the file's order
+            # even where a task comes before the task it belongs to.
             store.db.execute("PRAGMA defer_foreign_keys = ON")
             now = utc_now_iso()
             for spec in ENTITIES:
@@ -94,14 +96,10 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
                 store.db.conn.executemany(
                     f'INSERT INTO "{spec.name}" ({names}) VALUES ({", ".join("?" * len(columns))}) '
                     f"ON CONFLICT(id) DO UPDATE SET {updates}", records)
-            problems = []
-            for table in by_table:
-                problems += store.db.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
-            if problems:
-                table, _, parent, _ = problems[0]
-                raise ExchangeError(f"Không nhập được: có dòng trong “{BY_NAME[table].title}” trỏ tới "
-                                    f"“{BY_NAME.get(parent, BY_NAME[table]).title}” không tồn tại.")
             log_id = _log(store, preview, "applied", written)
+    except sqlite3.IntegrityError as exc:
+        raise ExchangeError(f"Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại "
+                            f"({exc}).") from exc
     except sqlite3.Error as exc:
         raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {exc}") from exc
     return ApplyResult(written, backup_path, log_id)

@@ -16,11 +16,10 @@ from desktop.domain import choices as ch
 from desktop.domain import revisions
 from desktop.domain.dates import format_date, utc_now_iso
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.fields import Field, Kind
 from desktop.domain.numbers import format_money, format_number
 from desktop.domain.text import clean_text
-from desktop.domain.validation import validate
 from desktop.exchange import format as fmt
 from desktop.exchange.errors import CellError, ExchangeCancelled
 from desktop.exchange.model import (
@@ -74,6 +73,8 @@ class _Builder:
         self.done = 0
         self.total = 0
         self.typed: dict[tuple[str, str], int] = {}
+        self.memo: dict[tuple, object] = {}
+        self.refs = {spec.name: spec.refs for spec in ENTITIES}
 
     # -- driving --------------------------------------------------------------------------------------------------
     def build(self) -> ImportPreview:
@@ -81,9 +82,10 @@ class _Builder:
         specs = self.workbook.entity_sheets()
         if not specs:
             preview.errors.append(CellError(fmt.META_SHEET, 0, "", "tệp không có trang dữ liệu nào."))
-        self.total = sum(self.workbook.book.get_sheet_by_name(fmt.sheet_name(s)).height for s in specs) or 1
+        self.total = sum(self.workbook.sheet(fmt.sheet_name(s)).height for s in specs) or 1  # type: ignore
         for spec in specs:
             self._sheet(spec)
+            self.workbook.release(fmt.sheet_name(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
@@ -134,14 +136,14 @@ class _Builder:
         if fr.rev and not _REV.match(fr.rev):
             errors.append(CellError(sheet, fr.row, fmt.REV_COL, "mã phiên bản bị sửa hỏng."))
         data_in = dict(fr.values)
-        for f in spec.refs:
+        for f in self.refs[spec.name]:
             ids, message = self._resolve(f, fr.values.get(f.name), fr.ref_ids.get(f.name))
             if message:
                 errors.append(CellError(sheet, fr.row, f.title, message))
             data_in[f.name] = (ids[0] if ids else None) if f.kind is Kind.REF else ids
         data: dict[str, object] = {}
         try:
-            data = validate(spec, data_in)
+            data = self._validate(spec, data_in)
         except ValidationError as exc:
             errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors]
         display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
@@ -164,7 +166,7 @@ class _Builder:
         updated_at, updated_by = (self.now, self.editor)
         if not edited and "|" in fr.updated:
             updated_at, updated_by = fr.updated.split("|", 1)
-        record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history), **data,
+        record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history) if history else "[]", **data,
                   "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
         if found is None:
             owner = fr.owner if fr.owner and fr.row_id else self.preview.acting_office
@@ -194,6 +196,38 @@ class _Builder:
         return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
+
+    def _validate(self, spec: EntitySpec, data: dict[str, object]) -> dict[str, object]:
+        """desktop.domain.validation.validate, with each field's cleaning remembered per distinct cell value
+        (lists repeat the same course, organisation, gender... thousands of times)."""
+        cleaned: dict[str, object] = {}
+        errors: list[FieldError] = []
+        memo = self.memo
+        for f in spec.fields:
+            value = data.get(f.name, f.default)
+            key = (spec.name, f.name, type(value), value) if isinstance(value, str | int | float) else None
+            if key is not None and key in memo:
+                result = memo[key]
+            else:
+                try:
+                    result = f.clean(value)
+                except ValueError as exc:
+                    result = FieldError(f.name, f.title, str(exc))
+                if key is not None:
+                    if len(memo) > 300_000:
+                        memo.clear()
+                    memo[key] = result
+            if isinstance(result, FieldError):
+                errors.append(result)
+            else:
+                cleaned[f.name] = result
+        if not errors:
+            for check in spec.checks:
+                for name, message in check(cleaned):
+                    errors.append(FieldError(name, spec.field(name).title, message))
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
 
     def _typed_row_id(self, spec: EntitySpec, digest: str) -> str:
         """A row typed into the workbook has no id: derive one from the export and its content, so that importing

@@ -85,6 +85,17 @@ class ExchangeWorkbook:
         self.warnings: list[str] = []
         self.encoding = legacy.encoding_from_fonts(self.scan.fonts)
         self.converted: dict[str, list[tuple[str, str]]] = {}
+        self._sheets: dict[str, object] = {}
+
+    def sheet(self, name: str) -> object:
+        """The calamine sheet called `name`, parsed once."""
+        if name not in self._sheets:
+            self._sheets[name] = self.book.get_sheet_by_name(name)
+        return self._sheets[name]
+
+    def release(self, name: str) -> None:
+        """Forget a parsed sheet (frees its memory once its rows are read)."""
+        self._sheets.pop(name, None)
 
     # -- meta -----------------------------------------------------------------------------------------------------
     def _read_meta(self) -> dict[str, str]:
@@ -136,11 +147,12 @@ class ExchangeWorkbook:
     def sheet_rows(self, spec: EntitySpec, errors: list[CellError]) -> Iterator[FileRow]:
         """The data rows of the entity's sheet. Sheet-level problems go to `errors` (and yield no rows)."""
         name = fmt.sheet_name(spec)
-        sheet = self.book.get_sheet_by_name(name)
-        if sheet.height > MAX_ROWS:
-            errors.append(CellError(name, 0, "", f"có {sheet.height} dòng, vượt giới hạn {MAX_ROWS} dòng một trang."))
+        sheet = self.sheet(name)
+        if sheet.height > MAX_ROWS:  # type: ignore[attr-defined]
+            errors.append(CellError(name, 0, "", f"có {sheet.height} dòng, vượt giới hạn "  # type: ignore
+                                                 f"{MAX_ROWS} dòng một trang."))
             return
-        rows = sheet.iter_rows()
+        rows = sheet.iter_rows()  # type: ignore[attr-defined]
         try:
             header = next(rows)
         except StopIteration:

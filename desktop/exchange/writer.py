@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.dimensions import ColumnDimension
+from openpyxl.writer import excel as openpyxl_excel
 
 from desktop import __version__
 from desktop.domain import choices as ch
@@ -35,6 +37,40 @@ Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
 _ILLEGAL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
+# Cells written without a style use the workbook's first cell format: it is made unlocked (see _unlocked_default),
+# so only the hidden bookkeeping cells (explicitly locked) and cells with a number format need a style of their own.
+# That halves the styled cells, which is most of openpyxl's per-cell cost.
+LOCKED = Protection(locked=True, hidden=True)
+UNLOCKED = Protection(locked=False)
+_SAVE_LOCK = threading.Lock()
+
+
+def _unlocked_default(original):
+    def write_stylesheet(wb):  # noqa: ANN001, ANN202 - openpyxl's own signature
+        tree = original(wb)
+        ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+        xfs = tree.find(f"{ns}cellXfs")
+        if xfs is None:
+            xfs = tree.find("cellXfs")
+        first = None if xfs is None else next(iter(xfs), None)
+        if first is not None and not len(first):
+            first.set("applyProtection", "1")
+            protection = first.makeelement("protection", {"locked": "0", "hidden": "0"})
+            first.append(protection)
+        return tree
+
+    return write_stylesheet
+
+
+def _save(wb: Workbook, target: Path) -> None:
+    """Save with the default cell format unlocked (sheet protection then locks only the bookkeeping columns)."""
+    with _SAVE_LOCK:
+        original = openpyxl_excel.write_stylesheet
+        openpyxl_excel.write_stylesheet = _unlocked_default(original)
+        try:
+            wb.save(str(target))
+        finally:
+            openpyxl_excel.write_stylesheet = original
 REF_LIST_LIMIT = 1000
 
 
@@ -157,7 +193,7 @@ class _Writer:
         for spec, ws in sheets:
             written[spec.name] = self._write_sheet(spec, ws)
         self._write_lists(lists_sheet)
-        wb.save(str(target))
+        _save(wb, target)
         return written
 
     def _plan_ids(self) -> list[str]:
@@ -178,14 +214,15 @@ class _Writer:
 
     def _write_sheet(self, spec: EntitySpec, ws: object) -> int:
         columns = fmt.sheet_columns(spec)
-        unlocked = Protection(locked=False)
         header_font = Font(bold=True)
         header_fill = PatternFill("solid", fgColor="DDEBF7")
         for index, column in enumerate(columns, 1):
             letter = get_column_letter(index)
             dim = ColumnDimension(ws, index=letter, width=column.width, hidden=column.hidden)  # type: ignore[arg-type]
-            if not column.hidden:
-                dim.protection = unlocked
+            if column.hidden:
+                dim.protection = LOCKED
+            elif column.field is not None and column.field.kind in fmt.TEXT_KINDS:
+                dim.number_format = fmt.TEXT_FORMAT  # a phone or tax code typed into a new row stays text
             ws.column_dimensions[letter] = dim  # type: ignore[attr-defined]
         ws.freeze_panes = "A2"  # type: ignore[attr-defined]
         protection = ws.protection  # type: ignore[attr-defined]
@@ -219,22 +256,26 @@ class _Writer:
         ids = self.selection[spec.name] if self.selection is not None else None
         count = 0
         width = len(columns)
+        plain = [WriteOnlyCell(ws) for _ in columns]  # type: ignore[arg-type]
+        cells = [templates[i] or plain[i] for i in range(len(columns))]
+        text_set = set(text_columns)
         for row in iter_rows(self.store, spec, ids):
             values: list[object] = [None] * width
             for i in range(width):
                 value = converters[i](row)
                 if value is None or value == "":
                     continue
-                cell = templates[i]
+                if templates[i] is None and i not in text_set:
+                    values[i] = value  # numbers and dates without a style of their own
+                    continue
+                cell = cells[i]
                 try:
                     cell.value = value
                 except IllegalCharacterError:
                     cell.value = "".join(c for c in str(value) if c not in _ILLEGAL)
-                values[i] = cell
-            for i in text_columns:
-                cell = values[i]
-                if cell is not None and cell.data_type != "s":  # text such as "=1+1" or "#N/A" stays text
+                if i in text_set and cell.data_type != "s":  # text such as "=1+1" or "#N/A" stays text
                     cell.data_type = "s"
+                values[i] = cell
             ws.append(values)  # type: ignore[attr-defined]
             count += 1
             self.done += 1
@@ -250,22 +291,25 @@ class _Writer:
             self.progress(self.done, self.total, spec.title)
 
     @staticmethod
-    def _template(ws: object, column: fmt.Column) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
-        if not column.hidden:
-            cell.protection = Protection(locked=False)
+    def _template(ws: object, column: fmt.Column) -> WriteOnlyCell | None:
+        """A styled cell reused for every value of the column, or None when the default (unlocked) format does."""
         f = column.field
-        if f is not None and not column.hidden:
-            if f.kind is Kind.DATE:
-                cell.number_format = fmt.DATE_FORMAT
-            elif f.kind is Kind.MONEY:
-                cell.number_format = fmt.MONEY_FORMAT
-            elif f.kind in (Kind.INT, Kind.YEAR):
-                cell.number_format = fmt.INT_FORMAT
-            elif f.kind in fmt.TEXT_KINDS:
-                cell.number_format = fmt.TEXT_FORMAT
-            if f.kind is Kind.LONGTEXT:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if column.hidden:
+            cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
+            cell.protection = LOCKED
+            return cell
+        if f is None:
+            return None
+        cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
+        if f.kind is Kind.DATE:
+            cell.number_format = fmt.DATE_FORMAT
+        elif f.kind is Kind.MONEY:
+            cell.number_format = fmt.MONEY_FORMAT
+        elif f.kind is Kind.LONGTEXT:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        else:
+            return None
+        cell.protection = UNLOCKED
         return cell
 
     def _converter(self, column: fmt.Column) -> Callable[[dict], object]:
