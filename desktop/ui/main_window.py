@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             QListWidgetItem(page.title(), self.sidebar)
         self.sidebar.currentRowChanged.connect(self.show_page)
+        for page in self.pages:
+            if page.report_id:
+                page.add_heading_button(f"print_{page.key}", self.tr("Print summary…"),
+                                        lambda _c=False, r=page.report_id: self.preview_report(r))
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
@@ -105,6 +109,10 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("backup_now", self.tr("&Back up now"), self.backup_now, "Ctrl+B",
                                           self.tr("Copy the database into the backups folder"))
         self.restore_action = self._action("restore", self.tr("&Restore from a backup…"), self.restore_backup)
+        self.print_table_action = self._action("print_table", self.tr("&Print the table shown…"), self.preview_table,
+                                               QKeySequence.StandardKey.Print,
+                                               self.tr("Print preview of the table on screen, as filtered and sorted"))
+        self.table_pdf_action = self._action("table_pdf", self.tr("Save the table shown as P&DF…"), self.table_pdf)
         self.help_action = self._action("help", self.tr("User &guide"), self.show_help,
                                         QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action("about", self.tr("&About"), self.show_about)
@@ -122,6 +130,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.backup_action, self.restore_action])
         self.exchange_anchor = self.file_menu.addSeparator()
         self.print_anchor = self.file_menu.addSeparator()
+        self.file_menu.addActions([self.print_table_action, self.table_pdf_action])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -132,6 +142,9 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addActions(self.page_actions)
         self.reports_menu = menu.addMenu(self.tr("&Reports"))
+        self.reports_menu.setObjectName("reports_menu")
+        # Filled when first opened: the reports package is not loaded at start-up.
+        self.reports_menu.aboutToShow.connect(self._fill_reports_menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addActions([self.help_action, self.about_action])
 
@@ -142,6 +155,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.new_year_action)
         self.toolbar.addAction(self.open_action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.print_table_action)
         self.toolbar.addAction(self.backup_action)
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.undo_action, self.redo_action])
@@ -280,6 +294,81 @@ class MainWindow(QMainWindow):
         self.read_only_message = ""
         self._reopen(path)
         return True
+
+    # -- printing --------------------------------------------------------------------------------------------------
+    def _fill_reports_menu(self) -> None:
+        if self.reports_menu.actions():
+            return
+        from desktop.reports.data import report_ids
+        from desktop.ui.printing import report_title
+
+        for report_id in report_ids():
+            submenu = self.reports_menu.addMenu(report_title(report_id))
+            submenu.addAction(self._action(f"preview_{report_id}", self.tr("Print &preview…"),
+                                           lambda _c=False, r=report_id: self.preview_report(r)))
+            submenu.addAction(self._action(f"print_{report_id}", self.tr("&Print…"),
+                                           lambda _c=False, r=report_id: self.print_report(r)))
+            submenu.addAction(self._action(f"pdf_{report_id}", self.tr("Save as P&DF…"),
+                                           lambda _c=False, r=report_id: self.report_pdf(r)))
+        self.reports_menu.addSeparator()
+        self.reports_menu.addAction(self._action("report_options", self.tr("Print &options…"),
+                                                 self.report_options))
+
+    def preview_report(self, report_id: str) -> None:
+        """Print preview of a summary of the current plan."""
+        from desktop.ui.printing import preview_report
+
+        preview_report(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+
+    def print_report(self, report_id: str) -> None:
+        """Print a summary through the print dialog."""
+        from desktop.ui.printing import print_report
+
+        print_report(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+
+    def report_pdf(self, report_id: str) -> None:
+        """Save a summary as PDF."""
+        from desktop.ui.printing import save_report_pdf
+
+        path = save_report_pdf(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+        if path:
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+
+    def report_options(self) -> None:
+        """The print options (agencies, number, signer, recipients, margins)."""
+        from desktop.ui.printing import edit_report_options
+
+        edit_report_options(self, self.ctx.store)
+
+    def shown_table(self) -> tuple[str, list[str], list[list[str]]] | None:
+        """Title, headers and rows (as text, as filtered and sorted) of the table the user is looking at."""
+        view = self.current_page().current_table()
+        if view is None or view.model() is None:
+            QMessageBox.information(self, self.tr("Print"), self.tr("There is no table on this page."))
+            return None
+        model = view.model()
+        columns = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+        rows = [[str(model.data(model.index(r, c)) or "") for c in columns] for r in range(model.rowCount())]
+        return self.current_page().title(), headers, rows
+
+    def preview_table(self) -> None:
+        """Print preview of the table shown."""
+        table = self.shown_table()
+        if table:
+            from desktop.ui.printing import preview_table
+
+            preview_table(self, *table, store=self.ctx.store)
+
+    def table_pdf(self) -> None:
+        """Save the table shown as PDF."""
+        table = self.shown_table()
+        if table:
+            from desktop.ui.printing import save_table_pdf
+
+            path = save_table_pdf(self, *table, store=self.ctx.store)
+            if path:
+                self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
 
     def show_settings(self) -> None:
         """The settings dialog."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,11 +105,23 @@ class TextAreaEditor(FieldEditor):
         self.edit.setPlainText("" if value is None else str(value))
 
 
+class _DateEdit(QDateEdit):
+    """A date edit where digits typed into the blank date are taken: it starts from 01/01 of this year, so "15032024"
+    gives 15/03/2024 (the blank special text would otherwise swallow the keys)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Leave the blank date on the first digit typed."""
+        if self.date() == BLANK_DATE and event.text().isdigit():
+            self.setDate(QDate(QDate.currentDate().year(), 1, 1))
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        super().keyPressEvent(event)
+
+
 class DateEditor(FieldEditor):
     """A date typed as dd/MM/yyyy or picked from a calendar; may be left blank."""
 
     def __init__(self, field: Field):
-        edit = QDateEdit()
+        edit = _DateEdit()
         edit.setDisplayFormat(formatting.DATE_FORMAT)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(BLANK_DATE)
@@ -117,16 +130,6 @@ class DateEditor(FieldEditor):
         super().__init__(field, edit)
         self.edit = edit
         edit.dateChanged.connect(lambda _d: self.changed.emit())
-        edit.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Typing digits into a blank date starts from 01/01 of this year, so "15032024" gives 15/03/2024 (the blank
-        special text would otherwise swallow the keys)."""
-        if (watched is self.edit and event.type() == QEvent.Type.KeyPress and self.edit.date() == BLANK_DATE
-                and event.text().isdigit()):  # type: ignore[attr-defined]
-            self.edit.setDate(QDate(QDate.currentDate().year(), 1, 1))
-            self.edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
-        return False
 
     def value(self) -> object:
         """ISO text, or None when blank."""

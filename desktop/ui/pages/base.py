@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
 
@@ -11,6 +11,7 @@ class Page(QWidget):
     """A page: a title, a refresh when shown or when the plan changes, and the table "print as shown" would print."""
 
     key = ""
+    report_id = ""  # the printed summary that belongs to this page, if any
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -20,7 +21,10 @@ class Page(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold; margin-bottom: 4px;")
-        self.outer.addWidget(self.heading)
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.heading)
+        self.heading_row.addStretch(1)
+        self.outer.addLayout(self.heading_row)
 
     def title(self) -> str:
         """The page's name in the sidebar."""
@@ -29,6 +33,14 @@ class Page(QWidget):
     def set_heading(self, text: str) -> None:
         """Set the big title at the top of the page."""
         self.heading.setText(text)
+
+    def add_heading_button(self, name: str, text: str, slot) -> QPushButton:  # noqa: ANN001
+        """A button at the right of the page's title (e.g. printing the page's summary)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.heading_row.addWidget(button)
+        return button
 
     def refresh(self) -> None:
         """Reload everything shown (a new plan or database was opened)."""

@@ -22,6 +22,7 @@ class BudgetPage(Page):
     """The estimate (dự toán) and its execution. A total that does not match the plan's is shown in red."""
 
     key = "budget"
+    report_id = "budget"
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)

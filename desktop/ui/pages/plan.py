@@ -23,6 +23,7 @@ class PlanPage(Page):
     """The plan as issued: its header fields, and its parts in tabs."""
 
     key = "plan"
+    report_id = "plan-report"
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)

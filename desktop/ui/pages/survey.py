@@ -43,6 +43,7 @@ class SurveyPage(Page):
     """The pilot survey of chemical enterprises (5 in the 2024 plan) and the choice of 1 model enterprise."""
 
     key = "survey"
+    report_id = "survey"
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)

@@ -49,6 +49,7 @@ class TasksPage(Page):
     """Content items (II.1, II.2) with their activities beneath; overdue activities are shown in red."""
 
     key = "tasks"
+    report_id = "tasks"
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)

@@ -24,6 +24,7 @@ class TrainingPage(Page):
     """Courses on top; the selected course's participants and materials below, with its figures."""
 
     key = "training"
+    report_id = "training"
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)
