@@ -206,6 +206,7 @@ def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     if training.participants:
         blocks.append(m.heading("2. Thành phần học viên", 2))
         blocks.append(s.org_kind_table(training))
+        blocks.append(s.org_kind_chart(training))
         blocks.append(m.heading("3. Đánh giá kết quả tập huấn", 2))
         blocks.append(s.satisfaction_table(training))
     if training.materials:

@@ -400,7 +400,7 @@ class _HtmlWriter:
     def _chart(self, block: dict) -> str:
         width_mm = (self.g.content_w / self.r.res * 25.4) * 0.92
         rows = max(1, len(block["categories"]))
-        height_mm = min(150.0, 30 + 8.5 * rows) if block["kind"] == "hbar" else 85.0
+        height_mm = min(150.0, 24 + 6.5 * rows) if block["kind"] == "hbar" else 80.0
         image = chart_image(block, self.r.family, width_mm, height_mm)
         if image is None:
             return ""

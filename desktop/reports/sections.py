@@ -139,6 +139,13 @@ def org_kind_table(facts: TrainingFacts) -> dict:
                     m.column("Tỷ lệ", 1.2, "right")], rows, caption="Học viên theo đối tượng")
 
 
+def org_kind_chart(facts: TrainingFacts) -> dict:
+    """Participants by kind of organisation, as horizontal bars."""
+    kinds = [c for c in ch.ORG_KINDS if facts.by_org_kind.get(c.code)]
+    return m.chart("hbar", "Số học viên theo đối tượng", [c.title for c in kinds],
+                   [("Số người", [facts.by_org_kind[c.code] for c in kinds])], unit="người")
+
+
 def satisfaction_table(facts: TrainingFacts) -> dict:
     """How satisfied the participants who came were, 1 to 5."""
     labels = {1: "Rất không hài lòng", 2: "Không hài lòng", 3: "Bình thường", 4: "Hài lòng", 5: "Rất hài lòng"}

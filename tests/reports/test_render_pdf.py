@@ -137,3 +137,10 @@ def test_date_defaults_to_the_plan_deadline_for_a_past_year(tmp_path):
         assert options.report_date() == min(dt.date.today(), dt.date(2024, 12, 25))
     finally:
         store.close()
+
+
+def test_font_family_prefers_an_installed_family_and_falls_back_to_the_bundled_one():
+    from desktop.reports.render import BUNDLED_FAMILY, font_family
+
+    assert font_family("No Such Family 123") in (BUNDLED_FAMILY, "Times New Roman")
+    assert font_family(BUNDLED_FAMILY) == BUNDLED_FAMILY
