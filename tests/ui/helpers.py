@@ -344,3 +344,23 @@ def click_header(qtbot, list_panel: ListPanel, key: str) -> None:
     header = list_panel.view.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def tabs_of(widget: QWidget) -> QTabWidget:
+    """The tab widget holding `widget` (a list in a tab)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QTabWidget):
+        parent = parent.parentWidget()
+    assert parent is not None, f"{widget.objectName()} is not in a tab"
+    return parent
+
+
+def show_tab_of(qtbot, widget: QWidget) -> None:
+    """Click the tab that holds `widget`."""
+    tabs = tabs_of(widget)
+    for position in range(tabs.count()):
+        page = tabs.widget(position)
+        if page is widget or page.isAncestorOf(widget):
+            open_tab(qtbot, tabs, position)
+            return
+    raise AssertionError("tab not found")
