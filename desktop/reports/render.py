@@ -39,7 +39,6 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.dates import parse_date
 from desktop.paths import resource
 from desktop.reports.model import LANDSCAPE
-from desktop.reports.none_guard import keep_none_alive
 from desktop.reports.options import ReportOptions, date_line
 
 A4_MM = (210.0, 297.0)
@@ -144,7 +143,6 @@ class _Renderer:
 
     # -- drawing -------------------------------------------------------------------------------------------------------
     def run(self) -> int:
-        keep_none_alive()
         parts = self.doc["parts"]
         self.printer.setFullPage(True)
         self.printer.setPageLayout(self.layout_for(parts[0]["orientation"]))
@@ -158,7 +156,6 @@ class _Renderer:
                 header = _Header(self, geometry) if index == 0 else None
                 text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
                 for number in range(text.pageCount()):
-                    keep_none_alive()
                     if pages:
                         if self.real_layouts:
                             self.printer.setPageLayout(self.layout_for(part["orientation"]))
@@ -439,7 +436,6 @@ def chart_image(block: dict, family: str, width_mm: float, height_mm: float) -> 
     widgets application (QtCharts needs one)."""
     if not isinstance(QCoreApplication.instance(), QApplication):
         return None
-    keep_none_alive()
     from PySide6.QtCharts import (
         QBarCategoryAxis,
         QBarSeries,
