@@ -30,6 +30,7 @@ class EntitySpec:
     display: str = ""
     checks: tuple[CrossCheck, ...] = field(default=())
     unique: tuple[str, ...] = ()
+    derived: dict[str, Callable[[dict], object]] = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError when there is none."""
@@ -347,6 +348,9 @@ BUDGET_LINES = EntitySpec(
         _note(),
     ),
     checks=(_amount_matches,),
+    derived={"amount": lambda row: (round(row["quantity"] * row["unit_price"])
+                                    if row.get("quantity") is not None and row.get("unit_price") is not None
+                                    else None)},
 )
 
 DISBURSEMENTS = EntitySpec(

@@ -15,12 +15,22 @@ def validate(spec: EntitySpec, data: Mapping[str, object]) -> dict[str, object]:
     """
     cleaned: dict[str, object] = {}
     errors: list[FieldError] = []
+    blank_derived: list[str] = []
     for field in spec.fields:
         value = data.get(field.name, field.default)
+        if field.name in spec.derived and (value is None or (isinstance(value, str) and not value.strip())):
+            blank_derived.append(field.name)
+            continue
         try:
             cleaned[field.name] = field.clean(value)
         except ValueError as exc:
             errors.append(FieldError(field.name, field.title, str(exc)))
+    for name in blank_derived:
+        # A figure left blank is computed from the others (amount = quantity × unit price) when they allow it.
+        derived = spec.derived[name](cleaned) if not errors else None
+        if derived is None and spec.field(name).required:
+            errors.append(FieldError(name, spec.field(name).title, "bắt buộc phải nhập"))
+        cleaned[name] = derived
     if not errors:
         for check in spec.checks:
             for name, message in check(cleaned):
