@@ -202,7 +202,7 @@ class ListPanel(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
-            header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 360)))
+            header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
 
     def _on_data_changed(self, entity: str) -> None:
         self.ctx.forget(entity)
