@@ -368,7 +368,7 @@ def disbursement_table(facts: BudgetFacts) -> dict:
                                for i, d in enumerate(facts.disbursements, 1)]
     rows.append(m.row(["", "", "", "Tổng cộng", format_money(facts.disbursed_total)], bold=True))
     return m.table([m.column("TT", 0.5, "center"), m.column("Ngày chi", 1.1, "center"),
-                    m.column("Số chứng từ", 1.2, "center"), m.column("Khoản chi", 4.5),
+                    m.column("Số chứng từ", 1.7, "center"), m.column("Khoản chi", 4.5),
                     m.column("Số tiền", 1.6, "right")], rows, unit_note="Đơn vị tính: đồng")
 
 
