@@ -137,3 +137,16 @@ def test_hash_of_validated_row_is_stable_under_revalidation(title):
     row = validate(TASKS, {"plan_id": "p", "title": title})
     again = validate(TASKS, row)
     assert revisions.content_hash(TASKS, again) == revisions.content_hash(TASKS, row)
+
+
+def test_amount_rounds_half_up_like_an_accountant():
+    row = {"plan_id": "p", "item": "Nước uống", "quantity": "0,5", "unit_price": "5"}
+    assert validate(BUDGET, {**row, "amount": "3"})["amount"] == 3
+    assert validate(BUDGET, row)["amount"] == 3  # left blank: computed
+    assert errors_of(BUDGET, {**row, "amount": "2"}) == {"amount": "thành tiền phải bằng số lượng × đơn giá (3 đồng)"}
+
+
+def test_huge_quantities_are_refused_not_crashed():
+    row = {"plan_id": "p", "item": "x", "quantity": "1" + "0" * 300, "unit_price": "1.000.000.000.000"}
+    assert errors_of(BUDGET, row) == {"amount": "số quá lớn"}
+    assert list(errors_of(BUDGET, {**row, "amount": "5"})) == ["amount"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.domain import choices as ch
 from desktop.domain.fields import Field, Kind
@@ -71,10 +72,22 @@ def _date_order(start: str, end: str, message: str) -> CrossCheck:
     return check
 
 
+def line_amount(row: dict) -> int | None:
+    """Quantity × unit price in whole đồng, halves rounded up as accountants do (None when either is missing).
+
+    Computed in Decimal: 0,5 × 5 đồng is 3 (float and round() would give 2), and no float overflow for huge entries.
+    """
+    qty, price = row.get("quantity"), row.get("unit_price")
+    if qty is None or price is None:
+        return None
+    product = Decimal(str(qty)) * Decimal(str(price))
+    return int(product.to_integral_value(rounding=ROUND_HALF_UP))
+
+
 def _amount_matches(row: dict) -> list[tuple[str, str]]:
-    qty, price, amount = row.get("quantity"), row.get("unit_price"), row.get("amount")
-    if qty is not None and price is not None and amount is not None and amount != round(qty * price):
-        return [("amount", f"thành tiền phải bằng số lượng × đơn giá ({round(qty * price):,} đồng)".replace(",", "."))]
+    expected, amount = line_amount(row), row.get("amount")
+    if expected is not None and amount is not None and amount != expected:
+        return [("amount", f"thành tiền phải bằng số lượng × đơn giá ({expected:,} đồng)".replace(",", "."))]
     return []
 
 
@@ -348,9 +361,7 @@ BUDGET_LINES = EntitySpec(
         _note(),
     ),
     checks=(_amount_matches,),
-    derived={"amount": lambda row: (round(row["quantity"] * row["unit_price"])
-                                    if row.get("quantity") is not None and row.get("unit_price") is not None
-                                    else None)},
+    derived={"amount": line_amount},
 )
 
 DISBURSEMENTS = EntitySpec(

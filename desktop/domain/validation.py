@@ -28,9 +28,13 @@ def validate(spec: EntitySpec, data: Mapping[str, object]) -> dict[str, object]:
     for name in blank_derived:
         # A figure left blank is computed from the others (amount = quantity × unit price) when they allow it.
         derived = spec.derived[name](cleaned) if not errors else None
-        if derived is None and spec.field(name).required:
-            errors.append(FieldError(name, spec.field(name).title, "bắt buộc phải nhập"))
-        cleaned[name] = derived
+        field = spec.field(name)
+        if derived is None and field.required:
+            errors.append(FieldError(name, field.title, "bắt buộc phải nhập"))
+        try:  # a computed figure obeys the field's own rules too (range, what SQLite can store)
+            cleaned[name] = field.clean(derived) if derived is not None else derived
+        except ValueError as exc:
+            errors.append(FieldError(name, field.title, str(exc)))
     if not errors:
         for check in spec.checks:
             for name, message in check(cleaned):
