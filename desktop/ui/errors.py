@@ -33,11 +33,6 @@ _LOGGER_NAME = "sxtdbv.errors"
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def tr(text: str) -> str:
-    """Translate `text` in the "Errors" context."""
-    return QCoreApplication.translate("Errors", text)
-
-
 def error_log_path() -> Path:
     """The error log file in the per-user data folder."""
     return data_dir() / LOG_FILE_NAME
@@ -122,14 +117,17 @@ class ErrorReporter(QObject):
         try:
             box = QMessageBox(self._parent())
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(tr("Unexpected error"))
-            box.setText(tr("Something went wrong: %1").replace("%1", summary[:300]))
+            # Literal QCoreApplication.translate calls so that lupdate files them under the "Errors" context.
+            box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+            box.setText(QCoreApplication.translate("Errors", "Something went wrong: %1").replace("%1", summary[:300]))
             if log:
-                info = tr("The program keeps running and the data already saved is safe. "
-                          "The details were written to %1.").replace("%1", log)
+                info = QCoreApplication.translate(
+                    "Errors", "The program keeps running and the data already saved is safe. "
+                    "The details were written to %1.").replace("%1", log)
             else:
-                info = tr("The program keeps running and the data already saved is safe. "
-                          "The details could not be written to the log file.")
+                info = QCoreApplication.translate(
+                    "Errors", "The program keeps running and the data already saved is safe. "
+                    "The details could not be written to the log file.")
             box.setInformativeText(info)
             box.setDetailedText(details)
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
