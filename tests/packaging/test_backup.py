@@ -182,6 +182,7 @@ def test_cli_backup_and_restore(seeded_store, db_path, tmp_path, capsys):
     assert "Đã sao lưu" in capsys.readouterr().out and copy.exists()
     before = dump(db_path)
     assert main(["--db", str(db_path), "backup", "--keep", "2"]) == 0
+    assert [b.reason for b in list_backups(db_path)] == ["daily"]  # a write command makes the day's first backup
     assert main(["--db", str(db_path), "restore", str(copy)]) == 0
     out = capsys.readouterr().out
     assert "Đã sao lưu cơ sở dữ liệu hiện tại vào" in out and "Đã khôi phục" in out
