@@ -119,3 +119,14 @@ def test_foreign_list_dialog_maps_previews_and_applies(qtbot, seeded_store, tmp_
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     names = {p["full_name"] for p in seeded_store.repo("participants").list("course_id = ?", [course])}
     assert names == {"Trần Thị Mai", "Lê Văn Hùng"}
+
+
+def test_export_progress_dialog_writes_the_file(qtbot, seeded_store, tmp_path):
+    from desktop.ui.exchange_dialogs import ExportProgressDialog
+
+    dialog = ExportProgressDialog(None, seeded_store, tmp_path / "ke_hoach.xlsx")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert dialog.result_value is not None and dialog.result_value.total > 50
+    assert (tmp_path / "ke_hoach.xlsx").exists()
+    assert not list(tmp_path.glob("*.partial"))

@@ -99,3 +99,20 @@ def test_reordered_and_unknown_columns_still_import(seeded_store, tmp_path):
     preview = preview_import(seeded_store, edited)
     assert not preview.errors and not preview.has_changes
     assert any("Cột ghi thêm của đơn vị" in w for w in preview.warnings)
+
+
+def test_cancel_leaves_nothing_behind(seeded_store, tmp_path):
+    import pytest
+
+    from desktop.exchange.errors import ExchangeCancelled
+
+    seen = []
+    with pytest.raises(ExchangeCancelled):
+        export_workbook(seeded_store, tmp_path / "x.xlsx", progress=lambda d, t, s: seen.append(d), cancel=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+    path = export_workbook(seeded_store, tmp_path / "y.xlsx", progress=lambda d, t, s: seen.append((d, t))).path
+    assert seen and seen[-1][0] == seen[-1][1]
+    before = seeded_store.db.execute("SELECT count(*) FROM exchange_log").fetchone()[0]
+    with pytest.raises(ExchangeCancelled):
+        preview_import(seeded_store, path, cancel=lambda: True)
+    assert seeded_store.db.execute("SELECT count(*) FROM exchange_log").fetchone()[0] == before
