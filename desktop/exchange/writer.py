@@ -190,10 +190,14 @@ class _Writer:
         lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
         lists_sheet.sheet_state = "hidden"
         written = {}
-        for spec, ws in sheets:
-            written[spec.name] = self._write_sheet(spec, ws)
-        self._write_lists(lists_sheet)
-        _save(wb, target)
+        try:
+            for spec, ws in sheets:
+                written[spec.name] = self._write_sheet(spec, ws)
+            self._write_lists(lists_sheet)
+            _save(wb, target)
+        except BaseException:
+            _discard(wb)
+            raise
         return written
 
     def _plan_ids(self) -> list[str]:
@@ -351,6 +355,23 @@ class _Writer:
         if kind in (Kind.DECIMAL, Kind.PERCENT):
             return lambda row: _number(row[name])
         return lambda row: row[name]
+
+
+def _discard(wb: Workbook) -> None:
+    """Remove the temporary files of an abandoned write-only workbook (after a cancel or a failure)."""
+    for ws in wb._sheets:
+        rows = getattr(ws, "_rows", None)
+        writer = getattr(ws, "_writer", None)
+        for step in (getattr(rows, "close", None), getattr(getattr(writer, "xf", None), "close", None),
+                     getattr(writer, "cleanup", None)):
+            if step is None:
+                continue
+            try:
+                step()
+            except Exception:  # noqa: BLE001, S112 - best effort: the file may already be closed or gone
+                continue
+        if rows is not None:
+            ws._rows = None
 
 
 def _number(value: object) -> object:

@@ -102,15 +102,21 @@ def test_reordered_and_unknown_columns_still_import(seeded_store, tmp_path):
 
 
 def test_cancel_leaves_nothing_behind(seeded_store, tmp_path):
+    import glob
+    import tempfile
+
     import pytest
 
     from desktop.exchange.errors import ExchangeCancelled
 
     seen = []
+    out = tmp_path / "out"
+    temporary = set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*"))
     with pytest.raises(ExchangeCancelled):
-        export_workbook(seeded_store, tmp_path / "x.xlsx", progress=lambda d, t, s: seen.append(d), cancel=lambda: True)
-    assert list(tmp_path.iterdir()) == []
-    path = export_workbook(seeded_store, tmp_path / "y.xlsx", progress=lambda d, t, s: seen.append((d, t))).path
+        export_workbook(seeded_store, out / "x.xlsx", progress=lambda d, t, s: seen.append(d), cancel=lambda: True)
+    assert list(out.iterdir()) == []
+    assert set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*")) <= temporary
+    path = export_workbook(seeded_store, out / "y.xlsx", progress=lambda d, t, s: seen.append((d, t))).path
     assert seen and seen[-1][0] == seen[-1][1]
     before = seeded_store.db.execute("SELECT count(*) FROM exchange_log").fetchone()[0]
     with pytest.raises(ExchangeCancelled):
