@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QDateTime, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -109,6 +111,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("backup_now", self.tr("&Back up now"), self.backup_now, "Ctrl+B",
                                           self.tr("Copy the database into the backups folder"))
         self.restore_action = self._action("restore", self.tr("&Restore from a backup…"), self.restore_backup)
+        self.export_action = self._action("export_excel", self.tr("E&xport to Excel…"), self.export_excel, "Ctrl+E",
+                                          self.tr("Write the plan, or one office's template, to an Excel workbook"))
+        self.import_action = self._action("import_excel", self.tr("&Import from Excel…"), self.import_excel, "Ctrl+I",
+                                          self.tr("Preview and import a workbook sent by another office"))
+        self.import_list_action = self._action("import_list", self.tr("Import a &list from Excel…"), self.import_list,
+                                               tip=self.tr("Participants or enterprises typed in an office's own list"))
         self.print_table_action = self._action("print_table", self.tr("&Print the table shown…"), self.preview_table,
                                                QKeySequence.StandardKey.Print,
                                                self.tr("Print preview of the table on screen, as filtered and sorted"))
@@ -129,6 +137,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.backup_action, self.restore_action])
         self.exchange_anchor = self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_action, self.import_action, self.import_list_action])
         self.print_anchor = self.file_menu.addSeparator()
         self.file_menu.addActions([self.print_table_action, self.table_pdf_action])
         self.file_menu.addSeparator()
@@ -155,6 +164,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.new_year_action)
         self.toolbar.addAction(self.open_action)
         self.toolbar.addSeparator()
+        self.toolbar.addActions([self.export_action, self.import_action])
         self.toolbar.addAction(self.print_table_action)
         self.toolbar.addAction(self.backup_action)
         self.toolbar.addSeparator()
@@ -294,6 +304,78 @@ class MainWindow(QMainWindow):
         self.read_only_message = ""
         self._reopen(path)
         return True
+
+    # -- Excel exchange --------------------------------------------------------------------------------------------
+    def _excel_folder(self) -> str:
+        return str(app_settings.get(app_settings.LAST_FOLDER) or "")
+
+    def _remember_folder(self, path: str) -> None:
+        from pathlib import Path
+
+        app_settings.put(app_settings.LAST_FOLDER, str(Path(path).parent))
+
+    def export_excel(self) -> None:
+        """Write the whole plan, or one office's template, to a workbook (in a worker, with progress and Stop)."""
+        from desktop.ui.exchange_dialogs import ExportProgressDialog
+
+        agencies = sorted(self.ctx.store.repo("agencies").list(), key=lambda r: r["name"])
+        whole = self.tr("The whole plan")
+        choices = [whole] + [f"{a['name']} ({a['code']})" for a in agencies]
+        choice, ok = QInputDialog.getItem(self, self.tr("Export to Excel"),
+                                          self.tr("Export the whole plan, or the template of one office:"),
+                                          choices, 0, False)
+        if not ok:
+            return
+        office = None if choice == whole else agencies[choices.index(choice) - 1]["code"]
+        year = records.get_row(self.ctx.store, "plans", self.ctx.plan_id)["year"] if self.ctx.plan_id else ""
+        name = f"sxtdbv-{year}-{office or self.ctx.store.context.office}.xlsx"
+        folder = self._excel_folder()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
+                                              str(Path(folder) / name) if folder else name,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self._remember_folder(path)
+        dialog = ExportProgressDialog(self, self.ctx.store, path, office)
+        if dialog.exec() and dialog.result_value is not None:
+            self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path), 8000)
+
+    def import_excel(self) -> None:
+        """Preview a workbook from another office, resolve conflicts, then import it in one transaction."""
+        from desktop.ui.exchange_dialogs import ImportPreviewDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), self._excel_folder(),
+                                              self.tr("Excel workbook (*.xlsx);;All files (*)"))
+        if not path:
+            return
+        self._remember_folder(path)
+        dialog = ImportPreviewDialog(self, self.ctx.store, path)
+        dialog.exec()
+        if dialog.result_written:
+            self._after_import()
+
+    def import_list(self) -> None:
+        """Import participants or enterprises from an office's own Excel list (map the columns, preview, apply)."""
+        from desktop.ui.exchange_dialogs import ForeignListDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a list from Excel"), self._excel_folder(),
+                                              self.tr("Excel workbook (*.xlsx);;All files (*)"))
+        if not path:
+            return
+        self._remember_folder(path)
+        entity = "enterprises" if self.current_page().key == "survey" else "participants"
+        dialog = ForeignListDialog(self, self.ctx.store, path, entity)
+        if dialog.exec():
+            self._after_import()
+
+    def _after_import(self) -> None:
+        # Imported rows can touch any list: reload everything, and forget undo steps that predate the import.
+        self.undo_stack.clear()
+        self.ctx.forget("*")
+        self.bus.notify("*")
+        self.refresh_all()
 
     # -- printing --------------------------------------------------------------------------------------------------
     def _fill_reports_menu(self) -> None:
