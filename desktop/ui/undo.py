@@ -73,7 +73,7 @@ class DeleteCommand(_Command):
 
     def _undo(self) -> None:
         records.restore_rows(self.store, self.deleted)
-        for table in {t for t, _ in self.deleted}:
+        for table in dict.fromkeys(t for t, _ in reversed(self.deleted)):  # parents first
             self.bus.notify(table)
 
     def _redo(self) -> None:

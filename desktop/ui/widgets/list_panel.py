@@ -342,7 +342,7 @@ class ListPanel(QWidget):
             QMessageBox.warning(self, self.tr("Delete"), str(exc))
             return False
         self.ctx.undo_stack.push(DeleteCommand(self.ctx.store, self.ctx.bus, self.entity, deleted, label))
-        for table in {t for t, _ in deleted}:
+        for table in dict.fromkeys(t for t, _ in reversed(deleted)):  # parents first (a set's order is random)
             self.ctx.bus.notify(table)
         return True
 
