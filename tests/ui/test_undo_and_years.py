@@ -1,0 +1,178 @@
+"""Undo and redo of edits and deletions (Ctrl+Z / Ctrl+Y, the toolbar), a new plan year, and the modal form's
+behaviour as a person meets it (cancel asks before losing typed text; money regrouped as typed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
+
+from desktop.services import analysis
+from desktop.ui.forms.entity_dialog import EntityDialog
+from tests.ui.helpers import (
+    add_through_form,
+    click,
+    delete_through_button,
+    edit_through_form,
+    field_text,
+    find_row,
+    go_to_page,
+    panel,
+    select_row,
+    table_texts,
+    type_text,
+)
+
+
+def _press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
+    window.activateWindow()
+    window.findChild(QLabel, "heading").setFocus()  # not inside a text box, where Ctrl+Z undoes typing
+    qtbot.keyClick(window, key, modifiers)
+
+
+def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(qtbot, main_window, forms):
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    assert edit_through_form(qtbot, forms, agencies, "Sở Tài chính", name="Sở Tài chính Đồng Nai",
+                             short_name="STC ĐN").saved
+    repo = main_window.ctx.store.repo("agencies")
+    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính Đồng Nai"
+    assert main_window.undo_action.isEnabled()
+
+    _press(qtbot, main_window, Qt.Key.Key_Z)
+    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính"
+    assert repo.list("code = 'STC'")[0]["short_name"] == "STC"
+    assert "Sở Tài chính" in table_texts(agencies, "name") and "Sở Tài chính Đồng Nai" not in table_texts(agencies,
+                                                                                                         "name")
+    _press(qtbot, main_window, Qt.Key.Key_Y)
+    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính Đồng Nai"
+    assert "Sở Tài chính Đồng Nai" in table_texts(agencies, "name")
+
+
+def test_undo_of_a_cascading_deletion_restores_the_course_and_its_participants(qtbot, main_window, forms, answers):
+    go_to_page(qtbot, main_window, "training")
+    courses, people = panel(main_window, "training_courses"), panel(main_window, "participants")
+    assert add_through_form(qtbot, forms, courses, title="Lớp tập huấn Long Khánh").saved
+    for name in ("Võ Thị Lan", "Đặng Văn Hùng"):
+        assert add_through_form(qtbot, forms, people, full_name=name, gender="Nữ" if "Thị" in name else "Nam").saved
+    store = main_window.ctx.store
+
+    delete_through_button(qtbot, courses, "Lớp tập huấn Long Khánh")
+    assert [kind for kind, _text in answers.asked] == ["question", "warning"]  # dependants announced
+    assert "2" in answers.asked[1][1]
+    assert store.repo("training_courses").count() == 0 and store.repo("participants").count() == 0
+    assert courses.model.rowCount() == 0 and people.model.rowCount() == 0
+
+    toolbar_undo = main_window.toolbar.widgetForAction(main_window.undo_action)
+    click(qtbot, toolbar_undo)
+    assert store.repo("training_courses").count() == 1 and store.repo("participants").count() == 2
+    assert table_texts(courses, "title") == ["Lớp tập huấn Long Khánh"]
+    select_row(qtbot, courses, "Long Khánh")
+    assert sorted(table_texts(people, "full_name")) == ["Võ Thị Lan", "Đặng Văn Hùng"]
+
+
+def test_undo_of_an_addition_removes_the_row(qtbot, main_window, forms):
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    assert add_through_form(qtbot, forms, agencies, code="PHU_LY", name="UBND phường Phú Lý", kind="Khác").saved
+    main_window.undo_action.trigger()
+    assert main_window.ctx.store.repo("agencies").count("code = 'PHU_LY'") == 0
+    assert find_row(agencies, "UBND phường Phú Lý") < 0
+
+
+def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_window, monkeypatch, answers):
+    store = sample_window.ctx.store
+    old_plan = sample_window.ctx.plan_id
+    old_tasks = store.repo("tasks").list("plan_id = ?", [old_plan])
+    assert any(t["progress"] for t in old_tasks)  # the sample year has progress
+    asked = []
+
+    def get_int(_parent, _title, label, value, *_args, **_kwargs):
+        asked.append((label, value))
+        return 2025, True
+
+    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
+    assert asked and asked[0][1] == 2025 and "2024" in asked[0][0]
+    new_plan = sample_window.ctx.plan_id
+    assert new_plan != old_plan
+    assert sample_window.findChild(type(sample_window.plan_combo), "plan_year").currentText() == "2025"
+    plan = store.repo("plans").get(new_plan)
+    assert plan["year"] == 2025 and "2025" in plan["title"] and plan["total_budget"] == 1_394_200_000
+
+    tasks_page = go_to_page(qtbot, sample_window, "tasks")
+    tasks = panel(tasks_page, "tasks")
+    assert tasks.model.rowCount() == len(old_tasks)
+    assert set(table_texts(tasks, "progress")) <= {"0%"}
+    assert set(table_texts(tasks, "status")) == {"Chưa thực hiện"}
+    assert all(d.endswith("2025") for d in table_texts(tasks, "end_date") if d)
+    new_indicators = [i for o in store.repo("objectives").list("plan_id = ?", [new_plan])
+                      for i in store.repo("indicators").list("objective_id = ?", [o["id"]])]
+    assert len(new_indicators) == 4 and all(i["actual"] is None and i["target"] for i in new_indicators)
+    budget = analysis.budget_figures(store, new_plan)
+    assert budget["lines"] == 21 and budget["disbursed"] == 0
+    go_to_page(qtbot, sample_window, "training")
+    assert panel(sample_window, "training_courses").model.rowCount() == 0  # courses are the year's work, not copied
+
+    # the same year again is refused with a message, nothing created
+    click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
+    assert answers.asked and "2025" in answers.asked[-1][1]
+    assert store.repo("plans").count("year = 2025") == 1
+
+    # back to 2024: its progress is untouched
+    from tests.ui.helpers import choose
+
+    choose(sample_window.plan_combo, "2024")
+    assert sample_window.ctx.plan_id == old_plan
+    go_to_page(qtbot, sample_window, "tasks")
+    assert set(table_texts(tasks, "progress")) != {"0%"}
+
+
+def test_cancel_asks_before_losing_typed_text_in_the_real_modal_form(qtbot, main_window, monkeypatch):
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    before = agencies.model.rowCount()
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    seen = {}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EntityDialog):
+            QTimer.singleShot(10, act)
+            return
+        try:
+            seen["title"] = dialog.windowTitle()
+            type_text(dialog.findChild(QWidget, "field_name"), "Phòng Kinh tế Biên Hòa")
+            cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+            seen["open_after_first_cancel"] = dialog.isVisible()
+            seen["kept_text"] = field_text(dialog, "name")
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():  # never leave the test hanging in the form's event loop
+                QDialog.done(dialog, QDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(0, act)
+    click(qtbot, agencies.add_button)  # dialog.exec() runs its own event loop until the form closes
+    assert seen["open_after_first_cancel"] and seen["kept_text"] == "Phòng Kinh tế Biên Hòa"
+    assert len(asked) == 2
+    assert agencies.model.rowCount() == before
+    assert main_window.ctx.store.repo("agencies").count("name = ?", ["Phòng Kinh tế Biên Hòa"]) == 0
+
+
+def test_money_typed_plainly_is_shown_grouped_and_saved(qtbot, main_window, forms):
+    go_to_page(qtbot, main_window, "budget")
+    lines = panel(main_window, "budget_lines")
+    shown = {}
+    forms.will(item="In tài liệu", quantity="500", unit_price="45000", amount="22500000",
+               then=lambda d: shown.update(price=field_text(d, "unit_price"), amount=field_text(d, "amount")))
+    click(qtbot, lines.add_button)
+    assert forms.last.saved, forms.last
+    assert shown == {"price": "45.000", "amount": "22.500.000"}
+    assert main_window.ctx.store.repo("budget_lines").list()[0]["amount"] == 22_500_000
