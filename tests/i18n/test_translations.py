@@ -49,7 +49,7 @@ def test_every_ui_string_in_the_code_has_a_finished_vietnamese_translation(tmp_p
             missing.append(key)
         elif not ((translation.text or "").strip() or [f.text for f in translation.iter("numerusform") if f.text]):
             missing.append(key)
-    assert not missing, f"{len(missing)} UI strings lack a Vietnamese translation (run make translations): {missing[:10]}"
+    assert not missing, f"{len(missing)} UI strings lack a Vietnamese translation (make translations): {missing[:10]}"
 
 
 def test_translations_are_compiled_and_load(qapp):
