@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import CommandError, open_store
+from desktop.commands.common import CommandError, writing_store
 from desktop.services.sample_data import fill_sample_data
 from desktop.store import Store
 
@@ -39,12 +39,9 @@ def run_sample_data(args: argparse.Namespace) -> int:
     """Fill the chosen plan with sample data and say what was added."""
     if args.participants < 0 or args.participants > 5000:
         raise CommandError("Số học viên phải từ 0 đến 5000.")
-    store = open_store(args)
-    try:
+    with writing_store(args) as store:  # one writer: refused while the GUI has the database open
         plan = find_plan(store, args.year)
         counts = fill_sample_data(store, plan["id"], participants=args.participants, seed=args.seed)
-    finally:
-        store.close()
     added = ", ".join(f"{counts.get(key, 0)} {title}" for key, title in COUNT_TITLES)
     print(f"Đã thêm dữ liệu mẫu vào kế hoạch năm {plan['year']}: {added}.")
     return 0
