@@ -168,8 +168,9 @@ def test_workshop_added_edited_and_deleted(qtbot, main_window, forms, answers):
     page = go_to_page(qtbot, main_window, "survey")
     workshops = panel(main_window, "workshops")
     open_tab(qtbot, page.tabs, 2)
-    result = add_through_form(qtbot, forms, workshops, title="Hội thảo tham vấn mô hình sản xuất bền vững ngành hóa chất",
-                              task_id="II.2.", date="12/11/2024", venue="Sở Công Thương Đồng Nai",
+    result = add_through_form(qtbot, forms, workshops,
+                              title="Hội thảo tham vấn mô hình sản xuất bền vững ngành hóa chất", task_id="II.2.",
+                              date="12/11/2024", venue="Sở Công Thương Đồng Nai",
                               participants_count="80", summary="Thống nhất chọn doanh nghiệp mẫu.")
     assert result.saved, result
     assert row_texts(workshops, 0)[:4] == ["Hội thảo tham vấn mô hình sản xuất bền vững ngành hóa chất", "12/11/2024",
