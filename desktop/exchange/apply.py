@@ -61,7 +61,7 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
     if pending:
         raise ExchangeError(f"Còn {len(pending)} dòng xung đột chưa chọn cách giải quyết (giữ bản của máy này "
                             f"hoặc lấy bản trong tệp).")
-    to_write = [c for c in preview.rows if c.record is not None and c.status in (NEW, CHANGED, DELETED, CONFLICT)]
+    to_write = [c for c in preview.rows if c.writes and c.status in (NEW, CHANGED, DELETED, CONFLICT)]
     if not to_write:
         return ApplyResult({}, None, _log(store, preview, "no-changes", {}))
     backup_path = None
@@ -82,22 +82,32 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
                 changes = by_table.get(spec.name)
                 if not changes:
                     continue
-                _check_unchanged_since_preview(store, spec.name, changes)
                 columns = _columns(store, spec.name)
-                records = []
-                for change in changes:
-                    record = _final_record(store, change, now)
-                    if record is not None:
-                        records.append(tuple(record.get(c) for c in columns))
-                        key = change.status if change.status != CONFLICT else f"conflict-{change.resolution}"
-                        written[key] = written.get(key, 0) + 1
+                fresh = [c for c in changes if c.local_rev is None]
+                others = [c for c in changes if c.local_rev is not None]
+                _check_unchanged_since_preview(store, spec.name, others)
                 names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                # A row that appeared since the preview makes this INSERT fail: nothing is written then.
+                store.db.conn.executemany(f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks})',
+                                          [c.values_for(columns) for c in fresh])
+                for change in fresh:
+                    written[change.status] = written.get(change.status, 0) + 1
+                records = []
+                for change in others:
+                    record = _final_record(store, change, now)
+                    records.append(tuple(record.get(c) for c in columns))
+                    key = change.status if change.status != CONFLICT else f"conflict-{change.resolution}"
+                    written[key] = written.get(key, 0) + 1
                 updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
                 store.db.conn.executemany(
-                    f'INSERT INTO "{spec.name}" ({names}) VALUES ({", ".join("?" * len(columns))}) '
-                    f"ON CONFLICT(id) DO UPDATE SET {updates}", records)
+                    f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}',
+                    records)
             log_id = _log(store, preview, "applied", written)
     except sqlite3.IntegrityError as exc:
+        if "UNIQUE" in str(exc) or "PRIMARY KEY" in str(exc):
+            raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới "
+                                "nhập.") from exc
         raise ExchangeError(f"Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại "
                             f"({exc}).") from exc
     except sqlite3.Error as exc:
@@ -121,7 +131,7 @@ def _check_unchanged_since_preview(store: Store, table: str, changes: list[RowCh
             raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới nhập.")
 
 
-def _final_record(store: Store, change: RowChange, now: str) -> dict | None:
+def _final_record(store: Store, change: RowChange, now: str) -> dict:
     record = change.record
     assert record is not None
     if change.status != CONFLICT:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,7 @@ Cancel = Callable[[], bool]
 _REV = re.compile(r"^[0-9]{1,9}-[0-9a-f]{32}$")
 _ID = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
 MAX_CHANGE_DETAILS = 20_000  # rows whose before -> after values are worked out for display
+MEMO_LIMIT = 30_000  # cleaned values remembered; repeated values are met early, unique ones need not be kept
 
 
 def build_preview(store: Store, path: Path | str, *, progress: Progress | None = None,
@@ -74,6 +76,7 @@ class _Builder:
         self.total = 0
         self.typed: dict[tuple[str, str], int] = {}
         self.memo: dict[tuple, object] = {}
+        self.referenced = {f.ref for spec in ENTITIES for f in spec.refs}
         self.refs = {spec.name: spec.refs for spec in ENTITIES}
 
     # -- driving --------------------------------------------------------------------------------------------------
@@ -116,7 +119,7 @@ class _Builder:
             self.preview.counts[change.status if change else UNCHANGED] += 1
             if change is not None:
                 self.preview.rows.append(change)
-                if change.record is not None:
+                if change.writes:
                     self.pending.append((spec, change))
         self._tick(spec.title)
 
@@ -160,16 +163,16 @@ class _Builder:
             file_rev = revisions.next_rev(fr.rev or None, digest)
             history = revisions.extend_history(revs, fr.rev or None)
         row_id = row_id or self._typed_row_id(spec, digest)
-        if not fr.deleted:
+        if not fr.deleted and spec.name in self.referenced:
             self._remember_display(spec, row_id, data)
         found = local.get(row_id)
         updated_at, updated_by = (self.now, self.editor)
         if not edited and "|" in fr.updated:
-            updated_at, updated_by = fr.updated.split("|", 1)
+            updated_at, updated_by = (sys.intern(v) for v in fr.updated.split("|", 1))
         record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history) if history else "[]", **data,
                   "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
         if found is None:
-            owner = fr.owner if fr.owner and fr.row_id else self.preview.acting_office
+            owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
             record["owner"] = owner
             if not self._in_scope(owner):
                 return self._reject(spec, sheet, fr, row_id, display,
@@ -213,9 +216,7 @@ class _Builder:
                     result = f.clean(value)
                 except ValueError as exc:
                     result = FieldError(f.name, f.title, str(exc))
-                if key is not None:
-                    if len(memo) > 300_000:
-                        memo.clear()
+                if key is not None and len(memo) < MEMO_LIMIT:
                     memo[key] = result
             if isinstance(result, FieldError):
                 errors.append(result)
@@ -242,8 +243,8 @@ class _Builder:
         return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display, reason=reason, local_rev=local_rev)
 
     def _write(self, spec: EntitySpec, change: RowChange) -> RowChange:
-        assert change.record is not None
-        self.writes[spec.name][change.row_id] = bool(change.record["deleted"])
+        assert change.writes
+        self.writes[spec.name][change.row_id] = bool(change.get("deleted"))
         return change
 
     def _in_scope(self, owner: str) -> bool:
@@ -356,11 +357,10 @@ class _Builder:
         while changed:
             changed = False
             for spec, change in self.pending:
-                record = change.record
-                if record is None or record["deleted"] or change.status == REJECTED:
+                if not change.writes or change.get("deleted") or change.status == REJECTED:
                     continue
-                for f in spec.refs:
-                    for target in ref_ids(f.kind, record.get(f.name)):
+                for f in self.refs[spec.name]:
+                    for target in ref_ids(f.kind, change.get(f.name)):
                         if target == change.row_id or self._live(f.ref, target):
                             continue
                         title = BY_NAME[f.ref].title.lower()
@@ -368,19 +368,19 @@ class _Builder:
                                                    f"(chưa có hoặc đã bị xóa).")
                         changed = True
                         break
-                    if change.record is None:
+                    if not change.writes:
                         break
 
     def _check_deletions(self) -> None:
-        deletions = [(spec, c) for spec, c in self.pending if c.record is not None and c.status == DELETED]
+        deletions = [(spec, c) for spec, c in self.pending if c.writes and c.status == DELETED]
         if not deletions:
             return
         pointing: dict[str, dict[str, int]] = {}
         for other, change in self.pending:
-            if change.record is None or change.record["deleted"]:
+            if not change.writes or change.get("deleted"):
                 continue
-            for f in other.refs:
-                for target in ref_ids(f.kind, change.record.get(f.name)):
+            for f in self.refs[other.name]:
+                for target in ref_ids(f.kind, change.get(f.name)):
                     if target != change.row_id:
                         counts = pointing.setdefault(f.ref, {})
                         counts[target] = counts.get(target, 0) + 1
@@ -401,12 +401,12 @@ class _Builder:
                     if not deleted and row_id not in self.writes[spec.name]:
                         owners[str(value).casefold()] = row_id
                 for other, change in self.pending:
-                    if other is not spec or change.record is None or change.record["deleted"]:
+                    if other is not spec or not change.writes or change.get("deleted"):
                         continue
-                    key = str(change.record.get(name)).casefold()
+                    key = str(change.get(name)).casefold()
                     if key in owners and owners[key] != change.row_id:
                         field = spec.field(name)
-                        self._demote(spec, change, f"{field.title}: “{change.record.get(name)}” đã có ở một dòng "
+                        self._demote(spec, change, f"{field.title}: “{change.get(name)}” đã có ở một dòng "
                                                    f"khác, không được trùng.")
                     else:
                         owners[key] = change.row_id
@@ -415,7 +415,7 @@ class _Builder:
     def _describe_changes(self) -> None:
         wanted: dict[str, list[RowChange]] = {}
         for spec, change in self.pending[:MAX_CHANGE_DETAILS]:
-            if change.record is not None and change.status in (CHANGED, DELETED, CONFLICT):
+            if change.writes and change.status in (CHANGED, DELETED, CONFLICT):
                 wanted.setdefault(spec.name, []).append(change)
         for table, changes in wanted.items():
             spec = BY_NAME[table]

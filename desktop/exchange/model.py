@@ -17,31 +17,82 @@ STATUS_TITLES = {
 MINE, THEIRS = "mine", "theirs"
 
 
-@dataclass(slots=True)
+_KEY_INDEX: dict[tuple[str, ...], dict[str, int]] = {}
+_CANONICAL: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 class RowChange:
     """One row of the file that is not simply unchanged: its status, what it would write and why.
 
     `record` is the complete row the import writes (for new / changed / deleted, and for a conflict resolved
-    "theirs"); `local_rev` is the local revision seen by the preview (None for a new row). `changes` lists
-    (column title, before, after) for display.
+    "theirs"), kept as a tuple of values to stay small with 100,000 rows; `local_rev` is the local revision seen by
+    the preview (None for a new row). `changes` lists (column title, before, after) for display.
     """
 
-    entity: str
-    sheet: str
-    row: int
-    row_id: str
-    status: str
-    display: str
-    reason: str = ""
-    record: dict | None = None
-    local_rev: str | None = None
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
-    resolution: str = ""
+    __slots__ = ("entity", "sheet", "row", "row_id", "status", "display", "reason", "local_rev", "changes",
+                 "resolution", "_keys", "_values")
+
+    def __init__(self, entity: str, sheet: str, row: int, row_id: str, status: str, display: str, reason: str = "",
+                 record: dict | None = None, local_rev: str | None = None,
+                 changes: list[tuple[str, str, str]] | None = None, resolution: str = ""):
+        self.entity = entity
+        self.sheet = sheet
+        self.row = row
+        self.row_id = row_id
+        self.status = status
+        self.display = display
+        self.reason = reason
+        self.local_rev = local_rev
+        self.changes = changes if changes is not None else []
+        self.resolution = resolution
+        self._keys: tuple[str, ...] = ()
+        self._values: tuple | None = None
+        self.record = record
+
+    @property
+    def record(self) -> dict | None:
+        """The complete row to write, or None."""
+        if self._values is None:
+            return None
+        return dict(zip(self._keys, self._values, strict=True))
+
+    @record.setter
+    def record(self, value: dict | None) -> None:
+        if value is None:
+            self._values = None
+            return
+        keys = tuple(value)
+        if keys not in _KEY_INDEX:
+            _KEY_INDEX[keys] = {k: i for i, k in enumerate(keys)}
+            _CANONICAL[keys] = keys
+        self._keys = _CANONICAL[keys]  # one shared tuple of column names per layout
+        self._values = tuple(value.values())
+
+    @property
+    def writes(self) -> bool:
+        """True when the row carries a record to write."""
+        return self._values is not None
+
+    def get(self, name: str, default: object = None) -> object:
+        """One value of the record (default when there is no record or no such column)."""
+        if self._values is None:
+            return default
+        index = _KEY_INDEX[self._keys].get(name)
+        return default if index is None else self._values[index]
+
+    def values_for(self, columns: list[str]) -> tuple:
+        """The record's values in the order of `columns` (for executemany)."""
+        index = _KEY_INDEX[self._keys]
+        values = self._values or ()
+        return tuple(values[index[c]] if c in index else None for c in columns)
 
     @property
     def key(self) -> str:
         """The key naming this row in conflict resolutions: "<entity>:<id>"."""
         return f"{self.entity}:{self.row_id}"
+
+    def __repr__(self) -> str:
+        return f"RowChange({self.entity}, {self.sheet}:{self.row}, {self.status}, {self.display!r})"
 
     def as_dict(self) -> dict:
         """The row as the CLI's JSON prints it."""
