@@ -40,6 +40,22 @@ def restore_rows(store: Store, deleted: list[tuple[str, str]]) -> None:
             store.repo(table).restore(row_id)
 
 
+def referrers(store: Store, entity: str, row_id: str) -> list[tuple[str, str, dict]]:
+    """The live rows pointing at this one, with their values now: a deletion takes the row out of their reference
+    lists (coordinating agencies…), and undoing it puts those values back with `put_back`."""
+    return [(table, other_id, store.repo(table).get(other_id))
+            for table, other_id in store.repo(entity).dependants(row_id)]
+
+
+def put_back(store: Store, rows: list[tuple[str, str, dict]]) -> None:
+    """Save earlier values of live rows again (undo of the list changes a deletion made), in one transaction."""
+    with store.atomic():
+        for table, row_id, values in rows:
+            repo = store.repo(table)
+            if repo.exists(row_id):
+                repo.update(row_id, {name: values.get(name) for name in repo.spec.field_names})
+
+
 def get_row(store: Store, entity: str, row_id: str) -> dict:
     """One live row."""
     return store.repo(entity).get(row_id)

@@ -67,13 +67,18 @@ class EditCommand(_Command):
 class DeleteCommand(_Command):
     """Rows that were deleted: undo restores them."""
 
-    def __init__(self, store: Store, bus: DataBus, entity: str, deleted: list[tuple[str, str]], label: str):
+    def __init__(self, store: Store, bus: DataBus, entity: str, deleted: list[tuple[str, str]], label: str,
+                 referrers: list[tuple[str, str, dict]] | None = None):
         super().__init__(store, bus, entity, QCoreApplication.translate("Undo", "Delete %1").replace("%1", label))
         self.deleted = deleted
+        self.referrers = referrers or []  # rows that pointed at the deleted one, as they were (lists lose it)
 
     def _undo(self) -> None:
         records.restore_rows(self.store, self.deleted)
-        for table in dict.fromkeys(t for t, _ in reversed(self.deleted)):  # parents first
+        gone = set(self.deleted)
+        kept = [r for r in self.referrers if (r[0], r[1]) not in gone]
+        records.put_back(self.store, kept)
+        for table in dict.fromkeys([t for t, _ in reversed(self.deleted)] + [t for t, _, _ in kept]):  # parents first
             self.bus.notify(table)
 
     def _redo(self) -> None:

@@ -336,13 +336,14 @@ class ListPanel(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        referrers = records.referrers(self.ctx.store, self.entity, row["id"]) if dependants else []
         try:
             deleted = records.delete_row(self.ctx.store, self.entity, row["id"], cascade=True)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Delete"), str(exc))
             return False
-        self.ctx.undo_stack.push(DeleteCommand(self.ctx.store, self.ctx.bus, self.entity, deleted, label))
-        for table in dict.fromkeys(t for t, _ in reversed(deleted)):  # parents first (a set's order is random)
+        self.ctx.undo_stack.push(DeleteCommand(self.ctx.store, self.ctx.bus, self.entity, deleted, label, referrers))
+        for table in dict.fromkeys([t for t, _ in reversed(deleted)] + [t for t, _, _ in referrers]):  # parents first
             self.ctx.bus.notify(table)
         return True
 
