@@ -3,6 +3,8 @@ behaviour as a person meets it (cancel asks before losing typed text; money regr
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
 
@@ -176,3 +178,39 @@ def test_money_typed_plainly_is_shown_grouped_and_saved(qtbot, main_window, form
     assert forms.last.saved, forms.last
     assert shown == {"price": "45.000", "amount": "22.500.000"}
     assert main_window.ctx.store.repo("budget_lines").list()[0]["amount"] == 22_500_000
+
+
+def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_agencies(qtbot, main_window, forms,
+                                                                                       answers):
+    store = main_window.ctx.store
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    assert add_through_form(qtbot, forms, agencies, code="BQL_KCN", name="Ban Quản lý các Khu công nghiệp",
+                            kind="Sở, ban, ngành").saved
+    go_to_page(qtbot, main_window, "tasks")
+    tasks = panel(main_window, "tasks")
+    assert edit_through_form(qtbot, forms, tasks, "II.2.1",
+                             coordinating_ids=["Sở Tài chính", "Ban Quản lý các Khu công nghiệp"]).saved
+    task = store.repo("tasks").list("code = 'II.2.1'")[0]
+    before = sorted(json.loads(task["coordinating_ids"]))
+    assert len(before) == 2
+
+    go_to_page(qtbot, main_window, "agencies")
+    delete_through_button(qtbot, agencies, "Ban Quản lý các Khu công nghiệp")
+    task = store.repo("tasks").get(task["id"])
+    assert len(json.loads(task["coordinating_ids"])) == 1  # taken out of the list, the task kept
+    main_window.undo_action.trigger()
+    assert store.repo("agencies").count("code = 'BQL_KCN'") == 1
+    task = store.repo("tasks").get(task["id"])
+    assert sorted(json.loads(task["coordinating_ids"])) == before
+    go_to_page(qtbot, main_window, "tasks")
+    shown = row_texts_of(tasks, "II.2.1")
+    assert shown  # the task is still listed
+
+
+def row_texts_of(list_panel, text: str) -> list[str]:
+    """The cells of the row showing `text`."""
+    from tests.ui.helpers import row_texts
+
+    position = find_row(list_panel, text)
+    return row_texts(list_panel, position) if position >= 0 else []
