@@ -163,6 +163,13 @@ def test_criteria_and_scores_rank_the_enterprises_and_choose_the_model(qtbot, ma
     assert stored == {first["id"]: 0, second["id"]: 1}
     assert "Công ty CP Sơn Biên Hòa" in page.findChild(QLabel, "survey_summary").text()
 
+    # deleting a criterion takes its scores with it (after a second question) and the ranking follows
+    delete_through_button(qtbot, criteria, "Cam kết của lãnh đạo doanh nghiệp")
+    assert [kind for kind, _ in answers.asked[-2:]] == ["question", "warning"]
+    assert table_texts(criteria, "name") == ["Mức tiêu thụ năng lượng"]
+    assert main_window.ctx.store.repo("selection_scores").count() == 2
+    assert [ranking.index(r, 1).data() for r in range(2)] == ["8", "5"]
+
 
 def test_workshop_added_edited_and_deleted(qtbot, main_window, forms, answers):
     page = go_to_page(qtbot, main_window, "survey")
