@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from desktop.domain.entities import BY_NAME
+from desktop.domain.fields import Kind
 from desktop.store import Store
 
 
@@ -62,8 +64,11 @@ def get_row(store: Store, entity: str, row_id: str) -> dict:
 
 
 def dependants_count(store: Store, entity: str, row_id: str) -> int:
-    """How many live rows depend on this one (to ask before a cascading deletion)."""
-    return len(store.repo(entity).dependants(row_id))
+    """How many live rows would be deleted with this one (to ask before a cascading deletion). Rows that merely list
+    it (a task's coordinating agencies) only lose it from the list and are not counted."""
+    return sum(1 for table, _id, values in referrers(store, entity, row_id)
+               if any(f.kind is Kind.REF and f.ref == entity and values.get(f.name) == row_id
+                      for f in BY_NAME[table].fields))
 
 
 def current_plan(store: Store, year: int | None = None) -> dict | None:

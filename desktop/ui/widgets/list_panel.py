@@ -336,7 +336,7 @@ class ListPanel(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        referrers = records.referrers(self.ctx.store, self.entity, row["id"]) if dependants else []
+        referrers = records.referrers(self.ctx.store, self.entity, row["id"])
         try:
             deleted = records.delete_row(self.ctx.store, self.entity, row["id"], cascade=True)
         except StoreError as exc:
