@@ -197,6 +197,8 @@ def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_ag
 
     go_to_page(qtbot, main_window, "agencies")
     delete_through_button(qtbot, agencies, "Ban Quản lý các Khu công nghiệp")
+    # only the confirmation: no warning that the task "will be deleted with it", since it is not
+    assert [kind for kind, _ in answers.asked] == ["question"], answers.asked
     task = store.repo("tasks").get(task["id"])
     assert len(json.loads(task["coordinating_ids"])) == 1  # taken out of the list, the task kept
     main_window.undo_action.trigger()
