@@ -110,3 +110,51 @@ def test_open_database_switches_every_page_to_the_other_file(qtbot, main_window,
     assert "sample.db" in main_window.findChild(QLabel, "status_db").text()
     assert panel(main_window, "participants").model.rowCount() == 300
     assert main_window.current_page().key == "training"
+
+
+def test_escape_on_a_typed_form_asks_before_discarding(qtbot, main_window, forms, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    answers.question = QMessageBox.StandardButton.Cancel
+    state = {}
+
+    def press_escape(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        state["still_open"] = dialog.isVisible()
+
+    forms.will(save=False, then=press_escape, name="Phòng Tài chính - Kế hoạch Long Khánh", code="TCKH_LK",
+               kind="Khác")
+    from tests.ui.helpers import button, click
+
+    click(qtbot, button(agencies, "add"))
+    assert state["still_open"]
+    assert [kind for kind, _ in answers.asked] == ["question"]
+    assert main_window.ctx.store.repo("agencies").count("code = 'TCKH_LK'") == 0
+
+
+def test_overdue_activities_and_missing_reports_are_coloured(qtbot, main_window, forms):
+    from desktop.ui.models.entity_model import EntityTableModel
+
+    go_to_page(qtbot, main_window, "tasks")
+    tasks = panel(main_window, "tasks")
+    background = Qt.ItemDataRole.BackgroundRole
+
+    def colour(list_panel, text):
+        model: EntityTableModel = list_panel.view.model()
+        value = model.index(find_row(list_panel, text), 0).data(background)
+        return value.name() if value is not None else None
+
+    assert colour(tasks, "II.2.1") == "#f8d7da"  # the 2024 deadline has passed, not done: red
+    assert edit_through_form(qtbot, forms, tasks, "II.2.1", status="Hoàn thành", progress="100").saved
+    assert colour(tasks, "II.2.1") is None
+    go_to_page(qtbot, main_window, "office_reports")
+    reports = panel(main_window, "office_reports")
+    first = table_texts(reports, "agency_id")[0]
+    assert colour(reports, first) == "#f8d7da"
+    assert edit_through_form(qtbot, forms, reports, first, submitted_date="28/11/2024").saved
+    edited = reports.current_row()  # the edited row stays selected
+    assert edited["submitted_date"] == "2024-11-28"
+    value = reports.view.model().index(reports.view.currentIndex().row(), 0).data(background)
+    assert value is not None and value.name() == "#d4edda"  # handed in on time: green
