@@ -6,8 +6,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 # ASCII digits only: Python's \d also matches Arabic-Indic and other digits, which are never meant here.
-_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
-_GROUPED_COMMA = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$")
+_GROUPED = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")  # "0.125" is a decimal, not a grouping
+_GROUPED_COMMA = re.compile(r"^[1-9][0-9]{0,2}(,[0-9]{3})+$")
 _MINUS_SIGNS = ("-", "\u2212", "\u2013")
 
 
