@@ -85,8 +85,8 @@ def format_value(field: Field, value: object, ref_names: dict[str, str] | None =
         return format_int(value)  # type: ignore[arg-type]
     if kind is Kind.YEAR:
         return str(value)
-    if kind is Kind.DECIMAL:
-        return format_decimal(value)  # type: ignore[arg-type]
+    if kind is Kind.DECIMAL:  # every decimal kept: a TOE factor of 0,0001543 shown as "0" would be saved as 0
+        return format_decimal(value, 10)  # type: ignore[arg-type]
     if kind is Kind.PERCENT:
         return format_percent(value)  # type: ignore[arg-type]
     if kind is Kind.DATE:
