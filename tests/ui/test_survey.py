@@ -204,10 +204,15 @@ def test_toe_factor_added_edited_and_deleted(qtbot, main_window, forms, answers)
     assert row_texts(factors, find_row(factors, "nghìn m³")) == ["Khí thiên nhiên", "nghìn m³", "0,9", "Quy đổi thử"]
     assert edit_through_form(qtbot, forms, factors, "nghìn m³", toe_per_unit="0,92").saved
     assert main_window.ctx.store.repo("conversion_factors").list("unit = ?", ["nghìn m³"])[0]["toe_per_unit"] == 0.92
+    # "0,125" typed the Vietnamese way is a decimal (it was read as 125, a thousands grouping)
+    assert add_through_form(qtbot, forms, factors, resource="Than", unit="tấn (than thử)", toe_per_unit="0,125").saved
+    assert main_window.ctx.store.repo("conversion_factors").list("unit = ?", ["tấn (than thử)"])[0][
+        "toe_per_unit"] == 0.125
+    assert "0,125" in row_texts(factors, find_row(factors, "than thử"))
     result = add_through_form(qtbot, forms, factors, resource="Than", unit="tấn", toe_per_unit="")
     assert not result.saved and result.errors.get("toe_per_unit")
     delete_through_button(qtbot, factors, "nghìn m³")
-    assert factors.model.rowCount() == before
+    assert factors.model.rowCount() == before + 1
     assert main_window.ctx.store.repo("conversion_factors").count("unit = ?", ["nghìn m³"]) == 0
 
 
@@ -223,3 +228,14 @@ def test_accent_less_search_finds_dong_nai(qtbot, sample_window):
     search(enterprises, "bien hoa")
     shown = [" ".join(row_texts(enterprises, r)) for r in range(enterprises.model.rowCount())]
     assert shown and all("Biên Hòa" in s for s in shown)
+
+
+def test_small_factors_are_shown_in_full_and_survive_an_unchanged_save(qtbot, main_window, forms):
+    page = go_to_page(qtbot, main_window, "survey")
+    factors = panel(main_window, "conversion_factors")
+    open_tab(qtbot, page.tabs, 3)
+    assert "0,0001543" in row_texts(factors, find_row(factors, "kWh"))
+    result = edit_through_form(qtbot, forms, factors, "kWh", source="Hướng dẫn quy đổi (xem lại)")
+    assert result.opened_with["toe_per_unit"] == "0,0001543"
+    assert result.saved
+    assert main_window.ctx.store.repo("conversion_factors").list("unit = 'kWh'")[0]["toe_per_unit"] == 0.0001543
