@@ -193,6 +193,7 @@ class MultiCheckEditor(FieldEditor):
         listing.setMaximumHeight(120)
         super().__init__(field, listing)
         self.listing = listing
+        self._stored: list[str] = []
         for code, text in options:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -201,13 +202,15 @@ class MultiCheckEditor(FieldEditor):
         listing.itemChanged.connect(lambda _i: self.changed.emit())
 
     def value(self) -> object:
-        """The ids ticked."""
-        return [self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())
-                if self.listing.item(i).checkState() == Qt.CheckState.Checked]
+        """The ids ticked: those stored first in their stored order (the order of the document), then new ones."""
+        ticked = [self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())
+                  if self.listing.item(i).checkState() == Qt.CheckState.Checked]
+        return [i for i in self._stored if i in ticked] + [i for i in ticked if i not in self._stored]
 
     def set_value(self, value: object) -> None:
         """Tick the ids stored (JSON list)."""
-        ids = set(json.loads(value) if isinstance(value, str) and value else (value or []))  # type: ignore[arg-type]
+        self._stored = list(json.loads(value) if isinstance(value, str) and value else (value or []))  # type: ignore[arg-type]
+        ids = set(self._stored)
         for i in range(self.listing.count()):
             item = self.listing.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in ids
