@@ -364,3 +364,20 @@ def show_tab_of(qtbot, widget: QWidget) -> None:
             open_tab(qtbot, tabs, position)
             return
     raise AssertionError("tab not found")
+
+
+def reveal(qtbot, widget: QWidget) -> None:
+    """Click every tab (outermost first) that hides `widget`."""
+    chain = []
+    parent = widget.parentWidget()
+    child = widget
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            chain.append((parent, child))
+        child, parent = parent, parent.parentWidget()
+    for tabs, holder in reversed(chain):
+        for position in range(tabs.count()):
+            page = tabs.widget(position)
+            if page is holder or page.isAncestorOf(widget):
+                open_tab(qtbot, tabs, position)
+                break
