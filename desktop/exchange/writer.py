@@ -262,15 +262,13 @@ class _Writer:
         width = len(columns)
         plain = [WriteOnlyCell(ws) for _ in columns]  # type: ignore[arg-type]
         cells = [templates[i] or plain[i] for i in range(len(columns))]
+        ws._values_to_row = _prepared_cells  # type: ignore[attr-defined]
         text_set = set(text_columns)
         for row in iter_rows(self.store, spec, ids):
             values: list[object] = [None] * width
             for i in range(width):
                 value = converters[i](row)
                 if value is None or value == "":
-                    continue
-                if templates[i] is None and i not in text_set:
-                    values[i] = value  # numbers and dates without a style of their own
                     continue
                 cell = cells[i]
                 try:
@@ -355,6 +353,17 @@ class _Writer:
         if kind in (Kind.DECIMAL, Kind.PERCENT):
             return lambda row: _number(row[name])
         return lambda row: row[name]
+
+
+def _prepared_cells(values: list, row_idx: int):  # noqa: ANN202 - a generator, as openpyxl's own
+    """Replaces WriteOnlyWorksheet._values_to_row for rows made only of prepared cells (or None): openpyxl's own
+    first tries to bind each cell object as a value, fails, and formats an error message, for every cell."""
+    for col_idx, cell in enumerate(values, 1):
+        if cell is None:
+            continue
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
 
 
 def _discard(wb: Workbook) -> None:
