@@ -85,7 +85,7 @@ class _Builder:
         specs = self.workbook.entity_sheets()
         if not specs:
             preview.errors.append(CellError(fmt.META_SHEET, 0, "", "tệp không có trang dữ liệu nào."))
-        self.total = sum(self.workbook.sheet(fmt.sheet_name(s)).height for s in specs) or 1  # type: ignore
+        self.total = sum(self.workbook.row_count(fmt.sheet_name(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
             self.workbook.release(fmt.sheet_name(spec))

@@ -134,6 +134,10 @@ class ExchangeWorkbook:
         """The entities whose sheet is in the file, parents first."""
         return [spec for spec in ENTITIES if fmt.sheet_name(spec) in self.sheet_names]
 
+    def row_count(self, sheet: str) -> int:
+        """The number of rows of `sheet`, counted in its XML by the safety scan (before any parsing)."""
+        return self.scan.rows.get(self.scan.sheets.get(sheet, ""), 0)
+
     def formula_cells(self, sheet: str) -> list[tuple[int, int]]:
         """(Excel row, 0-based column) of each formula cell of `sheet`."""
         part = self.scan.sheets.get(sheet, "")
@@ -147,6 +151,10 @@ class ExchangeWorkbook:
     def sheet_rows(self, spec: EntitySpec, errors: list[CellError]) -> Iterator[FileRow]:
         """The data rows of the entity's sheet. Sheet-level problems go to `errors` (and yield no rows)."""
         name = fmt.sheet_name(spec)
+        counted = self.row_count(name)
+        if counted > MAX_ROWS:
+            errors.append(CellError(name, 0, "", f"có {counted} dòng, vượt giới hạn {MAX_ROWS} dòng một trang."))
+            return
         sheet = self.sheet(name)
         if sheet.height > MAX_ROWS:  # type: ignore[attr-defined]
             errors.append(CellError(name, 0, "", f"có {sheet.height} dòng, vượt giới hạn "  # type: ignore

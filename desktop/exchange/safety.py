@@ -27,6 +27,7 @@ _CHUNK = 1024 * 1024
 _OVERLAP = 256
 _FORMULA = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><(?:\w+:)?f[\s>/]')
 _ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FONT = re.compile(rb'<(?:\w+:)?(?:name|rFont)\s+val="([^"]{1,64})"')
 _MACRO_TYPES = (b"macroEnabled", b"vbaProject")
@@ -48,6 +49,7 @@ class WorkbookScan:
     sheets: dict[str, str] = field(default_factory=dict)
     formulas: dict[str, list[str]] = field(default_factory=dict)
     unlocated_formulas: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
     fonts: set[str] = field(default_factory=set)
 
 
@@ -141,6 +143,7 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sca
     wants_fonts = info.filename in ("xl/styles.xml", "xl/sharedStrings.xml")
     located = 0
     anywhere = 0
+    rows = 0
     tail = b""
     with archive.open(info) as stream:
         while True:
@@ -161,11 +164,14 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sca
                         scan.formulas.setdefault(info.filename, []).append(match.group(1).decode())
                         located += 1
                 anywhere += sum(1 for m in _ANY_FORMULA.finditer(window) if m.end() > start)
+                rows += sum(1 for m in _ROW.finditer(window) if m.end() > start)
             if wants_fonts:
                 scan.fonts.update(m.group(1).decode("utf-8", "replace") for m in _FONT.finditer(window))
             tail = window[-_OVERLAP:]
     if anywhere > located:
         scan.unlocated_formulas[info.filename] = anywhere - located
+    if is_sheet:
+        scan.rows[info.filename] = rows
 
 
 def _sheet_parts(archive: zipfile.ZipFile, name: str) -> dict[str, str]:

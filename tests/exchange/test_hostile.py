@@ -191,3 +191,11 @@ def test_missing_column_and_newer_format(seeded_store, exported, tmp_path):
                 row[1].value = "99"
 
     _refused(seeded_store, edit(exported, tmp_path / "v.xlsx", newer), "phiên bản mới hơn")
+
+
+def test_too_many_rows_refused_before_parsing(seeded_store, exported, tmp_path, monkeypatch):
+    from desktop.exchange import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 2)
+    errors = _cell_errors(seeded_store, exported)
+    assert any("vượt giới hạn 2 dòng" in e["message"] for e in errors)
