@@ -42,3 +42,37 @@ def test_every_form_saved_unchanged_keeps_every_row_as_it_was(qtbot, sample_wind
     after = store.repo("plans").get(sample_window.ctx.plan_id)
     assert after["rev"] == before["rev"], {k: (before[k], after[k]) for k in before if before[k] != after[k]}
     assert len(set(checked)) >= 19, sorted(set(checked))
+
+
+def test_every_empty_form_is_refused_with_a_vietnamese_message_under_each_required_field(qtbot, sample_window, forms):
+    import re
+
+    store = sample_window.ctx.store
+    vietnamese = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
+    seen = []
+    for page in sample_window.pages:
+        go_to_page(qtbot, sample_window, page.key)
+        for list_panel in page.findChildren(ListPanel):
+            reveal(qtbot, list_panel)
+            if not list_panel.add_button.isEnabled():
+                continue
+            count = store.repo(list_panel.entity).count()
+            blank = {}
+            for name in list_panel.form_fields:
+                field = list_panel.spec.field(name)
+                if field.kind.name in ("TEXT", "LONGTEXT", "MONEY", "DECIMAL", "INT", "PERCENT", "TAX_CODE", "YEAR"):
+                    blank[name] = ""
+            forms.will(**blank)
+            click(qtbot, button(list_panel, "add"))
+            result = forms.last
+            required = [n for n in list_panel.form_fields
+                        if list_panel.spec.field(n).required and n in blank]
+            if not required:
+                continue
+            assert not result.saved, list_panel.entity
+            assert set(required) <= set(result.errors), (list_panel.entity, required, result.errors)
+            assert all(vietnamese.search(text) for text in result.errors.values()), result.errors
+            assert vietnamese.search(result.banner), result.banner
+            assert store.repo(list_panel.entity).count() == count
+            seen.append(list_panel.entity)
+    assert len(seen) >= 17, sorted(seen)
