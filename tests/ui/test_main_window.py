@@ -69,3 +69,35 @@ def test_smoke_option_visits_every_page(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "smoke ok: 8 pages" in done.stdout
     assert (tmp_path / "smoke.db").exists()
+
+
+def test_english_chosen_in_settings_is_used_at_the_next_start(qtbot, main_window, ui_store, monkeypatch, gui_app):
+    from desktop.ui import app_settings
+    from desktop.ui.i18n import install_translators
+    from desktop.ui.settings_dialog import SettingsDialog
+    from tests.ui.helpers import choose
+
+    def fill_and_save(dialog):
+        dialog.show()
+        choose(dialog.language, "English")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill_and_save)
+    main_window.settings_action.trigger()
+    assert app_settings.get(app_settings.LANGUAGE) == "en"
+    try:
+        install_translators(gui_app, "en")  # what the next start does with the stored choice
+        window = MainWindow(ui_store)
+        qtbot.addWidget(window)
+        window.show()
+        titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+        assert titles[0] == "Overview" and titles[-1] == "Agencies" and len(titles) == 8
+        agencies = window.findChild(QTableView, "table_agencies")
+        headers = [agencies.model().headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+        assert headers == ["Code", "Name", "Short name"]
+        window.close()
+    finally:
+        install_translators(gui_app, "vi")
+        app_settings.put(app_settings.LANGUAGE, "vi")
+    assert main_window.sidebar.item(0).text() == "Tổng quan"
