@@ -158,6 +158,8 @@ class ListPanel(QWidget):
     def reload(self) -> None:
         """Read the rows again from the store (keeping the selection when possible)."""
         selected = self.current_row()
+        if self.parent_field == "plan_id":  # no plan open (an empty database): nothing can be added to it
+            self.set_enabled_for_parent(self.ctx.plan_id is not None)
         if self.parent_field and self.scope_id() is None:
             rows: list[dict] = []
         else:
