@@ -101,3 +101,18 @@ def test_english_chosen_in_settings_is_used_at_the_next_start(qtbot, main_window
         install_translators(gui_app, "vi")
         app_settings.put(app_settings.LANGUAGE, "vi")
     assert main_window.sidebar.item(0).text() == "Tổng quan"
+
+
+def test_a_database_without_any_plan_opens_and_every_page_shows(qtbot, empty_store):
+    window = MainWindow(empty_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in ("dashboard", "plan", "tasks", "training", "survey", "budget", "office_reports", "agencies"):
+        page = go_to_page(qtbot, window, key)
+        assert page.isVisible()
+    assert window.plan_combo.count() == 0
+    from tests.ui.helpers import panel
+
+    assert not panel(window, "tasks").add_button.isEnabled()  # nothing to add a task to: greyed out, not dead
+    assert panel(window, "agencies").add_button.isEnabled()  # agencies belong to no plan
