@@ -64,11 +64,20 @@ def get_row(store: Store, entity: str, row_id: str) -> dict:
 
 
 def dependants_count(store: Store, entity: str, row_id: str) -> int:
-    """How many live rows would be deleted with this one (to ask before a cascading deletion). Rows that merely list
-    it (a task's coordinating agencies) only lose it from the list and are not counted."""
-    return sum(1 for table, _id, values in referrers(store, entity, row_id)
-               if any(f.kind is Kind.REF and f.ref == entity and values.get(f.name) == row_id
-                      for f in BY_NAME[table].fields))
+    """How many live rows would be deleted with this one, at every depth (a task takes the course linked to it, the
+    course its participants…), to say so before a cascading deletion. Rows that merely list it (a task's
+    coordinating agencies) only lose it from the list and are not counted."""
+    found: set[tuple[str, str]] = set()
+    pending = [(entity, row_id)]
+    while pending:
+        table, current = pending.pop()
+        for other, other_id, values in referrers(store, table, current):
+            if (other, other_id) not in found and any(
+                    f.kind is Kind.REF and f.ref == table and values.get(f.name) == current
+                    for f in BY_NAME[other].fields):
+                found.add((other, other_id))
+                pending.append((other, other_id))
+    return len(found)
 
 
 def current_plan(store: Store, year: int | None = None) -> dict | None:
