@@ -216,3 +216,22 @@ def row_texts_of(list_panel, text: str) -> list[str]:
 
     position = find_row(list_panel, text)
     return row_texts(list_panel, position) if position >= 0 else []
+
+
+def test_deleting_a_task_says_how_many_rows_go_with_it_and_undo_brings_them_all_back(qtbot, sample_window, answers):
+    store = sample_window.ctx.store
+    before = {e: store.repo(e).count() for e in ("tasks", "training_courses", "participants", "training_materials",
+                                                 "budget_lines", "disbursements")}
+    go_to_page(qtbot, sample_window, "tasks")
+    tasks = panel(sample_window, "tasks")
+    delete_through_button(qtbot, tasks, "II.1.1")
+    gone = {e: before[e] - store.repo(e).count() for e in before}
+    assert gone["tasks"] == 1 and gone["participants"] == 300 and gone["training_courses"] == 1
+    kinds = [kind for kind, _ in answers.asked]
+    assert kinds == ["question", "warning"]
+    assert str(sum(gone.values()) - 1) in answers.asked[1][1]  # the warning counts every row that goes, 315
+    main_window_undo = sample_window.undo_action
+    main_window_undo.trigger()
+    assert {e: store.repo(e).count() for e in before} == before
+    go_to_page(qtbot, sample_window, "training")
+    assert panel(sample_window, "participants").model.rowCount() == 300
