@@ -235,3 +235,31 @@ def test_deleting_a_task_says_how_many_rows_go_with_it_and_undo_brings_them_all_
     assert {e: store.repo(e).count() for e in before} == before
     go_to_page(qtbot, sample_window, "training")
     assert panel(sample_window, "participants").model.rowCount() == 300
+
+
+def test_rows_added_after_choosing_a_year_belong_to_that_year(qtbot, sample_window, forms, monkeypatch):
+    from tests.ui.helpers import choose
+
+    store = sample_window.ctx.store
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2025, True))
+    sample_window.new_year_action.trigger()
+    new_plan = sample_window.ctx.plan_id
+    dashboard = go_to_page(qtbot, sample_window, "dashboard")
+    assert dashboard.findChild(QLabel, "value_participants").text() == "0 / 200"
+
+    go_to_page(qtbot, sample_window, "training")
+    courses = panel(sample_window, "training_courses")
+    offered = []
+    forms.will(title="Lớp tập huấn năm 2025", task_id="II.1.1",
+               then=lambda d: offered.extend(d.editor("task_id").combo.itemData(i)
+                                             for i in range(d.editor("task_id").combo.count())))
+    click(qtbot, courses.add_button)
+    assert forms.last.saved
+    course = store.repo("training_courses").list("title = ?", ["Lớp tập huấn năm 2025"])[0]
+    assert course["plan_id"] == new_plan
+    new_tasks = {t["id"] for t in store.repo("tasks").list("plan_id = ?", [new_plan])}
+    assert {i for i in offered if i} == new_tasks and course["task_id"] in new_tasks  # the year's own tasks
+    assert table_texts(courses, "title") == ["Lớp tập huấn năm 2025"]
+
+    choose(sample_window.plan_combo, "2024")
+    assert "Lớp tập huấn năm 2025" not in table_texts(courses, "title") and courses.model.rowCount() == 1
