@@ -364,6 +364,8 @@ class ImportPreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton(self.tr("Print preview…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_preview)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.reject)
@@ -474,6 +476,42 @@ class ImportPreviewDialog(QDialog):
         ready = (preview is not None and not busy and not open_conflicts and preview.has_changes
                  and (not rejected or self.skip_rejected.isChecked()))
         self.apply_button.setEnabled(bool(ready))
+        self.print_button.setEnabled(preview is not None and not busy)
+
+    # -- printing -------------------------------------------------------------------------------------------------
+    def preview_html(self, limit: int = 2000) -> str:
+        """The preview as an HTML page: file, counts, errors and the rows with a change (at most `limit`)."""
+        from html import escape
+
+        preview = self.preview
+        if preview is None:
+            return ""
+        parts = [f"<h3>{escape(self.windowTitle())}</h3>", f"<p>{escape(str(self.path))}</p><p>"]
+        parts += [f"{escape(self.status_title(s))}: <b>{preview.counts[s]}</b> &nbsp; " for s in STATUSES]
+        parts.append("</p>")
+        if self.messages.toPlainText():
+            parts.append("<pre>" + escape(self.messages.toPlainText()) + "</pre>")
+        parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>')
+        parts += [f"<th>{escape(self.translate_header(h))}</th>" for h in ChangeModel.HEADERS]
+        parts.append("</tr>")
+        for row in range(min(self.model.rowCount(), limit)):
+            cells = [self.model.data(self.model.index(row, c)) for c in range(len(ChangeModel.HEADERS))]
+            parts.append("<tr>" + "".join(f"<td>{escape(str(v if v is not None else ''))}</td>" for v in cells)
+                         + "</tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    def print_preview(self) -> None:
+        """Show the preview in a print preview window (from which it can be printed or saved as PDF)."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        document = QTextDocument()
+        document.setHtml(self.preview_html())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(document.print_)
+        dialog.exec()
 
     # -- applying ---------------------------------------------------------------------------------------------------
     def apply(self) -> None:

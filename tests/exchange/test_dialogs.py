@@ -70,6 +70,8 @@ def test_preview_dialog_conflict_resolution_and_apply(qtbot, conflict_file, monk
     assert dialog.apply_button.isEnabled()
     dialog.status_filter.setCurrentIndex(0)
     _shot(dialog, "import_preview.png")
+    printable = dialog.preview_html()
+    assert "Sở ghi: chưa nhận báo cáo" in printable and "Chỉ tiêu" in printable and "<b>1</b>" in printable
 
     before = digest(hub)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
