@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from desktop.commands.common import CommandError, open_store
+from desktop.commands.common import CommandError, open_store, writing_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,13 +47,16 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop.exchange.model import STATUS_TITLES, STATUSES
     from desktop.services.exchange import import_report
 
-    store = open_store(args)
     reports = []
-    try:
-        for path in args.files:
-            reports.append(import_report(store, path, dry_run=args.dry_run, resolve=args.resolve))
-    finally:
-        store.close()
+    if args.dry_run:
+        store = open_store(args)
+        try:
+            reports = [import_report(store, path, dry_run=True, resolve=args.resolve) for path in args.files]
+        finally:
+            store.close()
+    else:
+        with writing_store(args) as store:  # one writer: refused while the GUI or another command has it open
+            reports = [import_report(store, path, resolve=args.resolve) for path in args.files]
     if args.json:
         print(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=1))
     else:
