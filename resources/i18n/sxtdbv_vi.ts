@@ -202,27 +202,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="671" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="673" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="676" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="701" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
     </message>
@@ -230,82 +230,82 @@
 <context>
     <name>ForeignListDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="520" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="558" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="525" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="563" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="526" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="530" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="568" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="531" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="535" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="550" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="588" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="551" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="598" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="600" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="606" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
         <source>%1 rows found under the header on row %2.</source>
         <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="617" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
         <source>Choose the sheet and the course or plan first.</source>
         <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="630" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
         <source>New: %1, already present: %2, rejected: %3.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="651" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -494,37 +494,42 @@
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="392" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <source>Print preview…</source>
+        <translation>Xem trước khi in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="394" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="406" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="408" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="411" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="424" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="426" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="470" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="472" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="484" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="522" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="497" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="535" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
@@ -552,46 +557,46 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="217" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="219" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="237" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="239" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="239" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="277" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="277" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="325" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="333" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="343" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="335" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="325" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="334" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="336" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
