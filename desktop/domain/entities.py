@@ -116,6 +116,7 @@ PLANS = EntitySpec(
         _f("signer_name", Kind.TEXT, "Người ký", "Signer"),
         _f("status", Kind.CHOICE, "Trạng thái", "Status", choices=ch.PLAN_STATUSES, default="draft"),
     ),
+    unique=("year",),  # one plan a year: pages, reports and the plan-year switch pick a plan by its year
 )
 
 LEGAL_BASES = EntitySpec(

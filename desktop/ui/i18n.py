@@ -10,11 +10,16 @@ from desktop.ui import formatting
 _installed: list[QTranslator] = []
 
 
-def install_translators(app: QCoreApplication, language: str) -> None:
-    """Load the translators of `language` ("vi" by default, "en" for the English source strings)."""
+def uninstall_translators(app: QCoreApplication) -> None:
+    """Remove the translators installed here (the UI falls back to the English source strings)."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    """Load the translators of `language` ("vi" by default, "en" for the English source strings)."""
+    uninstall_translators(app)
     formatting.set_ui_language(language)
     if language == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))

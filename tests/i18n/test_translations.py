@@ -73,11 +73,17 @@ def test_translations_are_compiled_and_load(qapp):
 def test_standard_buttons_show_in_vietnamese(qapp):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desktop.ui.i18n import install_translators
+    from desktop.ui.formatting import set_ui_language, ui_language
+    from desktop.ui.i18n import install_translators, uninstall_translators
 
+    language = ui_language()
     install_translators(qapp, "vi")
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    texts = {b.text().replace("&", "") for b in box.buttons()}
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+    finally:
+        uninstall_translators(qapp)  # the application object is shared with the tests that follow
+        set_ui_language(language)
     assert texts == {"Đồng ý", "Hủy"}
 
 
