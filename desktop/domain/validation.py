@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.domain.entities import EntitySpec
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.fields import Field
+
+FieldCleaner = Callable[[Field, object], object]
 
 
-def validate(spec: EntitySpec, data: Mapping[str, object]) -> dict[str, object]:
+def _clean(field: Field, value: object) -> object:
+    return field.clean(value)
+
+
+def validate(spec: EntitySpec, data: Mapping[str, object], clean: FieldCleaner = _clean) -> dict[str, object]:
     """Return the record's fields in stored form; raise ValidationError listing every refused field in Vietnamese.
 
     Fields missing from `data` take their default (or stay empty). Keys that are not fields are ignored.
+    `clean(field, value)` cleans one value (Field.clean by default; the Excel import passes a memoising one).
     """
     cleaned: dict[str, object] = {}
     errors: list[FieldError] = []
@@ -22,7 +30,7 @@ def validate(spec: EntitySpec, data: Mapping[str, object]) -> dict[str, object]:
             blank_derived.append(field.name)
             continue
         try:
-            cleaned[field.name] = field.clean(value)
+            cleaned[field.name] = clean(field, value)
         except ValueError as exc:
             errors.append(FieldError(field.name, field.title, str(exc)))
     for name in blank_derived:

@@ -17,10 +17,11 @@ from desktop.domain import choices as ch
 from desktop.domain import revisions
 from desktop.domain.dates import format_date, utc_now_iso
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
-from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.errors import ValidationError
 from desktop.domain.fields import Field, Kind
 from desktop.domain.numbers import format_money, format_number
 from desktop.domain.text import clean_text
+from desktop.domain.validation import validate
 from desktop.exchange import format as fmt
 from desktop.exchange.errors import CellError, ExchangeCancelled
 from desktop.exchange.model import (
@@ -203,32 +204,23 @@ class _Builder:
     def _validate(self, spec: EntitySpec, data: dict[str, object]) -> dict[str, object]:
         """desktop.domain.validation.validate, with each field's cleaning remembered per distinct cell value
         (lists repeat the same course, organisation, gender... thousands of times)."""
-        cleaned: dict[str, object] = {}
-        errors: list[FieldError] = []
+        return validate(spec, data, clean=lambda f, value: self._clean(spec, f, value))
+
+    def _clean(self, spec: EntitySpec, f: Field, value: object) -> object:
         memo = self.memo
-        for f in spec.fields:
-            value = data.get(f.name, f.default)
-            key = (spec.name, f.name, type(value), value) if isinstance(value, str | int | float) else None
-            if key is not None and key in memo:
-                result = memo[key]
-            else:
-                try:
-                    result = f.clean(value)
-                except ValueError as exc:
-                    result = FieldError(f.name, f.title, str(exc))
-                if key is not None and len(memo) < MEMO_LIMIT:
-                    memo[key] = result
-            if isinstance(result, FieldError):
-                errors.append(result)
-            else:
-                cleaned[f.name] = result
-        if not errors:
-            for check in spec.checks:
-                for name, message in check(cleaned):
-                    errors.append(FieldError(name, spec.field(name).title, message))
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+        key = (spec.name, f.name, type(value), value) if isinstance(value, str | int | float) else None
+        if key is not None and key in memo:
+            result = memo[key]
+        else:
+            try:
+                result = f.clean(value)
+            except ValueError as exc:
+                result = _Refused(str(exc))
+            if key is not None and len(memo) < MEMO_LIMIT:
+                memo[key] = result
+        if isinstance(result, _Refused):
+            raise ValueError(result.message)
+        return result
 
     def _typed_row_id(self, spec: EntitySpec, digest: str) -> str:
         """A row typed into the workbook has no id: derive one from the export and its content, so that importing
@@ -454,3 +446,12 @@ class _Builder:
         if f.kind in (Kind.DECIMAL, Kind.PERCENT) and isinstance(value, int | float):
             return format_number(value, 0 if float(value).is_integer() else 2)
         return str(value)
+
+
+class _Refused:
+    """A remembered refusal of a cell value (its Vietnamese reason)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
