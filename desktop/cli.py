@@ -35,8 +35,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: lỗi cú pháp: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command registered."""
+def _opens_the_gui(argv: Sequence[str]) -> bool:
+    """True when `argv` names no command (only --db PATH and --smoke): the GUI starts and no command is needed."""
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        if token == "--db" and tokens:
+            tokens.pop(0)
+        elif not (token == "--smoke" or token.startswith("--db=")):
+            return False
+    return True
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command registered (none when `argv` only opens the GUI: the command modules
+    import the exchange, report and backup code, which the window's start-up does not need)."""
     parser = _Parser(prog="sxtdbv", description="Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương Đồng Nai.")
     parser.add_argument("--version", action="version", version=f"sxtdbv {__version__}")
     parser.add_argument("--db", type=Path, default=None, metavar="PATH",
@@ -44,15 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="mở cửa sổ chính, đi qua mọi trang rồi thoát (kiểm tra đóng gói)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    if argv is None or not _opens_the_gui(argv):
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     configure_streams()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.db is None:
         args.db = default_database_path()

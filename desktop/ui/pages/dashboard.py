@@ -88,8 +88,8 @@ class DashboardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        """Recompute every figure and chart."""
-        if not self.ctx.plan_id:
+        """Recompute every figure and chart (when the page is next shown, if it is hidden now)."""
+        if not self.ctx.plan_id or not self.isVisible():
             return
         f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
         self.figures = f
