@@ -157,6 +157,19 @@
     </message>
 </context>
 <context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../desktop/ui/forms/editors.py" line="133" />
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms/editors.py" line="138" />
+        <source>Choose from a calendar</source>
+        <translation>Chọn trên lịch</translation>
+    </message>
+</context>
+<context>
     <name>EntityDialog</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/forms/entity_dialog.py" line="133" />
@@ -1046,7 +1059,7 @@
 <context>
     <name>QuartersEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="230" />
+        <location filename="../../desktop/ui/forms/editors.py" line="270" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>

@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -55,30 +52,6 @@ def type_text(widget: QWidget, text: str, *, replace: bool = True) -> None:
         widget.editingFinished.emit()  # leaving the field (regrouping of money happens here)
 
 
-def type_date(widget: QDateEdit, text: str) -> None:
-    """Type a date "dd/MM/yyyy" into a date editor as digits from the day section on; "" clears it (the blank date).
-
-    Qt clamps a typed day to the month shown at that moment (31 typed over a November date gives 30); when that
-    happens the date is typed again year first, as a person correcting it would.
-    """
-    widget.setFocus()
-    if not text:
-        widget.setDate(widget.minimumDate())
-        return
-    expected = QDate.fromString(text, "dd/MM/yyyy")
-    assert expected.isValid(), text
-    if widget.date() != widget.minimumDate():
-        widget.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    QTest.keyClicks(widget, text.replace("/", ""))
-    if widget.date() != expected:
-        day, month, year = text.split("/")
-        for section, digits in ((QDateTimeEdit.Section.YearSection, year),
-                                (QDateTimeEdit.Section.MonthSection, month), (QDateTimeEdit.Section.DaySection, day)):
-            widget.setSelectedSection(section)
-            QTest.keyClicks(widget, digits)
-    assert widget.date() == expected, f"typed {text}, the editor shows {widget.text()}"
-
-
 def choose(combo: QComboBox, text: str) -> None:
     """Pick the entry of a drop-down whose text is `text` (or starts with it)."""
     position = combo.findText(text)
@@ -109,14 +82,12 @@ def tick_items(listing: QListWidget, texts: list[str]) -> None:
 def set_field(dialog: QDialog, name: str, value: object) -> None:
     """Put `value` into the form's editor of field `name` the way a user would for that kind of editor.
 
-    Text editors: the text typed. Drop-downs: the entry's shown text. Tick boxes: True/False. Dates: "dd/MM/yyyy".
+    Text editors and dates: the text typed ("dd/MM/yyyy"). Drop-downs: the entry's shown text. Tick boxes: True/False.
     Quarters: a list like ["I", "III"]. Agency tick lists: a list of (parts of) names.
     """
     widget = dialog.findChild(QWidget, f"field_{name}")
     assert widget is not None, f"the form has no field {name}"
-    if isinstance(widget, QDateEdit):
-        type_date(widget, str(value))
-    elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
         type_text(widget, str(value))
     elif isinstance(widget, QComboBox):
         choose(widget, str(value))
@@ -140,8 +111,6 @@ def field_text(dialog: QDialog, name: str) -> str:
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
         return widget.currentText()
-    if isinstance(widget, QDateEdit):
-        return widget.text().strip()
     if isinstance(widget, QCheckBox):
         return str(widget.isChecked())
     raise AssertionError(f"no text for {name}")

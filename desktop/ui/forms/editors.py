@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QWidget,
+    QWidgetAction,
 )
 
 from desktop.domain.choices import QUARTERS
@@ -25,7 +26,6 @@ from desktop.domain.fields import Field, Kind
 from desktop.ui import formatting
 
 Options = list[tuple[str, str]]  # (stored value, shown text)
-BLANK_DATE = QDate(1900, 1, 1)
 
 
 class FieldEditor(QObject):
@@ -105,41 +105,81 @@ class TextAreaEditor(FieldEditor):
         self.edit.setPlainText("" if value is None else str(value))
 
 
-class _DateEdit(QDateEdit):
-    """A date edit where digits typed into the blank date are taken: it starts from 01/01 of this year, so "15032024"
-    gives 15/03/2024 (the blank special text would otherwise swallow the keys)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        """Leave the blank date on the first digit typed."""
-        if self.date() == BLANK_DATE and event.text().isdigit():
-            self.setDate(QDate(QDate.currentDate().year(), 1, 1))
-            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
-        super().keyPressEvent(event)
+def _calendar_icon() -> QIcon:
+    """A small calendar drawn in code (Qt's standard icons have none)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#555555"))
+    painter.drawRect(1, 2, 13, 12)
+    painter.fillRect(2, 3, 12, 3, QColor("#c62828"))
+    for x in (4, 7, 10):
+        for y in (8, 11):
+            painter.fillRect(x, y, 2, 2, QColor("#555555"))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class DateEditor(FieldEditor):
-    """A date typed as dd/MM/yyyy or picked from a calendar; may be left blank."""
+    """A date typed the way it is written, dd/MM/yyyy (also 1/12/2024 or 01.12.2024), or picked from a calendar;
+    may be left blank.
+
+    A line edit rather than QDateEdit: QDateEdit silently changes a typed 31 into 30 while the month shown has 30
+    days, and cannot be left blank; here the text goes to the domain, which names a wrong date in Vietnamese.
+    """
 
     def __init__(self, field: Field):
-        edit = _DateEdit()
-        edit.setDisplayFormat(formatting.DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(BLANK_DATE)
-        edit.setSpecialValueText(" ")  # shown when the date is the minimum: the blank date
-        edit.setDate(BLANK_DATE)
+        edit = QLineEdit()
+        edit.setPlaceholderText(QCoreApplication.translate("DateEditor", "dd/mm/yyyy"))
+        edit.setMaxLength(10)
         super().__init__(field, edit)
         self.edit = edit
-        edit.dateChanged.connect(lambda _d: self.changed.emit())
+        pick = edit.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        pick.setToolTip(QCoreApplication.translate("DateEditor", "Choose from a calendar"))
+        pick.triggered.connect(self.show_calendar)
+        edit.textEdited.connect(lambda _t: self.changed.emit())
+        edit.editingFinished.connect(self._tidy)
+
+    def _tidy(self) -> None:
+        # "1/3/2024" becomes "01/03/2024" once the user leaves the field; a wrong date is left for validation.
+        try:
+            self.edit.setText(formatting.format_date(self.field.clean(self.edit.text())))  # type: ignore[arg-type]
+        except ValueError:
+            pass
+
+    def show_calendar(self) -> QCalendarWidget:
+        """Pop a calendar under the field; a click on a day fills it in."""
+        menu = QMenu(self.edit)
+        calendar = QCalendarWidget(menu)
+        calendar.setLocale(formatting.locale())
+        calendar.setGridVisible(True)
+        try:
+            current = self.field.clean(self.edit.text())
+        except ValueError:
+            current = None
+        if current:
+            calendar.setSelectedDate(QDate.fromString(str(current), "yyyy-MM-dd"))
+
+        def chosen(date: QDate) -> None:
+            self.edit.setText(date.toString(formatting.DATE_FORMAT))
+            self.changed.emit()
+            menu.close()
+
+        calendar.clicked.connect(chosen)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        menu.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        return calendar
 
     def value(self) -> object:
-        """ISO text, or None when blank."""
-        date = self.edit.date()
-        return None if date == BLANK_DATE else date.toString("yyyy-MM-dd")
+        """The text typed (ISO, dd/MM/yyyy…), or None when blank; the domain parses and checks it."""
+        text = self.edit.text().strip()
+        return text or None
 
     def set_value(self, value: object) -> None:
-        """Show an ISO date (blank for none)."""
-        date = QDate.fromString(str(value)[:10], "yyyy-MM-dd") if value else BLANK_DATE
-        self.edit.setDate(date if date.isValid() else BLANK_DATE)
+        """Show an ISO date as dd/MM/yyyy (blank for none)."""
+        self.edit.setText(formatting.format_date(str(value)) if value else "")
 
 
 class CheckEditor(FieldEditor):
