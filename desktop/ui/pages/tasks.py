@@ -55,15 +55,15 @@ class TasksPage(Page):
         super().__init__(ctx, parent)
         columns = field_columns(TASKS, ["code"])
         columns.append(Column("title", field_label(TASKS.field("title")), Kind.TEXT, value=_indented_title))
-        columns += field_columns(TASKS, ["lead_agency_id", "quarters", "end_date", "status", "progress"])
+        columns += field_columns(TASKS, ["lead_agency_id", "coordinating_ids", "quarters", "end_date", "status",
+                                         "progress"])
         filters = [choice_filter("status", self.tr("Status"), "tasks"),
                    agency_filter("lead_agency_id", self.tr("Lead agency"), ctx), quarter_filter()]
         self.panel = ListPanel(ctx, "tasks", columns, FIELDS, filters=filters, arrange=arrange_tree,
                                defaults=lambda: {"kind": "activity", "status": "not_started", "progress": 0})
         self.panel.model.row_color = lambda row: ("#f8d7da" if task_is_overdue(row)
                                                   else "#eef3fb" if row.get("kind") == "content" else None)
-        self.panel.view.setColumnWidth(0, 70)
-        self.panel.view.setColumnWidth(1, 520)
+        self.panel.preferred_widths = {0: 64, 1: 330, 3: 180, 4: 100, 5: 86}
         self.outer.addWidget(self.panel, 1)
         self.set_heading(self.title())
 

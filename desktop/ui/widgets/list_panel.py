@@ -78,6 +78,7 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(25)
         self._sized = False
         self._sized_with_rows = False
+        self.preferred_widths: dict[int, int] = {}  # column -> width, applied after fitting (e.g. a long title)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -205,6 +206,8 @@ class ListPanel(QWidget):
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
+        for column, width in self.preferred_widths.items():
+            header.resizeSection(column, width)
 
     def _on_data_changed(self, entity: str) -> None:
         self.ctx.forget(entity)
