@@ -52,7 +52,7 @@ def run_gui(args: argparse.Namespace) -> int:
     import os
 
     from desktop.services.setup import open_or_create
-    from desktop.store import StoreError
+    from desktop.store import Store, StoreError
 
     if not _has_display():
         if not args.smoke:
@@ -68,7 +68,8 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         # One writer per database: a second window on the same file opens it read-only and says so.
         lock = acquire_or_explain(args.db, read_only_fallback=True)
-        store = open_or_create(args.db) if not lock.read_only else open_existing(args.db)
+        # The read-only fallback opens the existing file and never creates one.
+        store = Store.open(args.db) if lock.read_only else open_or_create(args.db)
         if lock.read_only:
             make_read_only(store)
     except StoreError as exc:
@@ -105,13 +106,6 @@ def run_gui(args: argparse.Namespace) -> int:
     if window.lock is not None:
         window.lock.release()
     return code
-
-
-def open_existing(path):  # noqa: ANN001, ANN201
-    """Open an existing database without creating it (the read-only fallback must not create files)."""
-    from desktop.store import Store
-
-    return Store.open(path)
 
 
 def _daily_backup(window) -> None:  # noqa: ANN001

@@ -63,6 +63,7 @@ from desktop.exchange.model import (
     RowChange,
 )
 from desktop.services import exchange as service
+from desktop.services import records
 from desktop.store import Store
 
 _STATUS_COLOURS = {NEW: "#1b7f3b", CHANGED: "#1f5fa8", CONFLICT: "#b3261e", REJECTED: "#8a1c1c", STALE: "#7a6a00",
@@ -610,10 +611,8 @@ class ForeignListDialog(QDialog):
         parent_table = "training_courses" if entity == "participants" else "plans"
         self.parent_label.setText(self.tr("Course:") if entity == "participants" else self.tr("Plan:"))
         self.parent_row.clear()
-        column = "title"
-        for row_id, title in self.store.db.execute(
-                f'SELECT id, "{column}" FROM "{parent_table}" WHERE deleted = 0 ORDER BY rowid').fetchall():
-            self.parent_row.addItem(str(title)[:120], row_id)
+        for row in records.list_rows(self.store, parent_table):
+            self.parent_row.addItem(str(row["title"])[:120], row["id"])
         while self.mapping_grid.count():
             item = self.mapping_grid.takeAt(0)
             if item.widget() is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDateTime, Qt, QUrl
+from PySide6.QtCore import QByteArray, QDateTime, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -136,9 +136,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_year_action, self.open_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.backup_action, self.restore_action])
-        self.exchange_anchor = self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.export_action, self.import_action, self.import_list_action])
-        self.print_anchor = self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.print_table_action, self.table_pdf_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
@@ -547,9 +547,3 @@ class MainWindow(QMainWindow):
         app_settings.put(app_settings.LAST_PAGE, self.current_page().key)
         app_settings.settings().sync()
         event.accept()
-
-    def open_url(self, url: QUrl) -> None:  # pragma: no cover - kept for help links
-        """Open an external link."""
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(url)

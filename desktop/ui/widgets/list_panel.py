@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import BY_NAME
-from desktop.domain.fields import Kind
 from desktop.services import lookups, records
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
@@ -385,8 +384,3 @@ def agency_filter(field_name: str, label: str, ctx: AppContext) -> RowFilter:
         return result
 
     return RowFilter(field_name, label, entries)
-
-
-def is_numeric_kind(kind: Kind) -> bool:
-    """True for kinds shown right-aligned."""
-    return kind in (Kind.INT, Kind.MONEY, Kind.DECIMAL, Kind.PERCENT)
