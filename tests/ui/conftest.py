@@ -25,16 +25,19 @@ def _point_settings_at(folder: Path) -> None:
     app_settings.forget()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def gui_app(qapp, tmp_path_factory):
-    """The QApplication as the program sets it up (names, bundled font, Vietnamese translators)."""
+    """The QApplication as the program sets it up (names, bundled font, Vietnamese translators), for the GUI tests
+    only: the translators are removed afterwards, since the application object is shared with the other suites."""
     from desktop.app import create_application
+    from desktop.ui.i18n import uninstall_translators
 
     _point_settings_at(tmp_path_factory.mktemp("settings-session"))
     capture = qInstallMessageHandler(None)  # pytest-qt's, which the program's own handler would replace
     app = create_application()
     qInstallMessageHandler(capture)
-    return app
+    yield app
+    uninstall_translators(app)
 
 
 @pytest.fixture(autouse=True)
