@@ -105,17 +105,6 @@ def survey_figures(store: Store, plan_id: str) -> dict:
     }
 
 
-def consumption_rows(store: Store, enterprise_id: str) -> list[dict]:
-    """An enterprise's consumption records with intensity and TOE derived (factors from the reference data)."""
-    factors = _live(store, "conversion_factors")
-    rows = []
-    for record in _live(store, "consumption_records", "enterprise_id = ?", [enterprise_id]):
-        factor = derived.toe_factor(factors, record["resource"], record["unit"] or "")
-        rows.append({**record, "intensity": derived.intensity(record["quantity"], record["product_output"]),
-                     "toe": derived.toe(record["quantity"], factor)})
-    return rows
-
-
 def selection_ranking(store: Store, plan_id: str) -> list[dict]:
     """Each enterprise's weighted score over the plan's criteria, best first."""
     criteria = {c["id"]: float(c["weight"] or 0) for c in _live(store, "selection_criteria", "plan_id = ?", [plan_id])}
