@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from desktop.domain.dates import format_date
-from desktop.reports import facts as f
+from desktop.figures import PlanFigures, as_of_line, plan_figures
 from desktop.reports import model as m
 from desktop.reports import sections as s
 from desktop.reports.options import ReportOptions, load_options
@@ -58,7 +58,11 @@ def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
     options = options or load_options(store, plan, report_id)
     builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
                "survey": _survey_report, "budget": _budget_report}[report_id]
-    return builder(store, plan, options)
+    figures = plan_figures(store, plan["id"], options.report_date())
+    doc = builder(store, plan, options, figures)
+    doc["as_of"] = figures.as_of.isoformat()
+    doc["warnings"] = [w.text for w in figures.warnings]
+    return doc
 
 
 def plan_reference(plan: dict) -> str:
@@ -98,23 +102,21 @@ def _appendix(number: str, title: str, blocks: list[dict], options: ReportOption
     return m.part(blocks, orientation=orientation, label=f"Phụ lục {number}", title=title.upper(), note=note)
 
 
-def _opening(plan: dict, what: str) -> dict:
-    return m.paragraph(f"Thực hiện {plan_reference(plan)}, {what}")
+def _opening(plan: dict, what: str, figures: PlanFigures) -> list[dict]:
+    """The as-of line under the title, then "Thực hiện Kế hoạch số …, <what>"."""
+    return [m.paragraph(f"({as_of_line(figures.as_of)})", indent=False, align="center", italic=True),
+            m.paragraph(f"Thực hiện {plan_reference(plan)}, {what}")]
 
 
-def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    today = options.report_date()
-    tasks = f.task_facts(store, plan["id"], today)
-    training = f.training_facts(store, plan["id"])
-    survey = f.survey_facts(store, plan["id"])
-    budget = f.budget_facts(store, plan)
-    reports = f.office_report_facts(store, plan["id"], today)
+def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    tasks, training, survey = figures.tasks, figures.training, figures.survey
+    budget, reports = figures.budget, figures.reports
     agency = _agency(options)
-    blocks = [_opening(plan, f"{agency} báo cáo kết quả thực hiện năm {plan['year']} như sau:")]
+    blocks = _opening(plan, f"{agency} báo cáo kết quả thực hiện năm {plan['year']} như sau:", figures)
     blocks.append(m.heading("I. MỤC ĐÍCH, MỤC TIÊU CỦA KẾ HOẠCH"))
     if plan.get("purpose"):
-        blocks.append(m.paragraph(s.short(plan["purpose"], 600)))
-    indicator_rows = _indicator_rows(store, plan["id"])
+        blocks.append(m.paragraph(s.full(plan["purpose"]) + "."))
+    indicator_rows = _indicator_rows(figures)
     if indicator_rows:
         blocks.append(m.table([m.column("TT", 0.5, "center"), m.column("Chỉ tiêu", 5), m.column("Đơn vị", 1.2,
                                                                                                "center"),
@@ -128,7 +130,7 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     blocks.append(m.heading("2. Kết quả tổ chức tập huấn", 2))
     blocks += s.training_blocks(training)
     blocks.append(m.heading("3. Kết quả khảo sát và xây dựng mô hình tại doanh nghiệp", 2))
-    blocks += s.survey_blocks(survey)
+    blocks += s.survey_blocks(survey, figures.contested)
     blocks.append(m.heading("4. Kinh phí thực hiện", 2))
     blocks += s.budget_blocks(budget, options)
     if budget.lines:
@@ -136,7 +138,7 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     blocks.append(m.heading("5. Tình hình báo cáo của các đơn vị", 2))
     blocks += s.office_report_blocks(reports)
     blocks.append(m.heading("III. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"))
-    blocks += _assessment(tasks, training, survey, budget, reports)
+    blocks += _assessment(figures)
     blocks.append(m.paragraph(f"Trên đây là báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}, {agency} kính báo "
                               "cáo UBND tỉnh xem xét, chỉ đạo./."))
     subject = f"Kết quả thực hiện Kế hoạch {_lower_first(plan['title'])}"
@@ -147,19 +149,20 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     return _doc("plan-report", subject, parts, options)
 
 
-def _indicator_rows(store: Store, plan_id: str) -> list[list[str]]:
-    rows = store.db.execute(
-        "SELECT i.name, i.unit, i.target, i.actual FROM indicators i JOIN objectives o ON o.id = i.objective_id "
-        "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ? ORDER BY o.seq, i.seq", [plan_id]).fetchall()
+def _indicator_rows(figures: PlanFigures) -> list[list[str]]:
     out = []
-    for n, (name, unit, target, actual) in enumerate(rows, 1):
-        out.append([str(n), name, unit or "", s.num(target), s.num(actual) if actual is not None else "",
-                    s.percent(actual, target, 0) if actual is not None else ""])
+    for ind in figures.indicators:
+        actual = s.num(ind.actual) if ind.actual is not None else ""
+        if ind.note:
+            actual = f"{actual} ({ind.note})"
+        out.append([str(ind.number), ind.name, ind.unit, s.num(ind.target), actual,
+                    f"{s.num(ind.percent, 1)}%" if ind.percent is not None else ""])
     return out
 
 
-def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyFacts, budget: f.BudgetFacts,
-                reports: f.OfficeReportFacts) -> list[dict]:
+def _assessment(figures: PlanFigures) -> list[dict]:
+    tasks, training, survey, budget, reports = (figures.tasks, figures.training, figures.survey, figures.budget,
+                                                figures.reports)
     done = tasks.by_status.get("done", 0)
     blocks = [m.paragraph(f"Đến thời điểm báo cáo đã hoàn thành {s.two(done)}/{s.two(tasks.activities)} hoạt động "
                           f"của Kế hoạch; tiến độ bình quân {s.num(tasks.average_progress, 1)}%.")]
@@ -170,7 +173,7 @@ def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyF
         problems.append(f"số học viên tham dự ({training.attended}) thấp hơn chỉ tiêu ({training.target})")
     if survey.enterprises and not survey.model:
         problems.append("chưa chọn được doanh nghiệp mẫu")
-    if budget.lines and budget.estimate_total != budget.total_budget:
+    if budget.lines and not budget.matches:
         problems.append("dự toán chi tiết chưa khớp tổng kinh phí")
     missing = reports.by_state.get("missing", [])
     if missing:
@@ -184,18 +187,18 @@ def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyF
     return blocks
 
 
-def _tasks_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    tasks = f.task_facts(store, plan["id"], options.report_date())
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:")]
+def _tasks_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    tasks = figures.tasks
+    blocks = _opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:", figures)
     blocks += s.task_blocks(tasks)
     blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục kèm theo."))
     parts = [m.part(blocks), _appendix("I", "Tiến độ thực hiện các nhiệm vụ", [s.task_table(tasks)], options)]
     return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options)
 
 
-def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    training = f.training_facts(store, plan["id"])
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả tổ chức lớp tập huấn như sau:")]
+def _training_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    training = figures.training
+    blocks = _opening(plan, f"{_agency(options)} báo cáo kết quả tổ chức lớp tập huấn như sau:", figures)
     blocks.append(m.heading("1. Thông tin lớp tập huấn", 2))
     blocks += s.training_blocks(training)
     for course in training.courses:
@@ -220,11 +223,11 @@ def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
                 parts, options)
 
 
-def _survey_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    survey = f.survey_facts(store, plan["id"])
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả khảo sát hiện trạng tiêu thụ nguyên "
-                             "liệu, tài nguyên và lựa chọn doanh nghiệp mẫu như sau:")]
-    blocks += s.survey_blocks(survey)
+def _survey_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    survey = figures.survey
+    blocks = _opening(plan, f"{_agency(options)} báo cáo kết quả khảo sát hiện trạng tiêu thụ nguyên "
+                            "liệu, tài nguyên và lựa chọn doanh nghiệp mẫu như sau:", figures)
+    blocks += s.survey_blocks(survey, figures.contested)
     if survey.enterprises:
         blocks.append(s.enterprise_table(survey))
     parts = [m.part(blocks)]
@@ -239,10 +242,9 @@ def _survey_report(store: Store, plan: dict, options: ReportOptions) -> dict:
                           f"{plan['year']}", parts, options)
 
 
-def _budget_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    budget = f.budget_facts(store, plan)
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo dự toán và tình hình thực hiện kinh phí "
-                             "như sau:")]
+def _budget_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    budget = figures.budget
+    blocks = _opening(plan, f"{_agency(options)} báo cáo dự toán và tình hình thực hiện kinh phí như sau:", figures)
     blocks += s.budget_blocks(budget, options)
     if plan.get("funding_source"):
         blocks.append(m.paragraph(f"Nguồn kinh phí thực hiện: {plan['funding_source']}."))
