@@ -79,79 +79,89 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="87" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="99" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="100" />
+        <source>Figures as of %1</source>
+        <translation>Số liệu tính đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="102" />
+        <source>%1 inconsistencies in the data to check</source>
+        <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="105" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="115" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="110" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="120" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="115" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="135" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="152" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="162" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="155" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="165" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="171" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="171" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="171" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -215,27 +225,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="708" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="710" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="713" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="726" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="738" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
     </message>
@@ -243,82 +253,82 @@
 <context>
     <name>ForeignListDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="558" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="559" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="563" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="568" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="574" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="588" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="635" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="637" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="643" />
         <source>%1 rows found under the header on row %2.</source>
         <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="654" />
         <source>Choose the sheet and the course or plan first.</source>
         <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="667" />
         <source>New: %1, already present: %2, rejected: %3.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="688" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -347,202 +357,202 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="238" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="239" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="248" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
         <source>Older (skipped)</source>
         <translation>Cũ hơn (bỏ qua)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
         <source>Deleted</source>
         <translation>Bị xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="262" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="263" />
         <source>Keep this computer's version</source>
         <translation>Giữ bản trên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
         <source>Take the file's version</source>
         <translation>Lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
         <source>Not chosen yet</source>
         <translation>Chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="271" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
         <source>Title</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
         <source>Changes (before → after)</source>
         <translation>Thay đổi (trước → sau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
         <source>Resolution</source>
         <translation>Cách giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="282" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="283" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="297" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="298" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="312" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="313" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="316" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="317" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="319" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="322" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="323" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="346" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="361" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="362" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="394" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="395" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="408" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="412" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="426" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="427" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="472" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="473" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="522" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="523" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="535" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="536" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
@@ -570,46 +580,46 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="219" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="239" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="243" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="335" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="347" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="336" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="338" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -933,7 +943,7 @@
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="130" />
+        <location filename="../../desktop/app.py" line="124" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -1301,12 +1311,12 @@
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="59" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
