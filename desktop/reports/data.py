@@ -91,8 +91,29 @@ def _lower_first(text: str) -> str:
 
 
 def _doc(report_id: str, subject: str, parts: list[dict], options: ReportOptions, *, doc_type: str = "BÁO CÁO",
-         signature: bool = True) -> dict:
+         signature: bool = True, closing: str = "") -> dict:
+    """The document: every appendix not yet named in the body is referred to there ("chi tiết tại Phụ lục I kèm
+    theo"), then the closing paragraph, which the renderers keep on one page with the signature block."""
+    body = parts[0]["blocks"]
+    text = m.all_text({"doc_type": "", "subject": "", "parts": [parts[0]]})
+    unnamed = [p for p in parts[1:] if p["label"] and p["label"] not in text]
+    if unnamed:
+        names = "; ".join(f"{p['label']} – {_lower_first(p['title'].capitalize())}" for p in unnamed)
+        body.append(m.paragraph(f"(Chi tiết tại {names} kèm theo.)"))
+    if closing:
+        body.append(m.paragraph(closing))
     return m.document(report_id, doc_type, subject, parts, options=asdict(options), signature=signature)
+
+
+def _closing(options: ReportOptions, what: str) -> str:
+    """"Trên đây là <what>, Sở Công Thương kính báo cáo UBND tỉnh xem xét, chỉ đạo./."."""
+    return f"Trên đây là {what}, {_agency(options)} kính báo cáo {_recipient(options)} xem xét, chỉ đạo./."
+
+
+def _recipient(options: ReportOptions) -> str:
+    """Whom the department reports to, from the first recipient ("UBND tỉnh (để báo cáo)" → "UBND tỉnh")."""
+    first = options.recipients[0] if options.recipients else "UBND tỉnh"
+    return first.split("(")[0].strip().rstrip(";,.") or "UBND tỉnh"
 
 
 def _appendix(number: str, title: str, blocks: list[dict], options: ReportOptions, *,
@@ -139,14 +160,13 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
     blocks += s.office_report_blocks(reports)
     blocks.append(m.heading("III. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"))
     blocks += _assessment(figures)
-    blocks.append(m.paragraph(f"Trên đây là báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}, {agency} kính báo "
-                              "cáo UBND tỉnh xem xét, chỉ đạo./."))
     subject = f"Kết quả thực hiện Kế hoạch {_lower_first(plan['title'])}"
     parts = [m.part(blocks)]
     if reports.rows:
         parts.append(_appendix("I", "Tình hình gửi báo cáo của các đơn vị", [s.office_report_table(reports)], options,
                                orientation=m.PORTRAIT))
-    return _doc("plan-report", subject, parts, options)
+    return _doc("plan-report", subject, parts, options,
+                closing=_closing(options, f"báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}"))
 
 
 def _indicator_rows(figures: PlanFigures) -> list[list[str]]:
@@ -191,9 +211,10 @@ def _tasks_report(store: Store, plan: dict, options: ReportOptions, figures: Pla
     tasks = figures.tasks
     blocks = _opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:", figures)
     blocks += s.task_blocks(tasks)
-    blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục kèm theo."))
+    blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục I kèm theo."))
     parts = [m.part(blocks), _appendix("I", "Tiến độ thực hiện các nhiệm vụ", [s.task_table(tasks)], options)]
-    return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options)
+    return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options,
+                closing=_closing(options, "báo cáo tiến độ thực hiện các nhiệm vụ"))
 
 
 def _training_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
@@ -220,7 +241,7 @@ def _training_report(store: Store, plan: dict, options: ReportOptions, figures: 
         parts.append(_appendix("I", f"Danh sách học viên ({len(training.participants)} người)",
                                [s.participant_table(training)], options))
     return _doc("training", f"Kết quả tổ chức lớp tập huấn sản xuất và tiêu dùng bền vững năm {plan['year']}",
-                parts, options)
+                parts, options, closing=_closing(options, "báo cáo kết quả tổ chức lớp tập huấn"))
 
 
 def _survey_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
@@ -239,7 +260,8 @@ def _survey_report(store: Store, plan: dict, options: ReportOptions, figures: Pl
         if survey.criteria:
             parts.append(_appendix("III", "Lựa chọn doanh nghiệp mẫu", [s.selection_table(survey)], options))
     return _doc("survey", f"Kết quả khảo sát hiện trạng tiêu thụ nguyên liệu, tài nguyên ngành hóa chất năm "
-                          f"{plan['year']}", parts, options)
+                          f"{plan['year']}", parts, options,
+                closing=_closing(options, "báo cáo kết quả khảo sát và lựa chọn doanh nghiệp mẫu"))
 
 
 def _budget_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
@@ -260,4 +282,5 @@ def _budget_report(store: Store, plan: dict, options: ReportOptions, figures: Pl
         parts.append(_appendix("II", "Chi tiết các lần giải ngân", [s.disbursement_table(budget)], options,
                                orientation=m.PORTRAIT))
     subject = f"Dự toán và tình hình thực hiện kinh phí Kế hoạch năm {plan['year']}"
-    return _doc("budget", subject, parts, options)
+    return _doc("budget", subject, parts, options,
+                closing=_closing(options, "báo cáo dự toán và tình hình thực hiện kinh phí"))

@@ -84,9 +84,9 @@ def short(text: str, limit: int = 90) -> str:
 def task_table(facts: TaskFigures, *, wide: bool = True) -> dict:
     """The task progress table: content items in bold with their activities under them."""
     if wide:
-        columns = [m.column("Mục", 0.7, "center"), m.column("Nội dung", 5), m.column("Đơn vị chủ trì", 1.4),
-                   m.column("Đơn vị phối hợp", 1.8), m.column("Thời gian", 1.2, "center"),
-                   m.column("Tình trạng", 1.3, "center"), m.column("Tiến độ (%)", 0.9, "center"),
+        columns = [m.column("Mục", 0.8, "center"), m.column("Nội dung", 4.5), m.column("Đơn vị chủ trì", 1.4),
+                   m.column("Đơn vị phối hợp", 1.8), m.column("Thời gian", 1.3, "center"),
+                   m.column("Tình trạng", 1.7, "center"), m.column("Tiến độ (%)", 0.9, "center"),
                    m.column("Kết quả", 3)]
     else:
         columns = [m.column("Mục", 0.8, "center"), m.column("Nội dung", 5), m.column("Tình trạng", 1.4, "center"),
@@ -373,7 +373,7 @@ def disbursement_table(facts: BudgetFigures) -> dict:
     rows: list[dict | list] = [[str(i), format_date(d["date"]), d["voucher"], d["item"], format_money(d["amount"])]
                                for i, d in enumerate(facts.disbursements, 1)]
     rows.append(m.row(["", "", "", "Tổng cộng", format_money(facts.disbursed_total)], bold=True))
-    return m.table([m.column("TT", 0.5, "center"), m.column("Ngày chi", 1.1, "center"),
+    return m.table([m.column("TT", 0.5, "center"), m.column("Ngày chi", 1.5, "center"),
                     m.column("Số chứng từ", 1.7, "center"), m.column("Khoản chi", 4.5),
                     m.column("Số tiền", 1.6, "right")], rows, unit_note="Đơn vị tính: đồng")
 
@@ -402,5 +402,5 @@ def office_report_table(facts: OfficeReportFigures) -> dict:
     rows = [[str(i), r["agency"], r["recipient"], format_date(r["due_date"]), format_date(r["submitted_date"]),
              r["state_title"]] for i, r in enumerate(facts.rows, 1)]
     return m.table([m.column("TT", 0.5, "center"), m.column("Đơn vị báo cáo", 3), m.column("Gửi đến", 1.8),
-                    m.column("Hạn nộp", 1.1, "center"), m.column("Ngày nộp", 1.1, "center"),
+                    m.column("Hạn nộp", 1.4, "center"), m.column("Ngày nộp", 1.4, "center"),
                     m.column("Tình trạng", 1.6, "center")], rows)
