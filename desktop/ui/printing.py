@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -27,7 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.reports.data import BY_ID, build_report, find_plan
-from desktop.reports.options import PREFIX, ReportOptions, load_options, save_options
+from desktop.reports.options import (
+    PREFIX,
+    ReportOptions,
+    load_options,
+    option_errors,
+    option_warnings,
+    save_options,
+)
 from desktop.reports.render import RenderError, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
 from desktop.store import Store, StoreError
@@ -218,6 +226,19 @@ class ReportOptionsDialog(QDialog):
         self.body_pt.setSingleStep(0.5)
         self.body_pt.setValue(o.body_pt)
         form.addRow(self.tr("Body text size (pt)"), self.body_pt)
+        self.table_pt = QDoubleSpinBox()
+        self.table_pt.setRange(7, 16)
+        self.table_pt.setSingleStep(0.5)
+        self.table_pt.setValue(o.table_pt)
+        form.addRow(self.tr("Table text size (pt)"), self.table_pt)
+        self.thousand = QComboBox()
+        self.thousand.addItems(["ngàn", "nghìn"])
+        self.thousand.setCurrentText(o.thousand)
+        form.addRow(self.tr("Amounts in words: thousands"), self.thousand)
+        self.zero_tens = QComboBox()
+        self.zero_tens.addItems(["linh", "lẻ"])
+        self.zero_tens.setCurrentText(o.zero_tens)
+        form.addRow(self.tr("Amounts in words: zero tens (105)"), self.zero_tens)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -241,7 +262,8 @@ class ReportOptionsDialog(QDialog):
                        signer_authority=self.signer_authority.text().strip(),
                        signer_title=self.signer_title.text().strip(), signer_name=self.signer_name.text().strip(),
                        recipients=recipients, margin_top=top, margin_bottom=bottom, margin_left=left,
-                       margin_right=right, body_pt=self.body_pt.value())
+                       margin_right=right, body_pt=self.body_pt.value(), table_pt=self.table_pt.value(),
+                       thousand=self.thousand.currentText(), zero_tens=self.zero_tens.currentText())
 
     def accept(self) -> None:  # noqa: D102 - Qt override
         try:
@@ -249,6 +271,18 @@ class ReportOptionsDialog(QDialog):
         except ValueError as exc:
             _warn(self, str(exc))
             return
+        errors = option_errors(options)
+        if errors:
+            _warn(self, "\n".join(errors))
+            return
+        warnings = option_warnings(options)
+        if warnings:
+            answer = QMessageBox.question(
+                self, self.tr("Print options"),
+                "\n".join(warnings) + "\n\n" + self.tr("Save these values anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         save_options(self.store, options, self.report_id)
         self.options = options
         super().accept()
