@@ -1036,32 +1036,32 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="45" />
+        <location filename="../../desktop/ui/printing.py" line="53" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="62" />
+        <location filename="../../desktop/ui/printing.py" line="70" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="71" />
+        <location filename="../../desktop/ui/printing.py" line="79" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="93" />
+        <location filename="../../desktop/ui/printing.py" line="101" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="95" />
+        <location filename="../../desktop/ui/printing.py" line="103" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="105" />
+        <location filename="../../desktop/ui/printing.py" line="113" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
@@ -1077,84 +1077,105 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="184" />
+        <location filename="../../desktop/ui/printing.py" line="192" />
+        <location filename="../../desktop/ui/printing.py" line="281" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="193" />
+        <location filename="../../desktop/ui/printing.py" line="201" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="194" />
+        <location filename="../../desktop/ui/printing.py" line="202" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="195" />
+        <location filename="../../desktop/ui/printing.py" line="203" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="196" />
+        <location filename="../../desktop/ui/printing.py" line="204" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="197" />
+        <location filename="../../desktop/ui/printing.py" line="205" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="198" />
+        <location filename="../../desktop/ui/printing.py" line="206" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="199" />
+        <location filename="../../desktop/ui/printing.py" line="207" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="201" />
+        <location filename="../../desktop/ui/printing.py" line="209" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="202" />
+        <location filename="../../desktop/ui/printing.py" line="210" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="204" />
+        <location filename="../../desktop/ui/printing.py" line="212" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="206" />
+        <location filename="../../desktop/ui/printing.py" line="214" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="207" />
+        <location filename="../../desktop/ui/printing.py" line="215" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="208" />
+        <location filename="../../desktop/ui/printing.py" line="216" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="209" />
+        <location filename="../../desktop/ui/printing.py" line="217" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="220" />
+        <location filename="../../desktop/ui/printing.py" line="228" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="233" />
+        <source>Table text size (pt)</source>
+        <translation>Cỡ chữ trong bảng (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="237" />
+        <source>Amounts in words: thousands</source>
+        <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="241" />
+        <source>Amounts in words: zero tens (105)</source>
+        <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="282" />
+        <source>Save these values anyway?</source>
+        <translation>Vẫn lưu các giá trị này?</translation>
     </message>
 </context>
 <context>
