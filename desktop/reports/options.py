@@ -82,6 +82,15 @@ class ReportOptions:
 STORED_FIELDS = tuple(f.name for f in fields(ReportOptions) if f.name not in ("extra", "number"))
 
 
+def options_of(doc: dict) -> ReportOptions:
+    """The ReportOptions stored in a document model."""
+    names = {f.name for f in fields(ReportOptions)}
+    values = {k: v for k, v in doc.get("options", {}).items() if k in names and k != "extra"}
+    if "recipients" in values:
+        values["recipients"] = tuple(values["recipients"])
+    return ReportOptions(**values)
+
+
 def option_warnings(options: ReportOptions) -> list[str]:
     """Values outside Decree 30's ranges, as Vietnamese sentences (printing goes on; the user decides)."""
     out = []

@@ -55,10 +55,15 @@ def _warn(parent: QWidget | None, message: str) -> None:
 
 def _report(parent: QWidget | None, store: Store, report_id: str, plan_id: str | None) -> dict | None:
     try:
-        return build_report(store, report_id, plan_id=plan_id)
+        doc = build_report(store, report_id, plan_id=plan_id)
     except StoreError as exc:
         _warn(parent, str(exc))
         return None
+    if doc.get("warnings"):
+        # What the data contradicts is left out of the document: tell the clerk before it is signed.
+        _warn(parent, QCoreApplication.translate("Printing", "Data to check before signing:") + "\n\n"
+              + "\n".join(f"• {w}" for w in doc["warnings"]))
+    return doc
 
 
 # -- any document model --------------------------------------------------------------------------------------------
@@ -115,6 +120,36 @@ def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None
     return target
 
 
+def default_docx_name(doc: dict, name: str = "") -> str:
+    """A Word file name for the document (same rules as the PDF name)."""
+    return default_pdf_name(doc, name)[:-4] + ".docx"
+
+
+def save_document_docx(parent: QWidget | None, doc: dict, path: Path | str | None = None, *,
+                       suggested_name: str = "") -> Path | None:
+    """Save the document as a Word file at `path`, or where the user chooses; returns the path written, or None."""
+    from desktop.reports.docx_render import DocxError, write_docx
+
+    if path is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as Word"),
+                                                str(Path(folder) / default_docx_name(doc, suggested_name)),
+                                                QCoreApplication.translate("Printing", "Word files (*.docx)"))
+        if not chosen:
+            return None
+        path = chosen
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    try:
+        write_docx(doc, target)
+    except (DocxError, OSError) as exc:
+        _warn(parent, QCoreApplication.translate("Printing", "Could not write the Word file: %1")
+              .replace("%1", str(exc)))
+        return None
+    return target
+
+
 # -- summaries -----------------------------------------------------------------------------------------------------
 def preview_report(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None) -> int:
     """Print preview of summary `report_id` (see desktop.reports.data.REPORTS) for the plan (latest by default)."""
@@ -139,6 +174,19 @@ def save_report_pdf(parent: QWidget | None, store: Store, report_id: str, *, pla
     except StoreError:
         year = ""
     return save_document_pdf(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
+
+
+def save_report_docx(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None,
+                     path: Path | str | None = None) -> Path | None:
+    """Save document `report_id` as a Word file at `path` or where the user chooses; returns the path, or None."""
+    doc = _report(parent, store, report_id, plan_id)
+    if not doc:
+        return None
+    try:
+        year = find_plan(store, plan_id)["year"]
+    except StoreError:
+        year = ""
+    return save_document_docx(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
 
 
 def report_title(report_id: str) -> str:

@@ -126,3 +126,16 @@ def test_options_outside_decree_30_ask_before_saving(qtbot, seeded_store, monkey
     assert asked and "Lề trái 25 mm" in asked[0]
     options = load_options(seeded_store, seeded_store.repo("plans").list()[0], "budget")
     assert (options.margin_left == 25) is saved and (options.thousand == "nghìn") is saved
+
+
+def test_save_word_through_the_menu_and_the_file_dialog(qtbot, seeded_store, monkeypatch, tmp_path):
+    from docx import Document
+
+    chosen = tmp_path / "chosen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    written = printing.save_report_docx(None, seeded_store, "budget")
+    assert written == tmp_path / "chosen.docx"
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Tổng kinh phí thực hiện Kế hoạch: 1.394.200.000 đồng" in text
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert printing.save_report_docx(None, seeded_store, "budget") is None
