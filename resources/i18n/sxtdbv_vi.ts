@@ -822,7 +822,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="284" />
-        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <location filename="../../desktop/ui/main_window.py" line="495" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
@@ -884,61 +884,72 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <source>Number, signer and &amp;options…</source>
+        <translation>Số, người ký và &amp;tùy chọn in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="430" />
+        <location filename="../../desktop/ui/main_window.py" line="466" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460" />
+        <location filename="../../desktop/ui/main_window.py" line="473" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469" />
+        <location filename="../../desktop/ui/main_window.py" line="482" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="484" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
-        <location filename="../../desktop/ui/main_window.py" line="486" />
-        <location filename="../../desktop/ui/main_window.py" line="497" />
-        <location filename="../../desktop/ui/main_window.py" line="503" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
+        <location filename="../../desktop/ui/main_window.py" line="499" />
+        <location filename="../../desktop/ui/main_window.py" line="510" />
+        <location filename="../../desktop/ui/main_window.py" line="516" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487" />
+        <location filename="../../desktop/ui/main_window.py" line="500" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="524" />
+        <location filename="../../desktop/ui/main_window.py" line="537" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525" />
+        <location filename="../../desktop/ui/main_window.py" line="538" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1041,29 +1052,49 @@
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="70" />
+        <location filename="../../desktop/ui/printing.py" line="64" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="75" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="79" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="101" />
+        <location filename="../../desktop/ui/printing.py" line="106" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="103" />
+        <location filename="../../desktop/ui/printing.py" line="108" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="113" />
+        <location filename="../../desktop/ui/printing.py" line="118" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="135" />
+        <source>Save as Word</source>
+        <translation>Lưu Word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="137" />
+        <source>Word files (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="147" />
+        <source>Could not write the Word file: %1</source>
+        <translation>Không ghi được tệp Word: %1</translation>
     </message>
 </context>
 <context>
@@ -1077,103 +1108,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="192" />
-        <location filename="../../desktop/ui/printing.py" line="281" />
+        <location filename="../../desktop/ui/printing.py" line="240" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="201" />
+        <location filename="../../desktop/ui/printing.py" line="249" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="202" />
+        <location filename="../../desktop/ui/printing.py" line="250" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="203" />
+        <location filename="../../desktop/ui/printing.py" line="251" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="204" />
+        <location filename="../../desktop/ui/printing.py" line="252" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="205" />
+        <location filename="../../desktop/ui/printing.py" line="253" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="206" />
+        <location filename="../../desktop/ui/printing.py" line="254" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="207" />
+        <location filename="../../desktop/ui/printing.py" line="255" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="209" />
+        <location filename="../../desktop/ui/printing.py" line="257" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="210" />
+        <location filename="../../desktop/ui/printing.py" line="258" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="212" />
+        <location filename="../../desktop/ui/printing.py" line="260" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="214" />
+        <location filename="../../desktop/ui/printing.py" line="262" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="215" />
+        <location filename="../../desktop/ui/printing.py" line="263" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="216" />
+        <location filename="../../desktop/ui/printing.py" line="264" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="217" />
+        <location filename="../../desktop/ui/printing.py" line="265" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="228" />
+        <location filename="../../desktop/ui/printing.py" line="276" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="233" />
+        <location filename="../../desktop/ui/printing.py" line="281" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="237" />
+        <location filename="../../desktop/ui/printing.py" line="285" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="241" />
+        <location filename="../../desktop/ui/printing.py" line="289" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="282" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
