@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from desktop.domain import choices as ch
 from desktop.domain import revisions
@@ -53,7 +57,33 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
                   cancel: Cancel | None = None) -> ImportPreview:
     """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
     workbook = ExchangeWorkbook(path)
-    return _Builder(store, workbook, progress, cancel).build()
+    with _snapshot(store) as reading:
+        return _Builder(reading, workbook, progress, cancel).build()
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[Store]:
+    """The store as ONE read transaction sees it, so that a preview overlapping another import's commit never mixes
+    the states before and after it. A second connection holds the snapshot: the store's own connection stays free
+    for the program's other work (a transaction on it would swallow, then roll back, what another thread writes)."""
+    if store.path is None or not Path(store.path).is_file():
+        yield store
+        return
+    conn = sqlite3.connect(str(store.path), check_same_thread=False, timeout=10)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
+        # Store.__init__ reads the settings; this copy shares the original's write context instead.
+        reading = Store.__new__(Store)
+        reading.db = Database(conn, execute_plugins=False)
+        reading.path = store.path
+        reading._repos = {}
+        reading.context = store.context
+        yield reading
+    finally:
+        conn.rollback()
+        conn.close()
 
 
 class _Builder:
@@ -88,13 +118,13 @@ class _Builder:
     # -- driving --------------------------------------------------------------------------------------------------
     def build(self) -> ImportPreview:
         preview = self.preview
-        specs = self.workbook.entity_sheets()
+        specs = self.workbook.entity_sheets(preview.errors)
         if not specs:
             preview.errors.append(CellError(fmt.META_SHEET, 0, "", "tệp không có trang dữ liệu nào."))
-        self.total = sum(self.workbook.row_count(fmt.sheet_name(s)) for s in specs) or 1
+        self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-            self.workbook.release(fmt.sheet_name(spec))
+            self.workbook.release(self.workbook.sheet_name_of(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
@@ -116,7 +146,7 @@ class _Builder:
             f'SELECT id, rev, revs, owner, deleted FROM "{spec.name}"').fetchall()}
         self.local[spec.name] = local
         seen: dict[str, int] = {}
-        sheet = fmt.sheet_name(spec)
+        sheet = self.workbook.sheet_name_of(spec)
         for file_row in self.workbook.sheet_rows(spec, self.preview.errors):
             self.done += 1
             if self.done % 2000 == 0:

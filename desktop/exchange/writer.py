@@ -165,6 +165,7 @@ class _Writer:
             ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
             ("installation", self.store.context.installation_id), ("export_id", self.export_id),
             ("exported_at", utc_now_iso()), ("scope", self.scope),
+            ("sheets", " ".join(spec.name for spec in self._sheet_order())),  # a sheet lost since is noticed
         ):
             meta.append([key, str(value)])
         sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in self._sheet_order()]
