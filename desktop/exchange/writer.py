@@ -289,8 +289,10 @@ class _Writer:
             keys = self._open_keys(spec, role)
             opened = [c.key in keys for c in columns]
             cells = [open_cells[i] if opened[i] else shut_cells[i] for i in range(len(columns))]
-            # Empty cells must be written when their state differs from their column's (the rows below).
-            explicit = [opened[i] != (c.key in new_open) and not c.hidden for i, c in enumerate(columns)]
+            # Empty cells must be written when their state differs from their column's (the rows below), and, in an
+            # office's workbook, when locked: shaded, so that the whole row shows it is not the office's to fill.
+            explicit = [not c.hidden and (opened[i] != (c.key in new_open) or (bool(self.office) and not opened[i]))
+                        for i, c in enumerate(columns)]
             layouts[role] = (cells, explicit)
         ids = self.selection[spec.name] if self.selection is not None else None
         count = 0

@@ -6,12 +6,14 @@ the `uno` module), never by the project's interpreter.
 A job opens one workbook, runs its steps in order and, when "save_as" is given, saves it as "Calc MS Excel 2007 XML"
 (what Calc's File > Save As > Excel 2007-365 does). Steps:
 
-* {"op": "cells", "sheet": S, "rows": [r, ...]}: per sheet row (1-based) the text of columns A.. and whether each cell
-  is locked (CellProtection.IsLocked), plus the sheet's protection and each column's visibility and header;
+* {"op": "cells", "sheet": S, "rows": [r, ...]}: per sheet row (1-based) the text of columns A.., whether each cell
+  is locked (CellProtection.IsLocked) and shaded (a background colour), plus the sheet's protection and each
+  column's visibility and header;
 * {"op": "type", "sheet": S, "cell": "B7", "string": "..."} or "formula": "..." (dates and numbers are typed as
   formulas are: Calc parses them as it does typed input). A locked cell of a protected sheet is not typed into:
   the step answers {"refused": "protected"} as Calc tells the person "protected cell";
-* {"op": "rename", "sheet": S, "to": T}, {"op": "remove", "sheet": S}, {"op": "insert", "sheet": S};
+* {"op": "rename", "sheet": S, "to": T}, {"op": "remove", "sheet": S}, {"op": "insert", "sheet": S},
+  {"op": "copy", "sheet": S, "to": T};
 * {"op": "sheets"}: the names of the sheets, in order, with their visibility.
 """
 
@@ -65,12 +67,13 @@ def _cells(doc, step):
            "visible": [bool(columns.getByIndex(c).IsVisible) for c in range(width)],
            "header": [sheet.getCellByPosition(c, 0).getString() for c in range(width)], "rows": {}}
     for row in step["rows"]:
-        texts, locked = [], []
+        texts, locked, shaded = [], [], []
         for c in range(width):
             cell = sheet.getCellByPosition(c, row - 1)
             texts.append(cell.getString())
             locked.append(bool(cell.CellProtection.IsLocked))
-        out["rows"][str(row)] = {"text": texts, "locked": locked}
+            shaded.append(cell.CellBackColor not in (-1, 0xFFFFFF) and not cell.IsCellBackgroundTransparent)
+        out["rows"][str(row)] = {"text": texts, "locked": locked, "shaded": shaded}
     return out
 
 
@@ -98,6 +101,9 @@ def _run(doc, step):
         return {}
     if op == "remove":
         sheets.removeByName(step["sheet"])
+        return {}
+    if op == "copy":
+        sheets.copyByName(step["sheet"], step["to"], sheets.getCount())
         return {}
     if op == "insert":
         sheets.insertNewByName(step["sheet"], sheets.getCount())
