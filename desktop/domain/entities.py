@@ -1,7 +1,7 @@
 """The catalogue of entities: every table that travels between offices, its fields and its cross-field rules.
 
-Every layer reads this one description: the store builds its schema from it, the exchange its sheets and column
-titles, the UI its table columns and form editors.
+Every layer reads this one description: the exchange builds its sheets and column titles from it, the UI its table
+columns and form editors. The schema is built by frozen migrations (store/schema.py) that a test keeps in step.
 """
 
 from __future__ import annotations
