@@ -24,7 +24,7 @@
 #if AppVersion == ""
   #error "dist\sxtdbv\sxtdbv.exe has no version: build the bundle with build_spec\sxtdbv.spec first"
 #endif
-#if Ver < EncodeVer(6, 3, 0)
+#if VER < EncodeVer(6,3,0)
   #error "Inno Setup 6.3 or newer is needed (x64compatible, the messages of build_spec\Vietnamese.isl)"
 #endif
 

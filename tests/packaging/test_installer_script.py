@@ -180,6 +180,8 @@ def test_setup_directives_for_office_pcs(iss):
     assert setup["closeapplications"] == "yes"
     # Vietnamese whatever Windows' display language: detection off, the first language is used.
     assert setup["languagedetectionmethod"] == "none" and setup["showlanguagedialog"] == "no"
+    # x64compatible and the message names of Vietnamese.isl need Inno Setup 6.3: an older ISCC stops with a message.
+    assert re.search(r"^#if VER < EncodeVer\(6,3,0\)\n\s*#error ", ISS.read_text(encoding="utf-8-sig"), re.MULTILINE)
 
 
 def test_the_installer_is_vietnamese_from_the_committed_translation(iss):
