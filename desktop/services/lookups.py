@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.entities import BY_NAME, ENTITIES
 from desktop.domain.fields import Field
+from desktop.domain.rows import Row
 from desktop.domain.text import collation_key
 from desktop.store import Store
 
@@ -14,7 +15,7 @@ _PLAN_SCOPED = frozenset(spec.name for spec in ENTITIES
                          if any(f.name == "plan_id" and f.ref == "plans" for f in spec.fields))
 
 
-def display_text(entity: str, row: dict) -> str:
+def display_text(entity: str, row: Row) -> str:
     """How a row of `entity` is named in lists and pick lists."""
     if entity == "tasks":
         title = str(row.get("title") or "")
@@ -29,7 +30,7 @@ def display_text(entity: str, row: dict) -> str:
 
 def names(store: Store, entity: str, *, include_deleted: bool = True) -> dict[str, str]:
     """id -> shown name for every row of `entity` (deleted rows too, so history still shows their names)."""
-    return {row["id"]: display_text(entity, row) for row in store.repo(entity).list(include_deleted=include_deleted)}
+    return {row["id"]: display_text(entity, row) for row in store.repo(entity).rows(include_deleted=include_deleted)}
 
 
 def options(store: Store, field: Field, plan_id: str | None = None) -> list[tuple[str, str]]:
@@ -39,7 +40,7 @@ def options(store: Store, field: Field, plan_id: str | None = None) -> list[tupl
     """
     entity = field.ref
     repo = store.repo(entity)
-    rows = repo.list("plan_id = ?", [plan_id]) if entity in _PLAN_SCOPED and plan_id else repo.list()
+    rows = repo.rows(plan_id=plan_id) if entity in _PLAN_SCOPED and plan_id else repo.rows()
     pairs = [(row["id"], display_text(entity, row)) for row in rows]
     if entity == "tasks":
         pairs.sort(key=lambda pair: [int(p) if p.isdigit() else p for p in pair[1].split(" ")[0].split(".")])

@@ -38,22 +38,22 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int) -> str:
         })
         new_plan = store.repo("plans").add(plan)["id"]
         _copy(store, "legal_bases", "plan_id", plan_id, new_plan)
-        for objective in store.repo("objectives").list("plan_id = ?", [plan_id]):
+        for objective in store.repo("objectives").rows(plan_id=plan_id):
             new_objective = _copy_row(store, "objectives", objective, {"plan_id": new_plan})
             _copy(store, "indicators", "objective_id", objective["id"], new_objective, {"actual": None})
         task_ids: dict[str, str] = {}
-        tasks = store.repo("tasks").list("plan_id = ?", [plan_id])
+        tasks = store.repo("tasks").rows(plan_id=plan_id)
         for task in sorted(tasks, key=lambda t: t["parent_id"] is not None):
             changes = {"plan_id": new_plan, "parent_id": task_ids.get(task["parent_id"]) if task["parent_id"] else None,
                        "start_date": _shift(task["start_date"], years), "end_date": _shift(task["end_date"], years),
                        **_CLEARED_TASK}
             task_ids[task["id"]] = _copy_row(store, "tasks", task, changes)
-        for row in store.repo("responsibilities").list("plan_id = ?", [plan_id]):
+        for row in store.repo("responsibilities").rows(plan_id=plan_id):
             _copy_row(store, "responsibilities", row, {"plan_id": new_plan,
                                                        "report_deadline": _shift(row["report_deadline"], years)})
-        for row in store.repo("budget_lines").list("plan_id = ?", [plan_id]):
+        for row in store.repo("budget_lines").rows(plan_id=plan_id):
             _copy_row(store, "budget_lines", row, {"plan_id": new_plan, "task_id": task_ids.get(row["task_id"])})
-        for row in store.repo("office_reports").list("plan_id = ?", [plan_id]):
+        for row in store.repo("office_reports").rows(plan_id=plan_id):
             _copy_row(store, "office_reports", row, {
                 "plan_id": new_plan, "due_date": _shift(row["due_date"], years), "submitted_date": None,
                 "summary": "", "period": str(row["period"] or "").replace(str(source["year"]), str(year))},
@@ -70,5 +70,5 @@ def _copy_row(store: Store, entity: str, row: dict, changes: dict, owner: str | 
 
 def _copy(store: Store, entity: str, parent_field: str, old_parent: str, new_parent: str,
           changes: dict | None = None) -> None:
-    for row in store.repo(entity).list(f'"{parent_field}" = ?', [old_parent]):
+    for row in store.repo(entity).matching({parent_field: old_parent}):
         _copy_row(store, entity, row, {parent_field: new_parent, **(changes or {})})
