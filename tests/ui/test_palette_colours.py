@@ -21,14 +21,13 @@ from tests.ui.helpers import go_to_page
 
 # The dark palette Qt's Windows platform gives in dark mode (qwindowstheme.cpp): background #1e1e1e, white text, Base
 # 1.5× lighter, AlternateBase the darkest accent shade.
+_ROLE = QPalette.ColorRole
 DARK = {
-    QPalette.ColorRole.Window: "#1e1e1e", QPalette.ColorRole.WindowText: "#ffffff", QPalette.ColorRole.Base: "#2d2d2d",
-    QPalette.ColorRole.AlternateBase: "#003e73", QPalette.ColorRole.Text: "#ffffff", QPalette.ColorRole.Button: "#3c3c3c",
-    QPalette.ColorRole.ButtonText: "#ffffff", QPalette.ColorRole.Highlight: "#0078d4",
-    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#4cc2ff",
-    QPalette.ColorRole.PlaceholderText: "#a0a0a0", QPalette.ColorRole.ToolTipBase: "#3c3c3c",
-    QPalette.ColorRole.ToolTipText: "#d4d4d4", QPalette.ColorRole.Light: "#787878", QPalette.ColorRole.Midlight: "#5a5a5a",
-    QPalette.ColorRole.Mid: "#282828", QPalette.ColorRole.Dark: "#1e1e1e", QPalette.ColorRole.Shadow: "#000000",
+    _ROLE.Window: "#1e1e1e", _ROLE.WindowText: "#ffffff", _ROLE.Base: "#2d2d2d", _ROLE.AlternateBase: "#003e73",
+    _ROLE.Text: "#ffffff", _ROLE.Button: "#3c3c3c", _ROLE.ButtonText: "#ffffff", _ROLE.Highlight: "#0078d4",
+    _ROLE.HighlightedText: "#ffffff", _ROLE.Link: "#4cc2ff", _ROLE.PlaceholderText: "#a0a0a0",
+    _ROLE.ToolTipBase: "#3c3c3c", _ROLE.ToolTipText: "#d4d4d4", _ROLE.Light: "#787878", _ROLE.Midlight: "#5a5a5a",
+    _ROLE.Mid: "#282828", _ROLE.Dark: "#1e1e1e", _ROLE.Shadow: "#000000",
 }
 MINIMUM = 4.5
 
