@@ -22,8 +22,8 @@ TOTAL = "dòng tổng cộng"
 BELOW_TABLE = "dòng dưới bảng (nơi nhận, ngày tháng, chữ ký)"
 
 # Compared on the text as typed (accents kept): "Cộng" closes a table, "Công ty" does not.
-# "Tổng" alone is also a surname: it closes the table only followed by a colon, a figure or nothing.
-_TOTAL = re.compile(r"^(tổng cộng|tổng số|cộng)\b|^tổng\s*(:|$|\d)", re.IGNORECASE)
+# "Tổng" and "Cộng" alone are also surnames: they close the table only followed by a colon, a figure or nothing.
+_TOTAL = re.compile(r"^(tổng cộng|tổng số)\b|^(tổng|cộng)\s*(:|$|\d)", re.IGNORECASE)
 # Compared on search keys (accents dropped): what starts the place/date/signature block below a table, anywhere in
 # a row ("Biên Hòa, ngày 15 tháng 5 năm 2024", "(Ký, ghi rõ họ tên)") or as its first text ("Người lập biểu").
 _SIGNATURE_ANYWHERE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b|\(ky\b|\bky,? ghi ro\b|\bky ten\b")
