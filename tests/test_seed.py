@@ -146,7 +146,7 @@ def test_content_items_and_every_activity(store, plan):
                   if s and not s.startswith("Tiến độ thực hiện") and not s.startswith("Dự kiến tổ chức")]
         got = [flat(c["title"]).rstrip(";.") for c in children]
         assert got == wanted
-    assert tasks.count("plan_id = ? AND kind = 'activity'", [plan["id"]]) == 10
+    assert tasks.count(plan_id=plan["id"], kind="activity") == 10
 
 
 def test_schedule_is_quarters_two_to_four_of_2024(store, plan):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from desktop.domain.entities import BY_NAME
+from desktop.domain.entities import BY_NAME, ENTITIES
 from desktop.domain.fields import Field
 from desktop.domain.text import collation_key
 from desktop.store import Store
 
 _SHORT = 70
 
-# Entities whose rows belong to a plan; their pick lists show only the current plan's rows.
-_PLAN_SCOPED = {"tasks", "training_courses", "enterprises", "selection_criteria", "budget_lines", "objectives"}
+# Entities whose rows belong to a plan (a `plan_id` reference): their pick lists show only the current plan's rows.
+_PLAN_SCOPED = frozenset(spec.name for spec in ENTITIES
+                         if any(f.name == "plan_id" and f.ref == "plans" for f in spec.fields))
 
 
 def display_text(entity: str, row: dict) -> str:

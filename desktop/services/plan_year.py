@@ -24,7 +24,7 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int) -> str:
     cleared), tasks (status, progress and results cleared; dates moved by the years between), responsibilities,
     budget lines and the office reports owed (submissions cleared). Returns the new plan's id. One transaction."""
     source = store.repo("plans").get(plan_id)
-    if store.repo("plans").count("year = ?", [year]):
+    if store.repo("plans").count(year=year):
         raise StoreError(f"Đã có kế hoạch năm {year}.")
     years = year - int(source["year"])
     fields = store.repo("plans").spec.field_names

@@ -181,7 +181,7 @@ def _agencies(store: Store) -> dict[str, dict]:
 def _refuse_if_filled(store: Store, plan_id: str) -> None:
     for table, what in (("training_courses", "lớp tập huấn"), ("enterprises", "doanh nghiệp khảo sát"),
                         ("budget_lines", "dự toán kinh phí")):
-        if store.repo(table).count("plan_id = ?", [plan_id]):
+        if store.repo(table).count(plan_id=plan_id):
             raise StoreError(f"Kế hoạch này đã có {what}; chỉ thêm dữ liệu mẫu vào kế hoạch chưa có số liệu.")
 
 

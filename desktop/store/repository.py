@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -18,6 +19,9 @@ from desktop.domain.fields import Kind
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.store.errors import NotFoundError, StoreError
+
+Row = dict[str, Any]
+"""A row as stored: column name -> value (TEXT as str, INTEGER as int, REAL as float, NULL as None)."""
 
 
 @dataclass(frozen=True)
@@ -52,30 +56,67 @@ class Repository:
             raise NotFoundError(f"{self.spec.title} này đã bị xóa.")
         return record
 
+    def rows(self, *, order_by: str | Sequence[str] = (), include_deleted: bool = False,
+             **equals: object) -> list[Row]:
+        """The rows whose columns equal the keyword values (`rows(plan_id=p)`), live rows only unless
+        `include_deleted`; a value of None matches NULL. `order_by` names columns, "-" before a name for descending
+        (`order_by=("-year", "rowid")`); by default the rows keep their `seq` order, then the order they were added.
+        """
+        columns = self._columns()
+        conditions, params = self._conditions(equals, include_deleted)
+        sql = f'SELECT * FROM "{self.table}"'
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        sql += " ORDER BY " + self._order_clause(order_by)
+        return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
+
+    def count(self, **equals: object) -> int:
+        """How many live rows have columns equal to the keyword values (`count(year=2024)`)."""
+        conditions, params = self._conditions(equals, include_deleted=False)
+        sql = f'SELECT count(*) FROM "{self.table}" WHERE ' + " AND ".join(conditions)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
     def list(self, where: str = "", params: Iterable[object] = (), *, order_by: str = "",
-             include_deleted: bool = False) -> list[dict]:
-        """The rows matching the SQL condition `where`, live rows only unless `include_deleted`."""
+             include_deleted: bool = False) -> list[Row]:
+        """Deprecated: SQL fragments from outside the store. Use `rows(**equals)`; removed once no caller is left."""
         conditions = [] if include_deleted else ["deleted = 0"]
         if where:
             conditions.append(f"({where})")
         sql = f'SELECT * FROM "{self.table}"'
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
-        if order_by:
-            sql += f" ORDER BY {order_by}"
-        elif "seq" in self.spec.field_names:
-            sql += " ORDER BY seq, rowid"
-        else:
-            sql += " ORDER BY rowid"
+        sql += f" ORDER BY {order_by}" if order_by else " ORDER BY " + self._order_clause(())
         columns = self._columns()
         return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, list(params)).fetchall()]
 
-    def count(self, where: str = "", params: Iterable[object] = ()) -> int:
-        """How many live rows match `where`."""
-        sql = f'SELECT count(*) FROM "{self.table}" WHERE deleted = 0'
-        if where:
-            sql += f" AND ({where})"
-        return int(self.db.execute(sql, list(params)).fetchone()[0])
+    def _conditions(self, equals: Mapping[str, object], include_deleted: bool) -> tuple[list[str], list[object]]:
+        known = set(self._columns())
+        conditions = [] if include_deleted else ["deleted = 0"]
+        params: list[object] = []
+        for name, value in equals.items():
+            if name not in known:
+                raise StoreError(f"Bảng {self.spec.title.lower()} không có cột “{name}”.")
+            if value is None:
+                conditions.append(f'"{name}" IS NULL')
+            else:
+                conditions.append(f'"{name}" = ?')
+                params.append(_sql_value(value))
+        return conditions, params
+
+    def _order_clause(self, order_by: str | Sequence[str]) -> str:
+        names = [order_by] if isinstance(order_by, str) else list(order_by)
+        names = [n for n in names if n]
+        if not names:
+            names = ["seq", "rowid"] if "seq" in self.spec.field_names else ["rowid"]
+        known = set(self._columns()) | {"rowid"}
+        parts = []
+        for name in names:
+            column, descending = (name[1:], True) if name.startswith("-") else (name, False)
+            if column not in known:
+                raise StoreError(f"Bảng {self.spec.title.lower()} không có cột “{column}”.")
+            parts.append(f'"{column}"' + (" DESC" if descending else "") if column != "rowid"
+                         else "rowid" + (" DESC" if descending else ""))
+        return ", ".join(parts)
 
     def _columns(self) -> list[str]:
         # The schema does not change while a database is open (migrations run when it is opened): read it once.

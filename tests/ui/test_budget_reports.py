@@ -122,7 +122,7 @@ def test_office_report_added_edited_and_deleted_with_its_state(qtbot, main_windo
     assert not result.saved and result.errors.get("due_date")
     delete_through_button(qtbot, reports, "tuyên truyền sản xuất")
     assert reports.model.rowCount() == before
-    assert main_window.ctx.store.repo("office_reports").count("subject = ?", [subject]) == 0
+    assert main_window.ctx.store.repo("office_reports").count(subject=subject) == 0
 
 
 def test_office_report_filters_by_state_and_office(qtbot, sample_window):
@@ -140,7 +140,7 @@ def test_office_report_filters_by_state_and_office(qtbot, sample_window):
     assert reports.model.rowCount() == total
     choose_filter(reports, "agency_id", "Sở Tài chính")
     finance = [a["id"] for a in store.repo("agencies").list("name = ?", ["Sở Tài chính"])]
-    assert reports.model.rowCount() == store.repo("office_reports").count("agency_id = ?", finance) >= 1
+    assert reports.model.rowCount() == store.repo("office_reports").count(agency_id=finance[0]) >= 1
     assert set(table_texts(reports, "agency_id")) == {"Sở Tài chính"}
 
 

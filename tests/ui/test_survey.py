@@ -94,7 +94,7 @@ def test_consumption_record_with_intensity_and_toe_follows_the_editable_factor(q
     assert row_texts(consumption, 0)[-2:] == ["250", "200"]
     delete_through_button(qtbot, consumption, "kWh")
     assert consumption.model.rowCount() == 0
-    assert main_window.ctx.store.repo("consumption_records").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("consumption_records").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_consumption_without_quantity_is_refused(qtbot, main_window, forms):
@@ -102,7 +102,7 @@ def test_consumption_without_quantity_is_refused(qtbot, main_window, forms):
     consumption = panel(main_window, "consumption_records")
     result = add_through_form(qtbot, forms, consumption, period="2023", resource="Than", quantity="", unit="tấn")
     assert not result.saved and result.errors.get("quantity")
-    assert main_window.ctx.store.repo("consumption_records").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("consumption_records").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_solution_with_payback_added_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -121,7 +121,7 @@ def test_solution_with_payback_added_edited_and_deleted(qtbot, main_window, form
     assert [(s["investment"], s["annual_saving"]) for s in stored] == [(500_000_000, 200_000_000)]
     delete_through_button(qtbot, solutions, "biến tần")
     assert solutions.model.rowCount() == 0
-    assert main_window.ctx.store.repo("solutions").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("solutions").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_criteria_and_scores_rank_the_enterprises_and_choose_the_model(qtbot, main_window, forms, answers):
@@ -213,7 +213,7 @@ def test_toe_factor_added_edited_and_deleted(qtbot, main_window, forms, answers)
     assert not result.saved and result.errors.get("toe_per_unit")
     delete_through_button(qtbot, factors, "nghìn m³")
     assert factors.model.rowCount() == before + 1
-    assert main_window.ctx.store.repo("conversion_factors").count("unit = ?", ["nghìn m³"]) == 0
+    assert main_window.ctx.store.repo("conversion_factors").count(unit="nghìn m³") == 0
 
 
 def test_accent_less_search_finds_dong_nai(qtbot, sample_window):

@@ -100,8 +100,8 @@ def test_task_filters_by_status_agency_and_quarter(qtbot, main_window, forms):
     choose_filter(tasks, "lead_agency_id", "Sở Tài chính")
     assert table_texts(tasks, "code") == ["II.1.1"]
     choose_filter(tasks, "lead_agency_id", "Sở Công Thương")
-    expected = main_window.ctx.store.repo("tasks").count("lead_agency_id = ?", [_task(main_window, "II.1")[
-        "lead_agency_id"]])
+    expected = main_window.ctx.store.repo("tasks").count(lead_agency_id=_task(main_window, "II.1")[
+        "lead_agency_id"])
     assert tasks.model.rowCount() == expected == total - 1
 
 

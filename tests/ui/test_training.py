@@ -108,7 +108,7 @@ def test_participants_added_edited_deleted_with_the_figures_and_the_dashboard(qt
 
     delete_through_button(qtbot, people, "Trần Văn Đức Anh")
     assert table_texts(people, "full_name") == ["Nguyễn Thị Thu Hà"]
-    assert main_window.ctx.store.repo("participants").count("course_id = ?", [course["id"]]) == 1
+    assert main_window.ctx.store.repo("participants").count(course_id=course["id"]) == 1
     dashboard = go_to_page(qtbot, main_window, "dashboard")
     assert dashboard.findChild(QLabel, "value_participants").text() == "1 / 200"
 
@@ -130,7 +130,7 @@ def test_participant_with_bad_scores_or_year_is_refused(qtbot, main_window, form
     assert result.errors.keys() >= {"birth_year", "satisfaction", "post_score", "email"}
     result = add_through_form(qtbot, forms, people, full_name="")
     assert not result.saved and result.errors.get("full_name")
-    assert main_window.ctx.store.repo("participants").count("course_id = ?", [course["id"]]) == 0
+    assert main_window.ctx.store.repo("participants").count(course_id=course["id"]) == 0
     assert people.model.rowCount() == 0
 
 
@@ -149,7 +149,7 @@ def test_material_added_edited_and_deleted(qtbot, main_window, forms, answers):
     assert [(m["copies"], m["kind"]) for m in stored] == [(1500, "handbook")]
     delete_through_button(qtbot, materials, "Sổ tay")
     assert materials.model.rowCount() == 0
-    assert main_window.ctx.store.repo("training_materials").count("course_id = ?", [course["id"]]) == 0
+    assert main_window.ctx.store.repo("training_materials").count(course_id=course["id"]) == 0
 
 
 def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
@@ -160,11 +160,11 @@ def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
     assert total == store.repo("participants").count() == 300
 
     choose_filter(people, "gender", "Nữ")
-    assert people.model.rowCount() == store.repo("participants").count("gender = 'female'")
+    assert people.model.rowCount() == store.repo("participants").count(gender="female")
     assert set(table_texts(people, "gender")) == {"Nữ"}
     choose_filter(people, "org_kind", "Doanh nghiệp trong KCN, CCN")
     assert people.model.rowCount() == store.repo("participants").count(
-        "gender = 'female' AND org_kind = 'enterprise_zone'") > 0
+        gender="female", org_kind="enterprise_zone") > 0
     assert str(people.model.rowCount()) in count_text(people) and "300" in count_text(people)
     choose_filter(people, "gender", "Tất cả")
     choose_filter(people, "org_kind", "Tất cả")

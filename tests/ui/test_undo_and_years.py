@@ -77,7 +77,7 @@ def test_undo_of_an_addition_removes_the_row(qtbot, main_window, forms):
     agencies = panel(main_window, "agencies")
     assert add_through_form(qtbot, forms, agencies, code="PHU_LY", name="UBND phường Phú Lý", kind="Khác").saved
     main_window.undo_action.trigger()
-    assert main_window.ctx.store.repo("agencies").count("code = 'PHU_LY'") == 0
+    assert main_window.ctx.store.repo("agencies").count(code="PHU_LY") == 0
     assert find_row(agencies, "UBND phường Phú Lý") < 0
 
 
@@ -118,7 +118,7 @@ def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_
     # the same year again is refused with a message, nothing created
     click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
     assert answers.asked and "2025" in answers.asked[-1][1]
-    assert store.repo("plans").count("year = 2025") == 1
+    assert store.repo("plans").count(year=2025) == 1
 
     # back to 2024: its progress is untouched
     from tests.ui.helpers import choose
@@ -165,7 +165,7 @@ def test_cancel_asks_before_losing_typed_text_in_the_real_modal_form(qtbot, main
     assert seen["open_after_first_cancel"] and seen["kept_text"] == "Phòng Kinh tế Biên Hòa"
     assert len(asked) == 2
     assert agencies.model.rowCount() == before
-    assert main_window.ctx.store.repo("agencies").count("name = ?", ["Phòng Kinh tế Biên Hòa"]) == 0
+    assert main_window.ctx.store.repo("agencies").count(name="Phòng Kinh tế Biên Hòa") == 0
 
 
 def test_money_typed_plainly_is_shown_grouped_and_saved(qtbot, main_window, forms):
@@ -202,7 +202,7 @@ def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_ag
     task = store.repo("tasks").get(task["id"])
     assert len(json.loads(task["coordinating_ids"])) == 1  # taken out of the list, the task kept
     main_window.undo_action.trigger()
-    assert store.repo("agencies").count("code = 'BQL_KCN'") == 1
+    assert store.repo("agencies").count(code="BQL_KCN") == 1
     task = store.repo("tasks").get(task["id"])
     assert sorted(json.loads(task["coordinating_ids"])) == before
     go_to_page(qtbot, main_window, "tasks")
