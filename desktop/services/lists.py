@@ -121,7 +121,7 @@ def parent_choices(store: Store, entity: str) -> list[tuple[str, str]]:
         return []
     plans = _plans(store)
     rank = {p["id"]: i for i, p in enumerate(plans)}
-    rows = store.repo(spec.parent_entity).list()
+    rows = store.repo(spec.parent_entity).rows()
     if spec.parent_entity == "plans":
         rows = plans
     elif rows and "plan_id" in rows[0]:
@@ -130,7 +130,7 @@ def parent_choices(store: Store, entity: str) -> list[tuple[str, str]]:
 
 
 def _plans(store: Store) -> list[dict[str, Any]]:
-    return sorted(store.repo("plans").list(), key=lambda p: -int(p.get("year") or 0))
+    return store.repo("plans").rows(order_by=("-year", "rowid"))
 
 
 def resolve_parent(store: Store, entity: str, given: str | None = None) -> str:
@@ -155,7 +155,7 @@ def resolve_parent(store: Store, entity: str, given: str | None = None) -> str:
             return choices[0][0]
         raise ExchangeError("Cơ sở dữ liệu chưa có kế hoạch nào.")
     latest = _plans(store)[:1]
-    rows = store.repo(spec.parent_entity).list()
+    rows = store.repo(spec.parent_entity).rows()
     if latest and rows and "plan_id" in rows[0]:
         rows = [r for r in rows if r["plan_id"] == latest[0]["id"]]
     if len(rows) == 1:

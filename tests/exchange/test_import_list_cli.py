@@ -44,7 +44,7 @@ def _state(db):
 def _participants(db, course):
     store = Store.open(db)
     try:
-        return {p["full_name"]: p for p in store.repo("participants").list("course_id = ?", [course])}
+        return {p["full_name"]: p for p in store.repo("participants").rows(course_id=course)}
     finally:
         store.close()
 
@@ -146,7 +146,7 @@ def test_usage_errors_exit_2_and_write_nothing(hub, tmp_path, capsys, args):
 def test_the_course_is_chosen_by_id_or_title_and_required_when_several(hub, tmp_path, capsys):
     db, course = hub
     store = Store.open(db)
-    plan = store.repo("plans").list()[0]["id"]
+    plan = store.repo("plans").rows()[0]["id"]
     second = store.repo("training_courses").add({"plan_id": plan, "title": "Lớp tập huấn đợt 2"})["id"]
     store.close()
     path = participants_list(tmp_path / "ds.xlsx")
@@ -186,8 +186,8 @@ def test_enterprises_official_list_goes_to_the_latest_plan(hub, tmp_path, capsys
     ws["D11"] = "Đồng Nai, ngày 20 tháng 5 năm 2024"
     wb.save(tmp_path / "dn.xlsx")
     store = Store.open(db)
-    latest = max(store.repo("plans").list(), key=lambda p: p["year"])["id"]
-    before = store.repo("enterprises").count("plan_id = ?", [latest])
+    latest = max(store.repo("plans").rows(), key=lambda p: p["year"])["id"]
+    before = store.repo("enterprises").count(plan_id=latest)
     store.close()
     capsys.readouterr()
     code, report, _ = _run(capsys, db, tmp_path / "dn.xlsx", "--entity", "enterprises", "--json")
@@ -195,7 +195,7 @@ def test_enterprises_official_list_goes_to_the_latest_plan(hub, tmp_path, capsys
     # rows 6-11 under the header: 3 data rows (2 new, the branch's tax code already taken), 3 skipped (9, 10, 11)
     assert report["counts"] == {"new": 2, "unchanged": 1, "rejected": 0, "skipped": 3}
     store = Store.open(db)
-    rows = {e["name"]: e for e in store.repo("enterprises").list("plan_id = ?", [latest])}
+    rows = {e["name"]: e for e in store.repo("enterprises").rows(plan_id=latest)}
     assert len(rows) == before + 2
     assert rows["Công ty CP Sơn Biên Hòa"]["tax_code"] == "3600999886"
     store.close()

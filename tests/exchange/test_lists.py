@@ -72,7 +72,7 @@ def test_a_third_list_kind_needs_only_its_declaration(seeded_store, tmp_path, mo
     assert report["status"] == "applied" and report["header_row"] == 3
     assert report["mapping"] == {"title": "Tài liệu", "copies": "Số lượng"}
     assert report["counts"] == {"new": 2, "unchanged": 0, "rejected": 0, "skipped": 1}
-    rows = seeded_store.repo("training_materials").list("course_id = ?", [course])
+    rows = seeded_store.repo("training_materials").rows(course_id=course)
     assert {(r["title"], r["copies"]) for r in rows} == {("Sổ tay sản xuất sạch hơn", 120),
                                                          ("Tờ rơi tiết kiệm năng lượng", 300)}
 

@@ -80,9 +80,9 @@ def read_list(spec: ListSpec, path: Path | str, sheet: str, header_row: int | No
 
 
 def _existing(store: Store, spec: ListSpec, parent_id: str) -> tuple[set[tuple[str, ...]], set[object]]:
-    where, params = (f'"{spec.parent_field}" = ?', [parent_id]) if spec.parent_field else ("", [])
+    under = {spec.parent_field: parent_id} if spec.parent_field else {}
     keys, uniques = set(), set()
-    for record in store.repo(spec.entity).list(where, params):
+    for record in store.repo(spec.entity).rows(**under):
         keys.add(tuple(search_key(record.get(k)) for k in spec.key_fields))
         uniques.update((name, record[name]) for name in spec.unique_fields if record.get(name))
     return keys, uniques
