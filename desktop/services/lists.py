@@ -12,12 +12,13 @@ service behind the list dialog and `sxtdbv import-list`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.text import search_key
 from desktop.exchange.apply import ApplyResult, log_refused
-from desktop.exchange.errors import CellError, ExchangeError
+from desktop.exchange.errors import CellError, ExchangeCancelled, ExchangeError
 from desktop.exchange.lists.grid import SheetGrid, read_grid, sheet_names
 from desktop.exchange.lists.header import find_header
 from desktop.exchange.lists.header import suggest_mapping as _suggest
@@ -32,9 +33,10 @@ from desktop.store import Store
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
-__all__ = ["ListSpec", "ListTable", "ListUsageError", "SheetGrid", "apply_list", "find_list", "import_list",
-           "list_entities", "mapping_titles", "mapping_with_titles", "parent_choices", "preview_list", "read_sheet",
-           "resolve_parent", "sheets", "suggest_mapping", "table_at"]
+__all__ = ["ListSpec", "ListTable", "ListUsageError", "OpenedList", "SheetGrid", "apply_list", "default_parent",
+           "find_list", "import_list", "list_entities", "list_under", "mapping_titles", "mapping_with_titles",
+           "open_list", "parent_choices", "preview_list", "read_sheet", "resolve_parent", "sheets", "suggest_mapping",
+           "table_at"]
 
 
 class ListUsageError(ValueError):
@@ -80,6 +82,48 @@ def find_list(path: Path | str, entity: str, sheet: str | None = None, header_ro
                 continue
     raise ExchangeError(f"Tệp “{Path(path).name}”: không trang nào ({', '.join(names) or 'không có trang'}) có dòng "
                         f"tiêu đề của danh sách {spec.entity_spec.title.lower()} trong 30 dòng đầu.")
+
+
+@dataclass
+class OpenedList:
+    """A workbook opened for the list dialog: its sheets, the cells of the sheet shown, and the list under the
+    header row (None, with the reason in `message`, when no row of the sheet looks like the header)."""
+
+    sheets: list[str]
+    grid: SheetGrid
+    table: ListTable | None
+    message: str = ""
+
+
+def list_under(grid: SheetGrid, entity: str, header_row: int | None = None) -> tuple[ListTable | None, str]:
+    """The list of `entity` under `header_row` of a sheet already read (found from the titles when None), or None
+    and the reason."""
+    try:
+        return table_at(spec_of(entity), grid, header_row), ""
+    except ExchangeError as exc:
+        return None, str(exc)
+
+
+def open_list(path: Path | str, entity: str, sheet: str | None = None, header_row: int | None = None,
+              cancel: Cancel | None = None) -> OpenedList:
+    """Open a workbook for the list dialog: `sheet`, or the first sheet whose header matches (else the first sheet).
+    ExchangeError when the file is refused or has no sheet; ExchangeCancelled when `cancel()` turns true."""
+    spec = spec_of(entity)
+    names = sheet_names(path)
+    if not names:
+        raise ExchangeError(f"Tệp “{Path(path).name}” không có trang tính nào.")
+    grid: SheetGrid | None = None
+    for name in [sheet] if sheet is not None else names:
+        if cancel is not None and cancel():
+            raise ExchangeCancelled()
+        candidate = read_grid(path, name)
+        grid = grid or candidate
+        if sheet is not None or find_header(spec, candidate):
+            grid = candidate
+            break
+    assert grid is not None
+    table, message = list_under(grid, entity, header_row)
+    return OpenedList(names, grid, table, message)
 
 
 def suggest_mapping(entity: str, headers: list[str]) -> dict[str, int]:
@@ -164,6 +208,14 @@ def resolve_parent(store: Store, entity: str, given: str | None = None) -> str:
         raise ExchangeError(f"Kế hoạch chưa có {parent_title} nào: hãy thêm {parent_title} trước.")
     names = "; ".join(f"“{r.get('title')}”" for r in rows[:5])
     raise ExchangeError(f"Kế hoạch có {len(rows)} {parent_title} ({names}): hãy chọn bằng --parent.")
+
+
+def default_parent(store: Store, entity: str) -> str | None:
+    """The parent chosen when none is named (the latest plan's only course, the latest plan), or None."""
+    try:
+        return resolve_parent(store, entity) or None
+    except ExchangeError:
+        return None
 
 
 def preview_list(store: Store, table: ListTable, mapping: Mapping[str, int], parent_id: str = "",
