@@ -215,112 +215,29 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="23" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="25" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="28" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="41" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="53" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
-    </message>
-</context>
-<context>
-    <name>ForeignListDialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="558" />
-        <source>Import a list from Excel — %1</source>
-        <translation>Nhập danh sách từ Excel — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="563" />
-        <source>Participants</source>
-        <translation>Học viên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
-        <source>Surveyed enterprises</source>
-        <translation>Doanh nghiệp khảo sát</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="568" />
-        <source>Import as:</source>
-        <translation>Nhập thành:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
-        <source>Sheet:</source>
-        <translation>Trang tính:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
-        <source>Columns (suggested from the titles; check them)</source>
-        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="588" />
-        <source>Preview</source>
-        <translation>Xem trước</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
-        <source>Import</source>
-        <translation>Nhập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
-        <source>Course:</source>
-        <translation>Lớp tập huấn:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
-        <source>Plan:</source>
-        <translation>Kế hoạch:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
-        <source>(not imported)</source>
-        <translation>(không nhập)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
-        <source>Column %1</source>
-        <translation>Cột %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
-        <source>%1 rows found under the header on row %2.</source>
-        <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
-        <source>Choose the sheet and the course or plan first.</source>
-        <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
-        <source>New: %1, already present: %2, rejected: %3.</source>
-        <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
-        <source>Imported: %1 rows added.</source>
-        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -347,204 +264,262 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="238" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="71" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="248" />
-        <source>New</source>
-        <translation>Mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
-        <source>Changed</source>
-        <translation>Thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
-        <source>Unchanged</source>
-        <translation>Không đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
-        <source>Older (skipped)</source>
-        <translation>Cũ hơn (bỏ qua)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
-        <source>Conflict</source>
-        <translation>Xung đột</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
-        <source>Rejected</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
-        <source>Deleted</source>
-        <translation>Bị xóa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="262" />
-        <source>Keep this computer's version</source>
-        <translation>Giữ bản trên máy này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
-        <source>Take the file's version</source>
-        <translation>Lấy bản trong tệp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
-        <source>Not chosen yet</source>
-        <translation>Chưa chọn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="271" />
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
-        <source>Sheet</source>
-        <translation>Trang tính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
-        <source>Row</source>
-        <translation>Dòng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
-        <source>Title</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
-        <source>Changes (before → after)</source>
-        <translation>Thay đổi (trước → sau)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
-        <source>Resolution</source>
-        <translation>Cách giải quyết</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="282" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="79" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="118" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="119" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="297" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="127" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="312" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="88" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="316" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="140" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="142" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="322" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="146" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="346" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="22" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="23" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="24" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="26" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="27" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="361" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="100" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="105" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="106" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="394" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="189" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="408" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="201" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="204" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="426" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="219" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="472" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="47" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="522" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="282" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="535" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="295" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>ListImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <source>Import a list from Excel — %1</source>
+        <translation>Nhập danh sách từ Excel — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <source>Columns (suggested from the titles; check them)</source>
+        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <source>Import the other rows and leave the rejected rows out</source>
+        <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <source>Participants</source>
+        <translation>Học viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <source>Surveyed enterprises</source>
+        <translation>Doanh nghiệp khảo sát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <source>The row holding the column titles (STT, Họ và tên…)</source>
+        <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <source>or click that row in the preview below</source>
+        <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <source>Import as:</source>
+        <translation>Nhập thành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <source>Sheet:</source>
+        <translation>Trang tính:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Course:</source>
+        <translation>Lớp tập huấn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <source>Reading the rows…</source>
+        <translation>Đang đọc các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <source>Choose the header row with the box above or a click on the row in the preview.</source>
+        <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
+        <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <source>Column %1</source>
+        <translation>Cột %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <source>Choose the sheet, the header row and the course or plan first.</source>
+        <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <source>Checking the rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
+        <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <source>Stopped: nothing was imported.</source>
+        <translation>Đã dừng: chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <source>Imported: %1 rows added.</source>
+        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -570,46 +545,46 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="219" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="239" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="243" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="335" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="347" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="336" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="338" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -933,7 +908,7 @@
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="130" />
+        <location filename="../../desktop/app.py" line="124" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -1176,6 +1151,24 @@
     </message>
 </context>
 <context>
+    <name>SheetPreviewModel</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="104" />
+        <source>Header row: the titles of the columns</source>
+        <translation>Dòng tiêu đề: tên các cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="106" />
+        <source>Above the header (title block): not imported</source>
+        <translation>Phía trên dòng tiêu đề (phần đầu văn bản): không nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="108" />
+        <source>Skipped: %1</source>
+        <translation>Bỏ qua: %1</translation>
+    </message>
+</context>
+<context>
     <name>SurveyPage</name>
     <message>
         <location filename="../../desktop/ui/pages/survey.py" line="58" />
@@ -1301,12 +1294,12 @@
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="59" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
