@@ -26,7 +26,7 @@ def test_double_click_opens_the_form_and_the_delete_key_deletes(qtbot, main_wind
     forms.will(note="Đổi tên sau sáp nhập")
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     assert forms.last.opened_with["name"] == "Sở Tài chính" and forms.last.saved
-    assert main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]["note"] == "Đổi tên sau sáp nhập"
+    assert main_window.ctx.store.repo("agencies").rows(code="STC")[0]["note"] == "Đổi tên sau sáp nhập"
 
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
@@ -50,9 +50,9 @@ def test_a_second_agency_with_the_same_code_is_refused_with_a_message(qtbot, mai
 def test_saving_an_unchanged_form_leaves_nothing_to_undo(qtbot, main_window, forms):
     go_to_page(qtbot, main_window, "agencies")
     agencies = panel(main_window, "agencies")
-    before = main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]
+    before = main_window.ctx.store.repo("agencies").rows(code="STC")[0]
     assert edit_through_form(qtbot, forms, agencies, "Sở Tài chính").saved
-    assert main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]["rev"] == before["rev"]
+    assert main_window.ctx.store.repo("agencies").rows(code="STC")[0]["rev"] == before["rev"]
     assert main_window.undo_stack.count() == 0 and not main_window.undo_action.isEnabled()
 
 
@@ -70,7 +70,7 @@ def test_money_columns_sort_as_numbers(qtbot, sample_window):
 def test_a_task_cannot_be_made_its_own_parent(qtbot, main_window, forms):
     go_to_page(qtbot, main_window, "tasks")
     tasks = panel(main_window, "tasks")
-    task = main_window.ctx.store.repo("tasks").list("code = 'II.1'")[0]
+    task = main_window.ctx.store.repo("tasks").rows(code="II.1")[0]
     offered = []
     forms.will(then=lambda d: offered.extend(d.editor("parent_id").combo.itemText(i)
                                              for i in range(d.editor("parent_id").combo.count())), save=False)

@@ -4,7 +4,7 @@ resolution; a filter by status and accent-insensitive text; the translated names
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 
 from desktop.domain.text import matches
 from desktop.exchange.model import (
@@ -19,6 +19,7 @@ from desktop.exchange.model import (
     UNCHANGED,
     RowChange,
 )
+from desktop.ui import theme
 
 STATUS_COLOURS = {NEW: "#1b7f3b", CHANGED: "#1f5fa8", CONFLICT: "#b3261e", REJECTED: "#8a1c1c", STALE: "#7a6a00",
                   DELETED: "#6b4e16"}
@@ -104,7 +105,7 @@ class ChangeModel(QAbstractTableModel):
             if column == 5 and change.status == CONFLICT:
                 return resolution_title(change.resolution)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and change.status in STATUS_COLOURS:
-            return QColor(STATUS_COLOURS[change.status])
+            return theme.readable(STATUS_COLOURS[change.status], theme.palette().color(QPalette.ColorRole.Base))
         if role == Qt.ItemDataRole.UserRole:
             return change
         return None

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.services.lists import ListTable, SheetGrid
+from desktop.ui import theme
 
 PREVIEW_ROWS = 30
-_HEADER_BACKGROUND = QColor("#dbe8f7")
-_SKIPPED = QColor("#8a8a8a")
+_HEADER_HUE = "#1f5fa8"
 
 
 def _column_letters(index: int) -> str:
@@ -87,9 +87,9 @@ class SheetPreviewModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and excel_row == self.header_row:
-            return QBrush(_HEADER_BACKGROUND)
+            return QBrush(theme.row_background(_HEADER_HUE))
         if role == Qt.ItemDataRole.ForegroundRole and self.is_left_out(excel_row):
-            return QBrush(_SKIPPED)
+            return QBrush(QColor(theme.muted_text(theme.palette().color(QPalette.ColorRole.Base))))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.row_note(excel_row)
         return None
