@@ -1,7 +1,7 @@
 """The catalogue of entities: every table that travels between offices, its fields and its cross-field rules.
 
-Every layer reads this one description: the store builds its schema from it, the exchange its sheets and column
-titles, the UI its table columns and form editors.
+Every layer reads this one description: the exchange builds its sheets and column titles from it, the UI its table
+columns and form editors. The schema is built by frozen migrations (store/schema.py) that a test keeps in step.
 """
 
 from __future__ import annotations
@@ -92,6 +92,13 @@ def _amount_matches(row: Row) -> list[tuple[str, str]]:
     return []
 
 
+def _rename_needs_both(row: dict) -> list[tuple[str, str]]:
+    if bool(row.get("former_name")) != bool(row.get("renamed_on")):
+        missing = "renamed_on" if row.get("former_name") else "former_name"
+        return [(missing, "tên trước khi đổi và ngày đổi tên phải nhập cùng nhau")]
+    return []
+
+
 PLANS = EntitySpec(
     "plans", "Kế hoạch", "Plans", display="title",
     fields=(
@@ -167,8 +174,13 @@ AGENCIES = EntitySpec(
         _f("valid_to", Kind.DATE, "Hiệu lực đến", "Valid to"),
         _seq(),
         _note(),
+        # Succession (2025 reform): who takes over when the agency ends, and a rename kept for old documents.
+        _f("successor_ids", Kind.REFS, "Đơn vị kế thừa", "Successors", ref="agencies"),
+        _f("former_name", Kind.TEXT, "Tên trước khi đổi", "Former name"),
+        _f("renamed_on", Kind.DATE, "Ngày đổi tên", "Renamed on"),
     ),
-    checks=(_date_order("valid_from", "valid_to", "ngày hết hiệu lực không được trước ngày bắt đầu"),),
+    checks=(_date_order("valid_from", "valid_to", "ngày hết hiệu lực không được trước ngày bắt đầu"),
+            _rename_needs_both),
     unique=("code",),
 )
 

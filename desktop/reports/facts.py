@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain import choices as ch
 from desktop.domain import derived
+from desktop.domain.agencies import name_at
 from desktop.store import Store
 
 
@@ -78,14 +79,15 @@ class OfficeReportFacts:
     by_state: dict[str, list[dict]] = field(default_factory=dict)
 
 
-def agency_names(store: Store) -> dict[str, str]:
-    """Agency id -> name (tombstoned agencies included: history keeps pointing at them)."""
-    return {a["id"]: a["name"] for a in store.repo("agencies").rows(include_deleted=True)}
+def agency_names(store: Store, on: dt.date | None = None) -> dict[str, str]:
+    """Agency id -> the name it bore on `on`, the document's date (tombstoned agencies included: history keeps
+    pointing at them). The same rule as services.agencies.agency_name_at."""
+    return {a["id"]: name_at(a, on) for a in store.repo("agencies").rows(include_deleted=True)}
 
 
 def task_facts(store: Store, plan_id: str, today: dt.date) -> TaskFacts:
     """Tasks in outline order (content items followed by their activities) with agency names and status titles."""
-    names = agency_names(store)
+    names = agency_names(store, today)
     tasks = store.repo("tasks").rows(plan_id=plan_id, order_by=("seq", "rowid"))
     children: dict[str | None, list[dict]] = {}
     for task in tasks:
@@ -206,7 +208,7 @@ def budget_facts(store: Store, plan: dict) -> BudgetFacts:
 
 def office_report_facts(store: Store, plan_id: str, today: dt.date) -> OfficeReportFacts:
     """The plan's office reports with agency names and their state at `today`."""
-    names = agency_names(store)
+    names = agency_names(store, today)
     facts = OfficeReportFacts()
     for rep in store.repo("office_reports").rows(plan_id=plan_id, order_by=("due_date", "rowid")):
         state = derived.report_state(rep["due_date"], rep["submitted_date"], today)

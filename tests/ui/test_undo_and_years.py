@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from desktop.services import analysis
 from desktop.ui.forms.entity_dialog import EntityDialog
@@ -23,6 +23,7 @@ from tests.ui.helpers import (
     table_texts,
     type_text,
 )
+from tests.ui.new_year_robot import NewYearRobot
 
 
 def _press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
@@ -86,15 +87,9 @@ def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_
     old_plan = sample_window.ctx.plan_id
     old_tasks = store.repo("tasks").rows(plan_id=old_plan)
     assert any(t["progress"] for t in old_tasks)  # the sample year has progress
-    asked = []
-
-    def get_int(_parent, _title, label, value, *_args, **_kwargs):
-        asked.append((label, value))
-        return 2025, True
-
-    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    robot = NewYearRobot(qtbot, monkeypatch).will(2025)
     click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
-    assert asked and asked[0][1] == 2025 and "2024" in asked[0][0]
+    assert robot.visits[0].created and robot.visits[0].rows == []  # in 2025 every agency of 2024 still existed
     new_plan = sample_window.ctx.plan_id
     assert new_plan != old_plan
     assert sample_window.findChild(type(sample_window.plan_combo), "plan_year").currentText() == "2025"
@@ -116,8 +111,9 @@ def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_
     assert panel(sample_window, "training_courses").model.rowCount() == 0  # courses are the year's work, not copied
 
     # the same year again is refused with a message, nothing created
+    robot.will(2025)
     click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
-    assert answers.asked and "2025" in answers.asked[-1][1]
+    assert "Đã có kế hoạch năm 2025" in robot.visits[-1].status and not robot.visits[-1].create_enabled
     assert store.repo("plans").count(year=2025) == 1
 
     # back to 2024: its progress is untouched
@@ -241,7 +237,7 @@ def test_rows_added_after_choosing_a_year_belong_to_that_year(qtbot, sample_wind
     from tests.ui.helpers import choose
 
     store = sample_window.ctx.store
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2025, True))
+    NewYearRobot(qtbot, monkeypatch).will(2025)
     sample_window.new_year_action.trigger()
     new_plan = sample_window.ctx.plan_id
     dashboard = go_to_page(qtbot, sample_window, "dashboard")

@@ -222,8 +222,12 @@ class ComboEditor(FieldEditor):
         return self.combo.currentData()
 
     def set_value(self, value: object) -> None:
-        """Select the entry of `value` (the first entry when unknown)."""
+        """Select the entry of `value` (the first entry when empty). A stored value no longer offered (an agency that
+        ended before the plan's year) is kept as an extra entry, so that saving the form never changes it."""
         position = self.combo.findData(value) if value not in (None, "") else -1
+        if position < 0 and value not in (None, ""):
+            self.combo.addItem(self.tr("(no longer offered)"), value)
+            position = self.combo.count() - 1
         self.combo.setCurrentIndex(max(position, 0))
 
 
@@ -247,7 +251,10 @@ class MultiCheckEditor(FieldEditor):
         """The ids ticked: those stored first in their stored order (the order of the document), then new ones."""
         ticked = [self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())
                   if self.listing.item(i).checkState() == Qt.CheckState.Checked]
-        return [i for i in self._stored if i in ticked] + [i for i in ticked if i not in self._stored]
+        listed = {self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())}
+        # Stored ids the list does not offer (an agency that ended before the plan's year) are kept as they are.
+        return ([i for i in self._stored if i in ticked or i not in listed]
+                + [i for i in ticked if i not in self._stored])
 
     def set_value(self, value: object) -> None:
         """Tick the ids stored (JSON list)."""
