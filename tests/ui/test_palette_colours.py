@@ -156,7 +156,7 @@ def test_message_colours_are_readable_on_the_window(gui_app, pal):
     try:
         window_colour = palette.color(QPalette.ColorRole.Window)
         base = palette.color(QPalette.ColorRole.Base)
-        for hue in (theme.DANGER, theme.WARNING, theme.SUCCESS, theme.GROUP):
+        for hue in (theme.DANGER, theme.WARNING, theme.SUCCESS, theme.GROUP, theme.NEUTRAL):
             assert theme.contrast_ratio(QColor(theme.text_colour(hue)), window_colour) >= MINIMUM
             assert theme.contrast_ratio(theme.row_background(hue), palette.color(QPalette.ColorRole.Text)) >= MINIMUM
             assert theme.row_background(hue) != base
