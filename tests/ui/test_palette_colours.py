@@ -182,3 +182,26 @@ def test_office_report_states_have_distinct_colours(gui_app):
     backgrounds = {theme.row_background(STATE_COLOURS[s]).name()
                    for s in (derived.MISSING, derived.SUBMITTED_LATE, derived.SUBMITTED_ON_TIME)}
     assert len(backgrounds) == 3
+
+
+# Hex colours that are hues, not backgrounds or text colours: chart series (drawn on the chart's own background, which
+# follows theme.chart_theme), the import preview's status hues (made readable by theme.readable where they are used),
+# and the calendar icon's red band.
+HUES_ALLOWED = ("colours = {\"not_started\"", "bar_set.setColor(QColor(\"#1f77b4\"))", "_STATUS_COLOURS = {",
+                "DELETED: \"#6b4e16\"}", "painter.fillRect(2, 3, 12, 3, QColor(\"#c62828\"))")
+
+
+def test_no_screen_colour_is_hard_coded_outside_the_theme():
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "desktop" / "ui"
+    found = []
+    for path in ui.rglob("*.py"):
+        if path.name == "theme.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b", line) and "theme." not in line \
+                    and not any(allowed in line for allowed in HUES_ALLOWED):
+                found.append(f"{path.relative_to(ui)}:{number}: {line.strip()}")
+    assert found == [], "use desktop/ui/theme.py, so that the colour stays readable under a dark palette"
