@@ -109,7 +109,7 @@ def test_delete_leaves_a_tombstone_with_a_new_revision(store):
     assert tomb["deleted"] == 1 and revisions.generation(tomb["rev"]) == 2
     assert json.loads(tomb["revs"]) == [agency["rev"]]
     assert tomb["name"] == agency["name"]
-    assert repo.count() == 0 and repo.list() == [] and len(repo.list(include_deleted=True)) == 1
+    assert repo.count() == 0 and repo.rows() == [] and len(repo.rows(include_deleted=True)) == 1
     assert not repo.exists(agency["id"])
     with pytest.raises(NotFoundError):
         repo.update(agency["id"], {"name": "x"})
@@ -145,7 +145,7 @@ def test_cascade_deletes_the_whole_subtree(store):
                             ("tasks", item["id"]), ("tasks", child["id"])}
     for table in ("plans", "objectives", "indicators", "tasks"):
         assert store.repo(table).count() == 0
-        assert all(r["deleted"] == 1 for r in store.repo(table).list(include_deleted=True))
+        assert all(r["deleted"] == 1 for r in store.repo(table).rows(include_deleted=True))
 
 
 def test_listed_reference_counts_as_dependant_and_cascade_only_unlists(store):
@@ -338,7 +338,7 @@ def test_accepted_rows_round_trip_and_resaving_is_a_no_op(tmp_path_factory, data
     try:
         added = store.repo(name).add(row)
     except (ValidationError, StoreError):
-        assert store.repo(name).count() == len(store.repo(name).list())
+        assert store.repo(name).count() == len(store.repo(name).rows())
         return
     stored = store.repo(name).get(added["id"])
     assert {k: stored[k] for k in entity.field_names} == {k: added[k] for k in entity.field_names}
@@ -357,3 +357,15 @@ def test_put_inserts_a_new_row_and_refuses_unknown_columns(store):
     task = store.repo("tasks").add({"plan_id": plan["id"], "title": "T"})
     store.repo("tasks").put({**task, "coordinating_ids": [agency["id"]]})
     assert json.loads(store.repo("tasks").get(task["id"])["coordinating_ids"]) == [agency["id"]]
+
+
+def test_total_and_distinct_over_live_rows(store):
+    plan = add_plan(store)
+    lines = store.repo("budget_lines")
+    for item, amount in (("Hội trường", 3_000_000), ("Tài liệu", 1_500_000), ("Nước uống", 500_000)):
+        lines.add({"plan_id": plan["id"], "item": item, "amount": amount})
+    assert lines.total("amount", plan_id=plan["id"]) == 5_000_000
+    lines.delete(lines.rows(item="Tài liệu")[0]["id"])
+    assert lines.total("amount", plan_id=plan["id"]) == 3_500_000  # a deleted line no longer counts
+    assert lines.total("amount", plan_id="no such plan") == 0
+    assert lines.distinct("item") == sorted(["Hội trường", "Nước uống"])

@@ -40,11 +40,11 @@ class BudgetFigures:
 def budget_figures(store: Store, plan: dict) -> BudgetFigures:
     """The plan's estimate lines, what was disbursed on each, and totals by funding source and by content item."""
     figures = BudgetFigures(total_budget=int(plan["total_budget"] or 0))
-    figures.lines = store.repo("budget_lines").list("plan_id = ?", [plan["id"]], order_by="seq, rowid")
-    tasks = {t["id"]: t for t in store.repo("tasks").list("plan_id = ?", [plan["id"]], order_by="seq, rowid")}
+    figures.lines = store.repo("budget_lines").rows(plan_id=plan["id"], order_by=("seq", "rowid"))
+    tasks = {t["id"]: t for t in store.repo("tasks").rows(plan_id=plan["id"], order_by=("seq", "rowid"))}
     groups: dict[str, dict] = {}
     for line in figures.lines:
-        paid = store.repo("disbursements").list("budget_line_id = ?", [line["id"]], order_by="date, rowid")
+        paid = store.repo("disbursements").rows(budget_line_id=line["id"], order_by=("date", "rowid"))
         figures.disbursements += [{**d, "item": line["item"]} for d in paid]
         amount = sum(int(d["amount"] or 0) for d in paid)
         estimate = int(line["amount"] or 0)

@@ -45,9 +45,9 @@ class OfficeReportFigures:
 def office_report_figures(store: Store, plan_id: str, as_of: dt.date, *, exclude_agency_id: str = "") -> \
         OfficeReportFigures:
     """The plan's office reports with agency names and their state at `as_of` (in due-date order)."""
-    names = agency_names(store)
+    names = agency_names(store, as_of)
     figures = OfficeReportFigures()
-    for rep in store.repo("office_reports").list("plan_id = ?", [plan_id], order_by="due_date, rowid"):
+    for rep in store.repo("office_reports").rows(plan_id=plan_id, order_by=("due_date", "rowid")):
         if exclude_agency_id and rep["agency_id"] == exclude_agency_id:
             continue
         state = derived.report_state(rep["due_date"], rep["submitted_date"], as_of)

@@ -57,15 +57,15 @@ def weighted_score(scores: dict[str, float], weights: dict[str, float]) -> float
 def survey_figures(store: Store, plan_id: str, as_of: dt.date | None = None) -> SurveyFigures:
     """Enterprises with their consumption (intensity and TOE per record), solutions and weighted selection score."""
     figures = SurveyFigures()
-    factors = store.repo("conversion_factors").list()
-    figures.enterprises = store.repo("enterprises").list("plan_id = ?", [plan_id], order_by="rowid")
+    factors = store.repo("conversion_factors").rows()
+    figures.enterprises = store.repo("enterprises").rows(plan_id=plan_id, order_by="rowid")
     figures.surveyed = sum(1 for e in figures.enterprises if e["surveyed"])
-    figures.criteria = store.repo("selection_criteria").list("plan_id = ?", [plan_id], order_by="seq, rowid")
+    figures.criteria = store.repo("selection_criteria").rows(plan_id=plan_id, order_by=("seq", "rowid"))
     weights = {c["id"]: float(c["weight"] or 0) for c in figures.criteria}
     periods: set[str] = set()
     for ent in figures.enterprises:
         enriched = []
-        for rec in store.repo("consumption_records").list("enterprise_id = ?", [ent["id"]], order_by="rowid"):
+        for rec in store.repo("consumption_records").rows(enterprise_id=ent["id"], order_by="rowid"):
             factor = derived.toe_factor(factors, rec["resource"], rec["unit"] or "")
             toe = derived.toe(rec["quantity"], factor)
             enriched.append({**rec, "resource_title": ch.title_of(ch.RESOURCES, rec["resource"]),
@@ -79,9 +79,9 @@ def survey_figures(store: Store, plan_id: str, as_of: dt.date | None = None) -> 
         figures.solutions[ent["id"]] = [
             {**s, "category_title": ch.title_of(ch.SOLUTION_CATEGORIES, s["category"]),
              "payback": derived.payback_years(s["investment"], s["annual_saving"])}
-            for s in store.repo("solutions").list("enterprise_id = ?", [ent["id"]], order_by="rowid")]
+            for s in store.repo("solutions").rows(enterprise_id=ent["id"], order_by="rowid")]
         scores = {s["criterion_id"]: float(s["score"]) for s in
-                  store.repo("selection_scores").list("enterprise_id = ?", [ent["id"]]) if s["score"] is not None}
+                  store.repo("selection_scores").rows(enterprise_id=ent["id"]) if s["score"] is not None}
         figures.scores[ent["id"]] = scores
         figures.weighted[ent["id"]] = weighted_score(scores, weights)
         figures.ranking.append({"enterprise": ent, "scores": scores, "weighted": figures.weighted[ent["id"]]})
@@ -94,7 +94,7 @@ def survey_figures(store: Store, plan_id: str, as_of: dt.date | None = None) -> 
     if len(figures.periods) >= 2:
         base, last = figures.toe_totals[figures.periods[0]], figures.toe_totals[figures.periods[-1]]
         figures.toe_change_percent = percent_of(last - base, base)
-    figures.workshops = store.repo("workshops").list("plan_id = ?", [plan_id], order_by="date, rowid")
+    figures.workshops = store.repo("workshops").rows(plan_id=plan_id, order_by=("date", "rowid"))
     figures.held_workshops = [w for w in figures.workshops
                               if w["date"] and (as_of is None or w["date"] <= as_of.isoformat())]
     return figures

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain import choices as ch
 from desktop.domain import derived
+from desktop.domain.agencies import name_at
 from desktop.figures.rounding import half_up
 from desktop.store import Store
 
@@ -29,9 +30,10 @@ class TaskFigures:
     by_code: dict[str, dict] = field(default_factory=dict)
 
 
-def agency_names(store: Store) -> dict[str, str]:
-    """Agency id -> name (deleted agencies included: history keeps pointing at them)."""
-    return {a["id"]: a["name"] for a in store.repo("agencies").list(include_deleted=True)}
+def agency_names(store: Store, on: dt.date | None = None) -> dict[str, str]:
+    """Agency id -> the name it bore on `on`, the document's date (deleted agencies included: history keeps
+    pointing at them). The same rule as services.agencies.agency_name_at."""
+    return {a["id"]: name_at(a, on) for a in store.repo("agencies").rows(include_deleted=True)}
 
 
 def rolled_up(activities: list[dict]) -> tuple[str, float]:
@@ -59,8 +61,8 @@ def task_figures(store: Store, plan_id: str, as_of: dt.date) -> TaskFigures:
     the average is the mean of the activities' progress rounded half up to one decimal; a task is overdue at `as_of`
     when it is not done and its deadline is before `as_of`. A plan with no activities counts its content items.
     """
-    names = agency_names(store)
-    tasks = store.repo("tasks").list("plan_id = ?", [plan_id], order_by="seq, rowid")
+    names = agency_names(store, as_of)
+    tasks = store.repo("tasks").rows(plan_id=plan_id, order_by=("seq", "rowid"))
     children: dict[str | None, list[dict]] = {}
     ids = {t["id"] for t in tasks}
     for task in tasks:

@@ -49,8 +49,8 @@ def course_figures(store: Store, courses: list[dict], as_of: dt.date | None = No
     figures = TrainingFigures(courses=list(courses))
     for course in courses:
         figures.target += int(course["target_participants"] or 0)
-        figures.participants += store.repo("participants").list("course_id = ?", [course["id"]], order_by="rowid")
-        figures.materials += store.repo("training_materials").list("course_id = ?", [course["id"]])
+        figures.participants += store.repo("participants").rows(course_id=course["id"], order_by="rowid")
+        figures.materials += store.repo("training_materials").rows(course_id=course["id"])
         if course.get("start_date") and (as_of is None or course["start_date"] <= as_of.isoformat()):
             figures.held.append(course)
     present = [p for p in figures.participants if p["attended"]]
@@ -75,7 +75,7 @@ def course_figures(store: Store, courses: list[dict], as_of: dt.date | None = No
 
 def training_figures(store: Store, plan_id: str, as_of: dt.date | None = None) -> TrainingFigures:
     """The figures over every course of the plan."""
-    courses = store.repo("training_courses").list("plan_id = ?", [plan_id], order_by="start_date, rowid")
+    courses = store.repo("training_courses").rows(plan_id=plan_id, order_by=("start_date", "rowid"))
     return course_figures(store, courses, as_of)
 
 

@@ -187,4 +187,11 @@ def _indexes_and_log(db: Database) -> None:
     )
 
 
+@migration("0003_agency_succession")
+def _agency_succession(db: Database) -> None:
+    # The 2025 reform: an agency names its successors (a JSON list of agency ids, like the other lists of
+    # references) and keeps the name it had before a rename, so old documents print the name of their date.
+    add_fields(db, "agencies", {"successor_ids": str, "former_name": str, "renamed_on": str})
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

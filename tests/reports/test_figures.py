@@ -35,7 +35,7 @@ AS_OF = dt.date(2024, 12, 25)
 def sample(tmp_path_factory):
     path = tmp_path_factory.mktemp("figures") / "sample.db"
     store = init_database(path)
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=300, seed=1)
     try:
         yield store, plan, path
@@ -99,7 +99,7 @@ def test_average_scores_equal_on_the_page_the_dashboard_and_the_document(sample)
     pre, post = _raw(path, "SELECT avg(pre_score), avg(post_score) FROM participants "
                            "WHERE deleted = 0 AND attended = 1")
     pre, post = half_up(pre, 2), half_up(post, 2)
-    course = store.repo("training_courses").list("plan_id = ?", [plan["id"]])[0]
+    course = store.repo("training_courses").rows(plan_id=plan["id"])[0]
     page = analysis.training_figures(store, course["id"])
     assert (page["average_pre"], page["average_post"]) == (pre, post) == (5.03, 7.22)
     text = _doc_text(store, plan, "training")
@@ -152,7 +152,7 @@ def test_documents_print_texts_whole(sample):
 
 # -- the rules issue 16's mutants broke ---------------------------------------------------------------------------
 def test_budget_difference_is_plan_total_minus_lines_and_a_mismatch_is_printed(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     seeded_store.repo("budget_lines").add({"plan_id": plan["id"], "item": "Thuê hội trường", "unit": "ngày",
                                               "quantity": 2, "unit_price": 15_000_000, "amount": 30_000_000})
     f = analysis.budget_figures(seeded_store, plan["id"])
@@ -162,7 +162,7 @@ def test_budget_difference_is_plan_total_minus_lines_and_a_mismatch_is_printed(s
 
 
 def test_a_matching_estimate_is_not_flagged(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     seeded_store.repo("budget_lines").add({"plan_id": plan["id"], "item": "Toàn bộ", "unit": "gói", "quantity": 1,
                                               "unit_price": 1_394_200_000, "amount": 1_394_200_000})
     text = _doc_text(seeded_store, plan, "budget")
@@ -171,7 +171,7 @@ def test_a_matching_estimate_is_not_flagged(seeded_store):
 
 def test_seeded_diesel_factors_are_those_of_the_ministry(seeded_store):
     # DOMAIN.md: DO 1,02 TOE/t (0,88 per 1000 l).
-    factors = seeded_store.repo("conversion_factors").list()
+    factors = seeded_store.repo("conversion_factors").rows()
     assert derived.toe_factor(factors, "do", "tấn") == 1.02
     assert derived.toe_factor(factors, "do", "1000 lít") == 0.88
     seed = json.loads(resource("seed/plan_2024.json").read_text(encoding="utf-8"))
@@ -179,7 +179,7 @@ def test_seeded_diesel_factors_are_those_of_the_ministry(seeded_store):
 
 
 def _survey_plan(store, records: list[tuple[str, str, float, str]]):
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     ent = store.repo("enterprises").add({"plan_id": plan["id"], "name": "Công ty Thử", "surveyed": 1})
     for resource_, unit, quantity, period in records:
         store.repo("consumption_records").add({"enterprise_id": ent["id"], "period": period,
@@ -206,8 +206,8 @@ def test_printed_toe_trend_says_fall_or_rise(seeded_store, before, after, expect
 def test_a_report_handed_in_on_its_due_date_is_on_time(seeded_store):
     assert derived.report_state("2024-12-01", "2024-12-01", AS_OF) == derived.SUBMITTED_ON_TIME
     assert derived.report_state("2024-12-01", "2024-12-02", AS_OF) == derived.SUBMITTED_LATE
-    plan = seeded_store.repo("plans").list()[0]
-    report = seeded_store.repo("office_reports").list("plan_id = ?", [plan["id"]])[0]
+    plan = seeded_store.repo("plans").rows()[0]
+    report = seeded_store.repo("office_reports").rows(plan_id=plan["id"])[0]
     seeded_store.repo("office_reports").update(report["id"], {"submitted_date": report["due_date"]})
     f = plan_figures(seeded_store, plan["id"], AS_OF)
     assert report["id"] not in {r["id"] for r in f.reports.late}

@@ -25,7 +25,7 @@ pytestmark = needs_poppler
 def sample_pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("layout")
     store = init_database(folder / "sample.db")
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=300, seed=1)
     paths = {}
     try:
@@ -78,7 +78,7 @@ def test_no_task_row_is_cut_across_pages(sample_pdfs):
     store, paths = sample_pdfs
     pages = page_texts(paths["tasks"])
     appendix = [i for i, p in enumerate(pages) if "PHỤ LỤC I" in p][0]
-    for task in store.repo("tasks").list():
+    for task in store.repo("tasks").rows():
         words = task["title"].split()
         first = " ".join(words[:5])
         last = " ".join(words[-2:])
@@ -92,7 +92,7 @@ def test_no_task_row_is_cut_across_pages(sample_pdfs):
 def test_no_participant_row_is_cut_across_pages(sample_pdfs):
     store, paths = sample_pdfs
     pages = page_texts(paths["training"])
-    for person in store.repo("participants").list(order_by="rowid")[:300:7]:
+    for person in store.repo("participants").rows(order_by="rowid")[:300:7]:
         holding = [i for i, p in enumerate(pages) if person["full_name"] in p]
         assert holding, person["full_name"]
         assert any(person["organisation"].split()[-1] in pages[i] for i in holding)

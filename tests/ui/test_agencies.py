@@ -19,7 +19,7 @@ from tests.ui.helpers import (
 
 
 def _agency(window, code: str) -> dict | None:
-    rows = window.ctx.store.repo("agencies").list("code = ?", [code])
+    rows = window.ctx.store.repo("agencies").rows(code=code)
     return rows[0] if rows else None
 
 

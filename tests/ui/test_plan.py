@@ -64,7 +64,7 @@ def test_legal_basis_added_edited_and_deleted(qtbot, main_window, forms, answers
     assert legal.model.rowCount() == before + 1
     row = row_texts(legal, find_row(legal, "15/NQ-HĐND"))
     assert "10/12/2023" in row and "Hội đồng nhân dân tỉnh Đồng Nai" in row
-    stored = main_window.ctx.store.repo("legal_bases").list("number = ?", ["15/NQ-HĐND"])
+    stored = main_window.ctx.store.repo("legal_bases").rows(number="15/NQ-HĐND")
     assert stored and stored[0]["date"] == "2023-12-10" and stored[0]["plan_id"] == main_window.ctx.plan_id
 
     assert edit_through_form(qtbot, forms, legal, "15/NQ-HĐND", number="16/NQ-HĐND").saved
@@ -90,8 +90,8 @@ def test_objective_and_its_indicators_added_edited_and_deleted(qtbot, main_windo
                               unit="doanh nghiệp", target="3", actual="1,5")
     assert result.saved, result
     assert row_texts(indicators, 0)[:4] == ["Số doanh nghiệp áp dụng giải pháp tiết kiệm", "doanh nghiệp", "3", "1,5"]
-    objective = main_window.ctx.store.repo("objectives").list("code = ?", ["c"])[0]
-    indicator = main_window.ctx.store.repo("indicators").list("objective_id = ?", [objective["id"]])[0]
+    objective = main_window.ctx.store.repo("objectives").rows(code="c")[0]
+    indicator = main_window.ctx.store.repo("indicators").rows(objective_id=objective["id"])[0]
     assert (indicator["target"], indicator["actual"]) == (3, 1.5)
 
     assert edit_through_form(qtbot, forms, indicators, "áp dụng giải pháp", target="4", actual="").saved
@@ -138,7 +138,7 @@ def test_responsibility_added_with_agencies_edited_and_deleted(qtbot, main_windo
     assert result.saved, result
     row = row_texts(duties, find_row(duties, "Ban Quản lý các Khu công nghiệp"))
     assert "05/12/2024" in row and "III.9" in row
-    stored = main_window.ctx.store.repo("responsibilities").list("code = ?", ["III.9"])[0]
+    stored = main_window.ctx.store.repo("responsibilities").rows(code="III.9")[0]
     names = main_window.ctx.names("agencies")
     assert sorted(names[i] for i in json.loads(stored["agency_ids"])) == ["Sở Công Thương", "Sở Tài chính"]
 

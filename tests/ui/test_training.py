@@ -33,7 +33,7 @@ def _add_course(qtbot, window, forms) -> dict:
                               lecturers="TS. Lê Văn Bảy; ThS. Phạm Thị Tám")
     assert result.saved, result
     assert result.opened_with["target_participants"] == "200"  # the plan's target is proposed
-    return window.ctx.store.repo("training_courses").list("title = ?", [COURSE])[0]
+    return window.ctx.store.repo("training_courses").rows(title=COURSE)[0]
 
 
 def test_course_added_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -89,7 +89,7 @@ def test_participants_added_edited_deleted_with_the_figures_and_the_dashboard(qt
                               pre_score="5", post_score="7", satisfaction="4")
     assert result.saved, result
     assert table_texts(people, "full_name") == ["Nguyễn Thị Thu Hà", "Trần Văn Đức"]
-    stored = main_window.ctx.store.repo("participants").list("course_id = ?", [course["id"]])
+    stored = main_window.ctx.store.repo("participants").rows(course_id=course["id"])
     assert {(p["full_name"], p["gender"], p["pre_score"], p["post_score"]) for p in stored} == {
         ("Nguyễn Thị Thu Hà", "female", 6.5, 8.5), ("Trần Văn Đức", "male", 5, 7)}
     figures = page.findChild(QLabel, "training_figures").text()
@@ -102,7 +102,7 @@ def test_participants_added_edited_deleted_with_the_figures_and_the_dashboard(qt
     go_to_page(qtbot, main_window, "training")
     assert edit_through_form(qtbot, forms, people, "Trần Văn Đức", full_name="Trần Văn Đức Anh", attended=False,
                              satisfaction="3").saved
-    person = main_window.ctx.store.repo("participants").list("full_name = ?", ["Trần Văn Đức Anh"])[0]
+    person = main_window.ctx.store.repo("participants").rows(full_name="Trần Văn Đức Anh")[0]
     assert person["attended"] == 0 and person["satisfaction"] == 3
     assert "Trần Văn Đức Anh" in table_texts(people, "full_name")
 
@@ -145,7 +145,7 @@ def test_material_added_edited_and_deleted(qtbot, main_window, forms, answers):
                                        ""]
     assert edit_through_form(qtbot, forms, materials, "Sổ tay", copies="1500", note="In thêm cho các huyện").saved
     assert row_texts(materials, 0)[2] == "1.500"
-    stored = main_window.ctx.store.repo("training_materials").list("course_id = ?", [course["id"]])
+    stored = main_window.ctx.store.repo("training_materials").rows(course_id=course["id"])
     assert [(m["copies"], m["kind"]) for m in stored] == [(1500, "handbook")]
     delete_through_button(qtbot, materials, "Sổ tay")
     assert materials.model.rowCount() == 0
@@ -172,7 +172,7 @@ def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
 
     search(people, "nguyen")
     names = table_texts(people, "full_name")
-    nguyen = [p["full_name"] for p in store.repo("participants").list() if "Nguyễn" in p["full_name"]]
+    nguyen = [p["full_name"] for p in store.repo("participants").rows() if "Nguyễn" in p["full_name"]]
     assert nguyen and set(nguyen) <= set(names)
     assert all("nguyen" in search_key(" ".join(row_texts(people, r))) for r in range(people.model.rowCount()))
     first = nguyen[0]
