@@ -274,7 +274,7 @@ class ReportOptionsDialog(QDialog):
         self.body_pt.setSingleStep(0.5)
         self.body_pt.setValue(o.body_pt)
         form.addRow(self.tr("Body text size (pt)"), self.body_pt)
-        self.table_pt = QDoubleSpinBox()
+        self.table_pt = DecimalSpinBox()
         self.table_pt.setRange(7, 16)
         self.table_pt.setSingleStep(0.5)
         self.table_pt.setValue(o.table_pt)

@@ -36,7 +36,7 @@ def documents(tmp_path_factory):
     """The sample year's documents as .pdf (app) and .docx, and the .docx converted by LibreOffice when installed."""
     folder = tmp_path_factory.mktemp("docx")
     store = init_database(folder / "sample.db")
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=300, seed=1)
     ensure_app()
     files = {}

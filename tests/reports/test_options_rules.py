@@ -20,7 +20,7 @@ def test_decree_ranges_warn_and_absurd_values_are_refused():
 
 
 def test_signer_number_and_place_are_remembered_per_document_kind(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     budget = replace(load_options(seeded_store, plan, "budget"), signer_name="Nguyễn Văn A", number="12/BC-SCT",
                      signer_title="GIÁM ĐỐC", signer_authority="")
     save_options(seeded_store, budget, "budget")
@@ -34,7 +34,7 @@ def test_signer_number_and_place_are_remembered_per_document_kind(seeded_store):
 
 
 def test_amounts_in_words_follow_the_chosen_spelling(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     # 1.394.200.000: the 2024 plan writes "… hai trăm ngàn đồng", the default.
     default = all_text(build_report(seeded_store, "budget", plan_id=plan["id"]))
     assert "Một tỷ ba trăm chín mươi bốn triệu hai trăm ngàn đồng" in default

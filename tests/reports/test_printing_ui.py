@@ -124,7 +124,7 @@ def test_options_outside_decree_30_ask_before_saving(qtbot, seeded_store, monkey
     dialog.thousand.setCurrentText("nghìn")
     dialog.accept()
     assert asked and "Lề trái 25 mm" in asked[0]
-    options = load_options(seeded_store, seeded_store.repo("plans").list()[0], "budget")
+    options = load_options(seeded_store, seeded_store.repo("plans").rows()[0], "budget")
     assert (options.margin_left == 25) is saved and (options.thousand == "nghìn") is saved
 
 
