@@ -30,6 +30,12 @@ REPORTS: tuple[ReportInfo, ...] = (
     ReportInfo("training", "Kết quả lớp tập huấn", "Training course"),
     ReportInfo("survey", "Kết quả khảo sát doanh nghiệp", "Enterprise survey"),
     ReportInfo("budget", "Dự toán và thực hiện kinh phí", "Budget estimate and execution"),
+    ReportInfo("request", "Văn bản đề nghị các đơn vị báo cáo (kèm đề cương)", "Request to the offices to report"),
+    ReportInfo("reminder", "Văn bản đôn đốc đơn vị chậm báo cáo", "Reminder to the offices that are late"),
+    ReportInfo("estimate", "Dự toán kinh phí (trình phê duyệt)", "Budget estimate for approval"),
+    ReportInfo("submission", "Tờ trình phê duyệt dự toán", "Submission of the budget estimate"),
+    ReportInfo("sign-in", "Danh sách học viên ký tên", "Training sign-in sheet"),
+    ReportInfo("allowance", "Danh sách nhận tiền hỗ trợ", "Allowance list signed on receipt"),
 )
 BY_ID = {r.id: r for r in REPORTS}
 
@@ -56,12 +62,14 @@ def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
         raise StoreError(f"Không có báo cáo “{report_id}”. Các báo cáo: {', '.join(report_ids())}.")
     plan = find_plan(store, plan_id)
     options = options or load_options(store, plan, report_id)
+    from desktop.reports.documents import BUILDERS
+
     builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
-               "survey": _survey_report, "budget": _budget_report}[report_id]
+               "survey": _survey_report, "budget": _budget_report, **BUILDERS}[report_id]
     figures = plan_figures(store, plan["id"], options.report_date())
     doc = builder(store, plan, options, figures)
     doc["as_of"] = figures.as_of.isoformat()
-    doc["warnings"] = [w.text for w in figures.warnings]
+    doc["warnings"] = [w.text for w in figures.warnings] + list(doc.pop("extra_warnings", []))
     return doc
 
 

@@ -216,7 +216,10 @@ class _Header:
                        rule=1.0)
         line_y = max(left_bottom, y + gap) + renderer.pt(6)
         number = f"Số: {o.number.rstrip()}" if o.number.strip() else "Số:        "
-        y1 = self._text(number, renderer.font(13), 0, self.left_w, line_y)
+        y1 = line_y if renderer.doc.get("no_number") else self._text(number, renderer.font(13), 0, self.left_w,
+                                                                      line_y)
+        if renderer.doc.get("excerpt"):  # a letter's "V/v …" under its number (Decree 30, công văn)
+            y1 = self._text(renderer.doc["excerpt"], renderer.font(12), 0, self.left_w, y1)
         try:
             date = parse_date(o.date) if o.date else renderer.options.report_date()
         except ValueError:
@@ -324,6 +327,7 @@ class _Breaks:
     before: set[int] = field(default_factory=set)          # top-level block indexes that start a page
     rows: dict[int, set[int]] = field(default_factory=dict)  # table block index -> rows that start a page
     closing: bool = False
+    tail: bool = False
 
     def fix_first_violation(self, doc: QTextDocument) -> bool:
         """Add the first missing break in document order; True when one was added (lay out again)."""
@@ -366,19 +370,33 @@ class _Breaks:
                 if following is not None and page(rect.top()) != page(following.bottom() - 0.5) \
                         and index not in self.before:
                     candidates.append((rect.top(), "before", index, 0))
-        for table in _tables(doc.rootFrame()):
-            if "closing" in anchors and not self.closing and \
-                    _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "signature"):
-                closing, bottom = anchors["closing"], _row_box(layout, table, 0)[1]
+        tables = _tables(doc.rootFrame())
+        for n, table in enumerate(tables):
+            if not _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "signature"):
+                continue
+            bottom = _row_box(layout, table, 0)[1]
+            if "closing" in anchors and not self.closing:
+                closing = anchors["closing"]
                 if page(closing.top()) != page(bottom - 0.5):
                     candidates.append((closing.top(), "closing", 0, 0))
+            elif "closing" not in anchors and n and not self.tail:
+                # A document ending with a table (a list): its last two rows (the total, the amount in words) go
+                # with the signatures to the next page rather than leaving them alone there.
+                last = tables[n - 1]
+                head = _anchor_of(last.cellAt(0, 0).firstCursorPosition().block(), "t")
+                if head and last.rows() > 3:
+                    index, first_row = (int(x) for x in head[1:].split("_"))
+                    top = _row_box(layout, last, last.rows() - 2)[0]
+                    if page(top) != page(bottom - 0.5):
+                        candidates.append((top, "tail", index, first_row + last.rows() - 3))
         if not candidates:
             return False
         _, kind, index, row = min(candidates)
         if kind == "before":
             self.before.add(index)
-        elif kind == "row":
+        elif kind in ("row", "tail"):
             self.rows.setdefault(index, set()).add(row)
+            self.tail = self.tail or kind == "tail"
         else:
             self.closing = True
         return True
@@ -455,12 +473,13 @@ class _HtmlWriter:
             spacer = round(header_height * 96 / self.r.res)
             out.append(f"<p style=\"margin-top:0px; margin-bottom:0px; line-height:{spacer}px; font-size:2pt\">"
                        "&nbsp;</p>")
-            out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
-            if self.r.doc.get("subject"):
-                plain = self.r.doc.get("subject_style") == "italic"
-                out.append(self._p(self.r.doc["subject"], size=13 if plain else 14, bold=not plain, italic=plain,
-                                   align="center", top=0))
-            out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
+            if self.r.doc["doc_type"]:  # a letter (công văn) has no title: its subject is the "V/v" line
+                out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
+                if self.r.doc.get("subject"):
+                    plain = self.r.doc.get("subject_style") == "italic"
+                    out.append(self._p(self.r.doc["subject"], size=13 if plain else 14, bold=not plain,
+                                       italic=plain, align="center", top=0))
+                out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
         if part.get("label"):
             out.append(self._p(part["label"].upper(), size=13, bold=True, align="center", top=0))
             out.append(self._p(part["title"], size=13, bold=True, align="center", top=0))
@@ -581,7 +600,9 @@ class _HtmlWriter:
 
     def _signature(self) -> str:
         o = self.r.options
-        recipients = list(o.recipients)
+        if self.r.doc.get("signers"):
+            return self._signers(self.r.doc["signers"])
+        recipients = list(self.r.doc.get("recipients") or o.recipients)
         lines = []
         for i, item in enumerate(recipients):
             text = item.strip().rstrip(";.")
@@ -597,6 +618,19 @@ class _HtmlWriter:
         return (f"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:"
                 f"{self.px(14)}px\"><tr><td width=\"50%\" valign=\"top\">{left}</td>"
                 f"<td width=\"50%\" valign=\"top\">{''.join(signer)}</td></tr></table>")
+
+    def _signers(self, signers: list[list[str]]) -> str:
+        """Several signatures side by side (lists: the preparer, the accountant, the head): title, room, name."""
+        width = round(100 / len(signers), 2)
+        cells = []
+        for i, (title, name) in enumerate(signers):
+            anchor = "<a name=\"signature\"></a>" if i == 0 else ""
+            cells.append(f"<td width=\"{width}%\" valign=\"top\"><p align=\"center\" style=\"margin-top:0px; "
+                         f"font-size:13pt; font-weight:bold\">{anchor}{_esc(title)}</p><p align=\"center\" "
+                         f"style=\"margin-top:{self.mmpx(22)}px; font-size:13pt; font-weight:bold\">"
+                         f"{_esc(name) or '&nbsp;'}</p></td>")
+        return (f"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:"
+                f"{self.px(14)}px\"><tr>{''.join(cells)}</tr></table>")
 
 
 # -- charts ----------------------------------------------------------------------------------------------------------
