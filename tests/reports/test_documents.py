@@ -132,3 +132,24 @@ def test_allowance_list_pays_attendees_without_salary_for_each_day(sample):
     totals = next(r for r in table["rows"] if r["bold"])
     assert totals["cells"][5] == f"{total:,}".replace(",", ".")
     assert table["columns"][-1]["title"] == "Ký nhận"
+
+
+def test_report_to_the_province_compiles_the_evaluation(sample):
+    store, plan, path = sample
+    text = " ".join(all_text(_build(store, plan, "plan-report")).split())
+    # Unfinished activities with their progress and the reason recorded (or a request to add it).
+    assert "Các hoạt động chưa hoàn thành (03):" in text
+    assert "đạt 60%; đang tư vấn áp dụng mô hình tại doanh nghiệp mẫu" in text
+    assert "II.2.5 Tổ chức Hội thảo tham vấn: chưa thực hiện, đạt 0%; chưa ghi lý do" in text
+    # What each office reported, and who is late or missing, by name.
+    sent = _sql(path, "SELECT a.name, r.submitted_date FROM office_reports r JOIN agencies a ON a.id = r.agency_id "
+                      "WHERE r.deleted = 0 AND r.submitted_date IS NOT NULL AND r.submitted_date != ''")
+    assert len(sent) == 13
+    for name, date in sent:
+        assert f"- {name} (báo cáo ngày {date[8:10]}/{date[5:7]}/{date[:4]}):" in text
+    assert "03 đơn vị chưa gửi báo cáo (Đài Phát thanh và Truyền hình Đồng Nai" in text
+    # Budget allocated / disbursed / remaining with a proposal for the remainder.
+    assert "còn lại 268.062.000 đồng" in text
+    assert "Kinh phí còn lại chưa giải ngân: 268.062.000 đồng" in text and "Đề xuất: tiếp tục sử dụng" in text
+    for heading in ("III. ĐÁNH GIÁ CHUNG", "IV. KHÓ KHĂN, VƯỚNG MẮC", "V. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert heading in text
