@@ -36,6 +36,7 @@ REPORTS: tuple[ReportInfo, ...] = (
     ReportInfo("submission", "Tờ trình phê duyệt dự toán", "Submission of the budget estimate"),
     ReportInfo("sign-in", "Danh sách học viên ký tên", "Training sign-in sheet"),
     ReportInfo("allowance", "Danh sách nhận tiền hỗ trợ", "Allowance list signed on receipt"),
+    ReportInfo("plan", "Kế hoạch (văn bản kế hoạch)", "The plan document"),
 )
 BY_ID = {r.id: r for r in REPORTS}
 
@@ -63,9 +64,11 @@ def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
     plan = find_plan(store, plan_id)
     options = options or load_options(store, plan, report_id)
     from desktop.reports.documents import BUILDERS
+    from desktop.reports.plan_document import plan_document
 
     builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
-               "survey": _survey_report, "budget": _budget_report, **BUILDERS}[report_id]
+               "survey": _survey_report, "budget": _budget_report, "plan": plan_document,
+               **BUILDERS}[report_id]
     figures = plan_figures(store, plan["id"], options.report_date())
     doc = builder(store, plan, options, figures)
     doc["as_of"] = figures.as_of.isoformat()

@@ -172,7 +172,8 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = table.cell(0, 0), table.cell(0, 1)
         _widths(table, [0.4, 0.6], self._content_width(self.doc["parts"][0]["orientation"]))
-        self._cell_text(left, o.parent_agency.upper(), size=12.5)
+        if o.parent_agency.strip():
+            self._cell_text(left, o.parent_agency.upper(), size=12.5)
         self._cell_text(left, o.issuing_agency.upper(), size=12.5, bold=True, rule=True, rule_indent=24)
         self._cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12.5, bold=True)
         self._cell_text(right, "Độc lập - Tự do - Hạnh phúc", size=13.5, bold=True, rule=True, rule_indent=17)
@@ -185,7 +186,8 @@ class _Writer:
             date = parse_date(o.date) if o.date else o.report_date()
         except ValueError:
             date = None
-        self._cell_text(table.cell(1, 1), date_line(o.place, date), size=13.5, italic=True)
+        self._cell_text(table.cell(1, 1), self.doc.get("date_line") or date_line(o.place, date), size=13.5,
+                        italic=True)
 
     def _cell_text(self, cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
                    rule: bool = False, rule_indent: float = 18) -> None:
@@ -209,6 +211,8 @@ class _Writer:
         if not self.doc["doc_type"]:  # a letter: its subject is the "V/v" line of the header block
             self._para("", before=6)
             return
+        if self.doc.get("draft"):
+            self._para("DỰ THẢO", size=13, bold=True, align="center", before=6)
         self._para(self.doc["doc_type"], size=14, bold=True, align="center", before=12)
         if self.doc.get("subject"):
             plain = self.doc.get("subject_style") == "italic"

@@ -206,7 +206,8 @@ class _Header:
         self.ops: list[tuple] = []
         gap = renderer.pt(2)
         y = 0.0
-        y = self._text(o.parent_agency.upper(), renderer.font(12.5), 0, self.left_w, y)
+        if o.parent_agency.strip():
+            y = self._text(o.parent_agency.upper(), renderer.font(12.5), 0, self.left_w, y)
         y = self._text(o.issuing_agency.upper(), renderer.font(12.5, bold=True), 0, self.left_w, y, rule=0.45)
         left_bottom = y + gap
         y = 0.0
@@ -224,8 +225,8 @@ class _Header:
             date = parse_date(o.date) if o.date else renderer.options.report_date()
         except ValueError:
             date = None
-        y2 = self._text(date_line(o.place, date), renderer.font(13.5, italic=True), self.left_w, self.right_w,
-                        line_y)
+        y2 = self._text(renderer.doc.get("date_line") or date_line(o.place, date), renderer.font(13.5, italic=True),
+                        self.left_w, self.right_w, line_y)
         self.height = max(y1, y2) + renderer.pt(12)
 
     def _text(self, text: str, font: QFont, x: float, width: float, y: float, *, rule: float = 0.0) -> float:
@@ -473,6 +474,8 @@ class _HtmlWriter:
             spacer = round(header_height * 96 / self.r.res)
             out.append(f"<p style=\"margin-top:0px; margin-bottom:0px; line-height:{spacer}px; font-size:2pt\">"
                        "&nbsp;</p>")
+            if self.r.doc.get("draft"):
+                out.append(self._p("DỰ THẢO", size=13, bold=True, align="center", top=0))
             if self.r.doc["doc_type"]:  # a letter (công văn) has no title: its subject is the "V/v" line
                 out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
                 if self.r.doc.get("subject"):
