@@ -113,9 +113,9 @@ class _Renderer:
         self.printer = printer
         self.options = options_from(doc)
         self.family = font_family(self.options.font_family)
-        self.res = float(printer.resolution())
+        self.res = float(printer.resolution()) if isinstance(printer, QPrinter) else float(printer.logicalDpiX())
         # Qt lets the page layout change between pages only on its PDF engine (not a printer, not the preview).
-        engine = printer.paintEngine()
+        engine = printer.paintEngine() if isinstance(printer, QPrinter) else None
         self.real_layouts = engine is not None and engine.type() == QPaintEngine.Type.Pdf
 
     # -- units ---------------------------------------------------------------------------------------------------------
@@ -147,6 +147,31 @@ class _Renderer:
                            QPageLayout.Unit.Millimeter)
 
     # -- drawing -------------------------------------------------------------------------------------------------------
+    def pages(self):  # noqa: ANN201 - an iterator of (part, geometry, header, text, number)
+        """Every page to draw, in order: its part, geometry, header block (page 1), laid-out text and page index."""
+        for index, part in enumerate(self.doc["parts"]):
+            geometry = self.page(part["orientation"])
+            header = _Header(self, geometry) if index == 0 else None
+            text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
+            for number in range(_used_pages(text)):
+                yield part, geometry, header, text, number
+
+    def draw_page(self, painter: QPainter, page: tuple, page_number: int, *, rotate: bool) -> None:
+        """Draw one page; `rotate` turns a landscape page onto portrait paper (printers and Qt's preview)."""
+        part, geometry, header, text, number = page
+        painter.save()
+        if part["orientation"] == LANDSCAPE and rotate:
+            # Turned counter-clockwise: the top of the landscape page faces the bound (left) edge.
+            painter.translate(0, self.mm(A4_MM[1]))
+            painter.rotate(-90)
+        if page_number > 1:
+            self.draw_page_number(painter, geometry, page_number)
+        if header and number == 0:
+            header.draw(painter)
+        painter.translate(geometry.left, geometry.top - number * geometry.content_h)
+        text.drawContents(painter, QRectF(0, number * geometry.content_h, geometry.content_w, geometry.content_h))
+        painter.restore()
+
     def run(self) -> int:
         parts = self.doc["parts"]
         self.printer.setFullPage(True)
@@ -156,29 +181,13 @@ class _Renderer:
             raise RenderError("Không mở được máy in hoặc tệp PDF để ghi (kiểm tra đường dẫn và quyền ghi).")
         pages = 0
         try:
-            for index, part in enumerate(parts):
-                geometry = self.page(part["orientation"])
-                header = _Header(self, geometry) if index == 0 else None
-                text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
-                for number in range(_used_pages(text)):
-                    if pages:
-                        if self.real_layouts:
-                            self.printer.setPageLayout(self.layout_for(part["orientation"]))
-                        self.printer.newPage()
-                    pages += 1
-                    painter.save()
-                    if part["orientation"] == LANDSCAPE and not self.real_layouts:
-                        # Turned counter-clockwise: the top of the landscape page faces the bound (left) edge.
-                        painter.translate(0, self.mm(A4_MM[1]))
-                        painter.rotate(-90)
-                    if pages > 1:
-                        self.draw_page_number(painter, geometry, pages)
-                    if header and number == 0:
-                        header.draw(painter)
-                    painter.translate(geometry.left, geometry.top - number * geometry.content_h)
-                    text.drawContents(painter, QRectF(0, number * geometry.content_h, geometry.content_w,
-                                                      geometry.content_h))
-                    painter.restore()
+            for page in self.pages():
+                if pages:
+                    if self.real_layouts:
+                        self.printer.setPageLayout(self.layout_for(page[0]["orientation"]))
+                    self.printer.newPage()
+                pages += 1
+                self.draw_page(painter, page, pages, rotate=not self.real_layouts)
         finally:
             painter.end()
         return pages
@@ -727,6 +736,36 @@ def render_to_printer(doc: dict, printer: QPrinter) -> int:
     printer.setDocName(doc["subject"][:120])
     printer.setCreator("SXTDBV")
     return _Renderer(doc, printer).run()
+
+
+def page_images(doc: dict, dpi: int = 96) -> list[QImage]:
+    """Every page of the document as an image at `dpi`, each in its own orientation (a landscape appendix is a
+    landscape image, upright): what the app's print preview shows, page for page the same as the PDF."""
+    ensure_app()
+    # Laid out at the PDF printer's resolution (text metrics, hence line and page breaks, depend on it), then drawn
+    # scaled down onto each page image.
+    layout_dpi = QPrinter(QPrinter.PrinterMode.HighResolution).resolution()
+    device = QImage(8, 8, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(layout_dpi / 0.0254))
+    device.setDotsPerMeterY(round(layout_dpi / 0.0254))
+    renderer = _Renderer(doc, device)  # type: ignore[arg-type] - a paint device with the printer's metrics
+    dots = round(layout_dpi / 0.0254)  # fonts set on the painter resolve at the layout's resolution, then scale
+    images = []
+    for number, page in enumerate(renderer.pages(), 1):
+        landscape = page[0]["orientation"] == LANDSCAPE
+        w, h = (A4_MM[1], A4_MM[0]) if landscape else A4_MM
+        image = QImage(round(w / 25.4 * dpi), round(h / 25.4 * dpi), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(dots)
+        image.setDotsPerMeterY(dots)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(dpi / layout_dpi, dpi / layout_dpi)
+        renderer.draw_page(painter, page, number, rotate=False)
+        painter.end()
+        images.append(image)
+    return images
 
 
 def pdf_printer(path: Path | str) -> QPrinter:
