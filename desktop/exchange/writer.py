@@ -6,12 +6,12 @@ The file is written under a temporary name and renamed into place, so a failure 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -31,7 +31,8 @@ from desktop.domain.revisions import parse_history
 from desktop.exchange import format as fmt
 from desktop.exchange.errors import ExchangeCancelled, ExchangeError
 from desktop.exchange.rows import count_rows, display_texts, iter_rows, office_template_ids
-from desktop.store import Store
+from desktop.store import Store, tempfiles
+from desktop.store.files import explain_os_error
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -68,9 +69,28 @@ def _save(wb: Workbook, target: Path) -> None:
         original = openpyxl_excel.write_stylesheet
         openpyxl_excel.write_stylesheet = _unlocked_default(original)
         try:
-            wb.save(str(target))
+            _save_closing_on_failure(wb, target)
         finally:
             openpyxl_excel.write_stylesheet = original
+
+
+def _save_closing_on_failure(wb: Workbook, target: Path) -> None:
+    """openpyxl's save_workbook, keeping hold of its ZipFile: when writing fails (a full disk), the archive is
+    abandoned here instead of by ZipFile.__del__, which would try to finish it and print a second traceback."""
+    if wb.write_only and not wb.worksheets:
+        wb.create_sheet()
+    archive = ZipFile(str(target), "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+        openpyxl_excel.ExcelWriter(wb, archive).save()
+    except BaseException:
+        handle, archive.fp = archive.fp, None
+        if handle is not None:
+            try:
+                handle.close()
+            except OSError:
+                pass  # the disk that refused the data refuses its last buffer too; the first error is told
+        raise
 REF_LIST_LIMIT = 1000
 
 
@@ -107,18 +127,13 @@ def export_workbook(store: Store, path: Path | str, *, office: str | None = None
     totals = {s.name: (len(selection[s.name]) if selection is not None else count_rows(store, s)) for s in ENTITIES}
     grand_total = max(1, sum(totals.values()))
     export_id = uuid.uuid4().hex
-    partial = path.with_name(f".{path.name}.{export_id[:8]}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        writer = _Writer(store, scope, export_id, selection, progress, cancel, grand_total)
-        rows = writer.write(partial)
-        os.replace(partial, path)
+        # Written in the program's own temporary folder, then moved into place: a kill leaves nothing beside `path`.
+        with tempfiles.staged(path) as staging:
+            writer = _Writer(store, scope, export_id, selection, progress, cancel, grand_total)
+            rows = writer.write(staging)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ExchangeError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}.") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        raise ExchangeError(explain_os_error(exc, path)) from exc
     return ExportResult(path, export_id, scope, rows)
 
 
