@@ -236,3 +236,8 @@ def is_held_elsewhere(path: Path | str) -> bool:
     held = lock.read_only
     lock.release()
     return held
+
+
+def is_read_only(store: Store) -> bool:
+    """True when `store` was opened read-only (every write would be refused)."""
+    return bool(store.db.execute("PRAGMA query_only").fetchone()[0])

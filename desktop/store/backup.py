@@ -94,7 +94,7 @@ def check_backup_file(path: Path | str) -> BackupInfo:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise StoreError(explain_os_error(exc, path, "đọc")) from exc
     if header != SQLITE_HEADER:
         raise StoreError(f"Tệp “{path}” không phải là bản sao lưu của SXTDBV (không phải cơ sở dữ liệu SQLite).")
     try:

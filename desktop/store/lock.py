@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop.store.errors import StoreError
+from desktop.store.files import explain_os_error
 
 LOCK_SUFFIX = ".lock"
 _WINDOWS = sys.platform == "win32"
@@ -201,11 +202,12 @@ class DatabaseLock:
             except PermissionError as exc:
                 if _WINDOWS:
                     return _AGAIN  # being deleted or opened exclusively for a moment
-                raise StoreError(f"Không mở được tệp khóa “{self.lock_file}”: {exc.strerror or exc}.") from exc
+                raise StoreError(explain_os_error(exc, self.lock_file, "mở", kind="tệp khóa")) from exc
             created = False
         except OSError as exc:
-            raise StoreError(f"Không tạo được tệp khóa “{self.lock_file}”: {exc.strerror or exc}. "
-                             "Thư mục của cơ sở dữ liệu có thể là chỉ đọc.") from exc
+            raise StoreError(explain_os_error(exc, self.lock_file, "tạo", kind="tệp khóa")
+                             + " Không sửa được cơ sở dữ liệu ở thư mục này; vẫn có thể xem, xuất, in và sao lưu nó."
+                             ) from exc
         locked = _os_lock(fd)
         if locked is False:
             os.close(fd)
@@ -226,7 +228,7 @@ class DatabaseLock:
         except OSError as exc:
             _os_unlock(fd)
             os.close(fd)
-            raise StoreError(f"Không ghi được tệp khóa “{self.lock_file}”: {exc.strerror or exc}.") from exc
+            raise StoreError(explain_os_error(exc, self.lock_file, kind="tệp khóa")) from exc
         self._fd = fd
         return _TAKEN
 
