@@ -45,17 +45,15 @@ def sqlite_uri(path: PurePath | str, *, platform: str | None = None, **params: s
         if not win.is_absolute() and isinstance(path, (str, Path)) and sys.platform == "win32":
             win = PureWindowsPath(os.path.abspath(str(path)))
         text = str(win).replace("\\", "/")
-        if text.startswith("//"):
-            body = "//" + text  # UNC: file:////server/share/dir/file.db
-        else:
-            body = "/" + text   # drive: file:///C:/dir/file.db
+        # UNC: file:////server/share/dir/file.db (empty authority, then //server); drive: file:///C:/dir/file.db
+        body = text if text.startswith("//") else "/" + text
     else:
         posix = PurePosixPath(path)
         if not posix.is_absolute():
             posix = PurePosixPath(os.path.abspath(str(path)))
         body = str(posix)
     # Keep the characters SQLite reads as path syntax; encode "?", "#", "%" and spaces, and non-ASCII as UTF-8.
-    uri = "file:" + quote(body, safe="/:")
+    uri = "file://" + quote(body, safe="/:")  # an empty authority: SQLite refuses any other but "localhost"
     if params:
         uri += "?" + "&".join(f"{key}={quote(value, safe='')}" for key, value in params.items())
     return uri
