@@ -10,7 +10,7 @@ that computer and the lock file to delete once it is sure nobody uses the databa
 
     with DatabaseLock(path):            # raises DatabaseLockedError (a StoreError) when another instance writes
         ...
-    lock = acquire_or_explain(path, read_only_fallback=True)   # the GUI: lock.read_only tells to open read-only
+    lock = DatabaseLock(path, read_only_fallback=True).acquire()  # lock.read_only: open read-only (services/opening)
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ class DatabaseLock:
     """The right to write one database, held from `acquire()` to `release()` (or as a context manager).
 
     With `read_only_fallback`, a database held elsewhere does not raise: `read_only` is True and `message` says why,
-    so the caller opens the database read-only (see `make_read_only`).
+    so the caller opens the database read-only (desktop/services/opening.py).
     """
 
     def __init__(self, database: Path | str, *, read_only_fallback: bool = False):
@@ -260,21 +260,6 @@ class _Refusal:
 
 _TAKEN = object()
 _AGAIN = object()
-
-
-def acquire_or_explain(database: Path | str, *, read_only_fallback: bool = False) -> DatabaseLock:
-    """Take the lock of `database` for this process's lifetime (the GUI calls it once at start).
-
-    Raises DatabaseLockedError whose text is the Vietnamese message to show when another instance has the database
-    open; with `read_only_fallback` returns instead a lock whose `read_only` is True and whose `message` explains it.
-    """
-    return DatabaseLock(database, read_only_fallback=read_only_fallback).acquire()
-
-
-def make_read_only(store: object) -> object:
-    """Make an open Store refuse every write (PRAGMA query_only): the read-only fallback. Returns the store."""
-    store.db.execute("PRAGMA query_only = ON")  # type: ignore[attr-defined]
-    return store
 
 
 def _hostname() -> str:
