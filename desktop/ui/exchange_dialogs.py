@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +65,7 @@ from desktop.exchange.model import (
 from desktop.services import exchange as service
 from desktop.services import records
 from desktop.store import Store
+from desktop.ui import theme
 
 _STATUS_COLOURS = {NEW: "#1b7f3b", CHANGED: "#1f5fa8", CONFLICT: "#b3261e", REJECTED: "#8a1c1c", STALE: "#7a6a00",
                    DELETED: "#6b4e16"}
@@ -189,7 +190,7 @@ class ChangeModel(QAbstractTableModel):
             if column == 5 and change.status == CONFLICT:
                 return ImportPreviewDialog.resolution_title(change.resolution)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and change.status in _STATUS_COLOURS:
-            return QColor(_STATUS_COLOURS[change.status])
+            return theme.readable(_STATUS_COLOURS[change.status], theme.palette().color(QPalette.ColorRole.Base))
         if role == Qt.ItemDataRole.UserRole:
             return change
         return None

@@ -21,6 +21,7 @@ from desktop.services.opening import open_for_window, open_for_writing
 from desktop.services.sample_data import fill_sample_data
 from desktop.services.setup import init_database
 from desktop.store.lock import DatabaseLock
+from desktop.store.schema import SCHEMA_VERSION
 from tests.packaging.conftest import ROOT, immutable, remount_read_only, sx, tmpfs
 
 KILLS = int(os.environ.get("SXTDBV_EXPORT_KILLS", "3"))
@@ -51,7 +52,7 @@ def big_db(tmp_path) -> Path:
     """A database whose export takes a few seconds (5,000 participants)."""
     path = tmp_path / "big.db"
     store = init_database(path)
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=5000, seed=3)
     store.close()
     return path
@@ -144,10 +145,9 @@ def test_an_older_schema_is_backed_up_before_its_upgrade_and_listed(tmp_path, da
 
     monkeypatch.setenv("SXTDBV_DATA_DIR", str(data))
     old = tmp_path / "cu.db"
-    init_database(old).close()
     make_schema_1(old)
     with open_for_writing(old, daily_backup=False) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
     reasons = [b.reason for b in backup_policy.list_backups(old)]
     assert reasons == ["upgrade"]
     listed = sx("--db", old, "backup", "--list", data=data)

@@ -26,6 +26,7 @@ from desktop.store.files import (
     sqlite_uri,
 )
 from desktop.store.lock import DatabaseLock
+from desktop.store.schema import SCHEMA_VERSION
 from tests.packaging.conftest import make_schema_1, sx
 
 DRIVE_FIXED = 3
@@ -115,7 +116,6 @@ def test_read_commands_never_change_the_file(tmp_path):
 def test_an_older_schema_opened_read_only_is_read_and_left_as_it_was(tmp_path):
     data = tmp_path / "data"
     path = tmp_path / "cu.db"
-    init_database(path).close()
     make_schema_1(path)
     before = digest(path)
     other = DatabaseLock(path).acquire()  # another computer's older program holds it
@@ -126,7 +126,7 @@ def test_an_older_schema_opened_read_only_is_read_and_left_as_it_was(tmp_path):
         opened.close()
         done = sx("--db", path, "summary", "--json", data=data)
         assert done.returncode == 0, done.stderr
-        assert '"schema_version": 2' in done.stdout  # read through an upgraded copy in memory
+        assert f'"schema_version": {SCHEMA_VERSION}' in done.stdout  # read through an upgraded copy in memory
     finally:
         other.release()
     assert digest(path) == before
@@ -154,11 +154,10 @@ def test_the_window_opened_read_only_leaves_the_bytes_alone_while_another_writes
 def test_a_schema_upgrade_is_preceded_by_a_backup_named_as_such(tmp_path, monkeypatch):
     monkeypatch.setenv("SXTDBV_DATA_DIR", str(tmp_path / "data"))
     path = tmp_path / "cu.db"
-    init_database(path).close()
     make_schema_1(path)
     old = digest(path)
     opened = opening.open_for_window(path)
-    assert not opened.read_only and opened.store.schema_version == 2
+    assert not opened.read_only and opened.store.schema_version == SCHEMA_VERSION
     opened.close()
     made = backup_policy.list_backups(path)
     assert [b.reason for b in made] == ["upgrade"] and made[0].reason_title == "trước khi nâng cấp lược đồ"
@@ -233,14 +232,14 @@ def test_a_database_left_in_the_roaming_folder_is_moved_with_its_backups(tmp_pat
     monkeypatch.setattr(opening, "roaming_data_dir", lambda: roaming)
     old = roaming / "sxtdbv.db"
     store = init_database(old)
-    store.repo("plans").update(store.repo("plans").list()[0]["id"], {"title": "Kế hoạch đã sửa trên máy cũ"})
+    store.repo("plans").update(store.repo("plans").rows()[0]["id"], {"title": "Kế hoạch đã sửa trên máy cũ"})
     store.close()
     (roaming / "backups").mkdir()
     (roaming / "backups" / "sxtdbv-20260101-080000-000-daily.db").write_bytes(old.read_bytes())
     default = local / "sxtdbv.db"
     opened = opening.open_for_window(default, is_default=True)
     try:
-        assert opened.store.repo("plans").list()[0]["title"] == "Kế hoạch đã sửa trên máy cũ"
+        assert opened.store.repo("plans").rows()[0]["title"] == "Kế hoạch đã sửa trên máy cũ"
         assert any("Đã chuyển cơ sở dữ liệu" in note for note in opened.notes)
     finally:
         opened.close()
