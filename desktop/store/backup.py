@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.store.database import SQLITE_HEADER, journal_mode_for
 from desktop.store.errors import StoreError
-from desktop.store.files import explain_os_error, sqlite_uri
+from desktop.store.files import explain_os_error, retry_transient, sqlite_uri
 from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION
 from desktop.store.store import Store
 
@@ -40,7 +40,7 @@ def backup_connection(source: sqlite3.Connection, destination: Path | str) -> Pa
             target.commit()
         finally:
             target.close()
-        partial.replace(destination)
+        retry_transient(lambda: partial.replace(destination))  # antivirus may hold a new file a moment
     except OSError as exc:
         _remove_quietly(partial)
         raise StoreError(f"Không sao lưu được. {explain_os_error(exc, destination)}") from exc
