@@ -59,7 +59,7 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="227" />
+        <location filename="../../desktop/ui/forms/editors.py" line="229" />
         <source>(no longer offered)</source>
         <translation>(không còn trong danh sách chọn)</translation>
     </message>
@@ -67,99 +67,99 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="49" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
         <source>Average progress of the activities</source>
         <translation>Tiến độ trung bình của các hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
         <source>Budget disbursed of the allocated lines</source>
         <translation>Tỷ lệ giải ngân so với dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="51" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
         <source>Training participants / target</source>
         <translation>Học viên tập huấn / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
         <source>Enterprises surveyed / target</source>
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="90" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="99" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="108" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="105" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="110" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="123" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="115" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="152" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="155" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -167,12 +167,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="133" />
+        <location filename="../../desktop/ui/forms/editors.py" line="135" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="138" />
+        <location filename="../../desktop/ui/forms/editors.py" line="140" />
         <source>Choose from a calendar</source>
         <translation>Chọn trên lịch</translation>
     </message>
@@ -200,22 +200,22 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="121" />
+        <location filename="../../desktop/ui/errors.py" line="122" />
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122" />
+        <location filename="../../desktop/ui/errors.py" line="123" />
         <source>Something went wrong: %1</source>
         <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="124" />
+        <location filename="../../desktop/ui/errors.py" line="125" />
         <source>The program keeps running and the data already saved is safe. The details were written to %1.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Chi tiết lỗi đã được ghi vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="128" />
+        <location filename="../../desktop/ui/errors.py" line="129" />
         <source>The program keeps running and the data already saved is safe. The details could not be written to the log file.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Không ghi được chi tiết lỗi vào tệp nhật ký.</translation>
     </message>
@@ -223,27 +223,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="708" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="710" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="713" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="726" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="738" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
     </message>
@@ -251,82 +251,82 @@
 <context>
     <name>ForeignListDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="559" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="560" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="566" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="571" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="574" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="575" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="591" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="613" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="613" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="635" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="637" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="643" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
         <source>%1 rows found under the header on row %2.</source>
         <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="654" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
         <source>Choose the sheet and the course or plan first.</source>
         <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="667" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
         <source>New: %1, already present: %2, rejected: %3.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="688" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -355,202 +355,202 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="239" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="240" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
         <source>Older (skipped)</source>
         <translation>Cũ hơn (bỏ qua)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="256" />
         <source>Deleted</source>
         <translation>Bị xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="263" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
         <source>Keep this computer's version</source>
         <translation>Giữ bản trên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
         <source>Take the file's version</source>
         <translation>Lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="267" />
         <source>Not chosen yet</source>
         <translation>Chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
         <source>Title</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
         <source>Changes (before → after)</source>
         <translation>Thay đổi (trước → sau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="278" />
         <source>Resolution</source>
         <translation>Cách giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="283" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="284" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="292" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="298" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="299" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="313" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="314" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="317" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="318" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="319" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="320" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="323" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="324" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="352" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="363" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="369" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="395" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="396" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="410" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="412" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="413" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="427" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="428" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="473" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="474" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="523" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="524" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="536" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="537" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
@@ -797,140 +797,138 @@
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="451" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="458" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463" />
+        <location filename="../../desktop/ui/main_window.py" line="467" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <location filename="../../desktop/ui/main_window.py" line="469" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475" />
-        <location filename="../../desktop/ui/main_window.py" line="480" />
-        <location filename="../../desktop/ui/main_window.py" line="491" />
-        <location filename="../../desktop/ui/main_window.py" line="497" />
+        <location filename="../../desktop/ui/main_window.py" line="483" />
+        <location filename="../../desktop/ui/main_window.py" line="492" />
+        <location filename="../../desktop/ui/main_window.py" line="498" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <location filename="../../desktop/ui/main_window.py" line="484" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="521" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="522" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="124" />
+        <location filename="../../desktop/app.py" line="119" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -1042,22 +1040,22 @@
 <context>
     <name>OfficeReports</name>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="24" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="26" />
         <source>Submitted on time</source>
         <translation>Đã nộp đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="25" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="27" />
         <source>Submitted late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="26" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="28" />
         <source>Not yet due</source>
         <translation>Chưa đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="27" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="29" />
         <source>Overdue, not submitted</source>
         <translation>Quá hạn, chưa nộp</translation>
     </message>
@@ -1065,23 +1063,23 @@
 <context>
     <name>OfficeReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="44" />
         <location filename="../../desktop/ui/pages/office_reports.py" line="46" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="48" />
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="49" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="51" />
         <source>Office</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="62" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="65" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="74" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="77" />
         <source>%1 reports: %2 on time, %3 late, %4 not yet due, %5 overdue and missing</source>
         <translation>%1 báo cáo: %2 đúng hạn, %3 nộp muộn, %4 chưa đến hạn, %5 quá hạn chưa nộp</translation>
     </message>
@@ -1160,9 +1158,47 @@
 <context>
     <name>QuartersEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="277" />
+        <location filename="../../desktop/ui/forms/editors.py" line="279" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyRetry</name>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="24" />
+        <source>Open for editing</source>
+        <translation>Mở để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="26" />
+        <source>Try again to open the database for editing (once the other window has closed it)</source>
+        <translation>Thử mở lại cơ sở dữ liệu để sửa (sau khi cửa sổ kia đã đóng nó)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="39" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="40" />
+        <source>&amp;Continue read-only</source>
+        <translation>Tiếp tục &amp;chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="54" />
+        <source>The database is still open in another window; it stays read-only.</source>
+        <translation>Cơ sở dữ liệu vẫn đang mở ở cửa sổ khác; vẫn ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="57" />
+        <source>The database is now open for editing.</source>
+        <translation>Cơ sở dữ liệu đã được mở để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="75" />
+        <source>The other window has closed the database. Open it for editing now?</source>
+        <translation>Cửa sổ kia đã đóng cơ sở dữ liệu. Mở để sửa ngay bây giờ?</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1285,80 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="33" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="89" />
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Daily (automatic)</source>
+        <translation>Hằng ngày (tự động)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Before an Excel import</source>
+        <translation>Trước khi nhập tệp Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a schema upgrade</source>
+        <translation>Trước khi nâng cấp lược đồ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="37" />
+        <source>On demand</source>
+        <translation>Theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38" />
+        <source>Backups are kept in %1. The newest automatic backups are kept; backups made on demand are never deleted.</source>
+        <translation>Các bản sao lưu nằm trong %1. Chương trình giữ các bản sao lưu tự động gần nhất; bản sao lưu theo yêu cầu không bao giờ bị xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Made</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="62" />
+        <source>There is no backup of this database yet.</source>
+        <translation>Cơ sở dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="65" />
+        <source>&amp;Restore the selected backup</source>
+        <translation>&amp;Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="68" />
+        <source>&amp;Other file…</source>
+        <translation>&amp;Tệp khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="91" />
+        <source>SXTDBV database (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="20" />
@@ -1256,22 +1366,27 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>The language takes effect the next time the program starts.</source>
         <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <source>The database is open read-only: its office and backup count cannot be changed.</source>
+        <translation>Cơ sở dữ liệu đang mở ở chế độ chỉ đọc: không đổi được đơn vị và số bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
         <source>Interface language:</source>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
         <source>This computer's office:</source>
         <translation>Đơn vị của máy này:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="47" />
         <source>Automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động giữ lại:</translation>
     </message>
@@ -1392,27 +1507,27 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="41" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="42" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="45" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="46" />
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="62" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="72" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
