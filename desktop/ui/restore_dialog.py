@@ -49,7 +49,7 @@ class RestoreDialog(QDialog):
         locale = QLocale()
         for row, item in enumerate(self.backups):
             cells = (item.made.strftime("%d/%m/%Y %H:%M:%S"), reasons.get(item.reason, item.reason),
-                     locale.formattedDataSize(item.size))
+                     locale.formattedDataSize(item.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(str(item.path))
