@@ -86,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StoreError, ValidationError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the output went to a program that stopped reading (sxtdbv ... | head): nothing to say
+        return 1
     except OSError as exc:  # a file operation no command foresaw: its Vietnamese explanation, never Python's text
         print(f"Lỗi: {explain_os_error(exc, exc.filename or args.db)}", file=sys.stderr)
         return 1

@@ -284,7 +284,7 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def _os_lock(fd: int) -> bool | None:
     """Take the system lock without waiting: True taken, False held by another process, None not supported here."""
-    if _WINDOWS:
+    if sys.platform == "win32":  # spelt out (not _WINDOWS) so that type checkers skip the other platform's branch
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -308,7 +308,7 @@ def _os_lock(fd: int) -> bool | None:
 
 def _os_unlock(fd: int) -> None:
     try:
-        if _WINDOWS:
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -322,9 +322,11 @@ def _os_unlock(fd: int) -> None:
 
 
 def _windows_pid_alive(pid: int) -> bool:
+    if sys.platform != "win32":  # called on Windows only; spelt out so that type checkers skip the rest elsewhere
+        return pid_alive(pid)
     import ctypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     process_query_limited_information = 0x1000
     still_active = 259
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
