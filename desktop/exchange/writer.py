@@ -113,6 +113,7 @@ def export_workbook(store: Store, path: Path | str, *, office: str | None = None
     grand_total = max(1, sum(totals.values()))
     export_id = uuid.uuid4().hex
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         # Written in the program's own temporary folder, then moved into place: a kill leaves nothing beside `path`.
         with tempfiles.staged(path) as staging:
             writer = _Writer(store, scope, export_id, selection, progress, cancel, grand_total)
