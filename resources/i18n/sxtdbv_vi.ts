@@ -3,12 +3,12 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="27" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="28" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="35" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
     </message>
@@ -87,79 +87,89 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="90" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="108" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="107" />
+        <source>Figures as of %1</source>
+        <translation>Số liệu tính đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
+        <source>%1 inconsistencies in the data to check</source>
+        <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="118" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="123" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="138" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="159" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="173" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="176" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -223,112 +233,29 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="23" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="25" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="28" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="41" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="53" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
-    </message>
-</context>
-<context>
-    <name>ForeignListDialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="560" />
-        <source>Import a list from Excel — %1</source>
-        <translation>Nhập danh sách từ Excel — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
-        <source>Participants</source>
-        <translation>Học viên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="566" />
-        <source>Surveyed enterprises</source>
-        <translation>Doanh nghiệp khảo sát</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
-        <source>Import as:</source>
-        <translation>Nhập thành:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="571" />
-        <source>Sheet:</source>
-        <translation>Trang tính:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="575" />
-        <source>Columns (suggested from the titles; check them)</source>
-        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
-        <source>Preview</source>
-        <translation>Xem trước</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="591" />
-        <source>Import</source>
-        <translation>Nhập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="613" />
-        <source>Course:</source>
-        <translation>Lớp tập huấn:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="613" />
-        <source>Plan:</source>
-        <translation>Kế hoạch:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
-        <source>(not imported)</source>
-        <translation>(không nhập)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
-        <source>Column %1</source>
-        <translation>Cột %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
-        <source>%1 rows found under the header on row %2.</source>
-        <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
-        <source>Choose the sheet and the course or plan first.</source>
-        <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
-        <source>New: %1, already present: %2, rejected: %3.</source>
-        <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
-        <source>Imported: %1 rows added.</source>
-        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -355,204 +282,262 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="240" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="71" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
-        <source>New</source>
-        <translation>Mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
-        <source>Changed</source>
-        <translation>Thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
-        <source>Unchanged</source>
-        <translation>Không đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
-        <source>Older (skipped)</source>
-        <translation>Cũ hơn (bỏ qua)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
-        <source>Conflict</source>
-        <translation>Xung đột</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
-        <source>Rejected</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="256" />
-        <source>Deleted</source>
-        <translation>Bị xóa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
-        <source>Keep this computer's version</source>
-        <translation>Giữ bản trên máy này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
-        <source>Take the file's version</source>
-        <translation>Lấy bản trong tệp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="267" />
-        <source>Not chosen yet</source>
-        <translation>Chưa chọn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
-        <source>Sheet</source>
-        <translation>Trang tính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
-        <source>Row</source>
-        <translation>Dòng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
-        <source>Title</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
-        <source>Changes (before → after)</source>
-        <translation>Thay đổi (trước → sau)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="278" />
-        <source>Resolution</source>
-        <translation>Cách giải quyết</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="284" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="79" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="118" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="292" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="119" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="299" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="127" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="314" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="88" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="140" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="320" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="142" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="324" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="146" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="22" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="23" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="24" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="26" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="352" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="27" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="363" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="100" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="105" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="369" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="106" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="396" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="189" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="410" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="201" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="413" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="204" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="428" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="219" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="474" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="47" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="524" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="282" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="537" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="295" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>ListImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <source>Import a list from Excel — %1</source>
+        <translation>Nhập danh sách từ Excel — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <source>Columns (suggested from the titles; check them)</source>
+        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <source>Import the other rows and leave the rejected rows out</source>
+        <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <source>Participants</source>
+        <translation>Học viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <source>Surveyed enterprises</source>
+        <translation>Doanh nghiệp khảo sát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <source>The row holding the column titles (STT, Họ và tên…)</source>
+        <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <source>or click that row in the preview below</source>
+        <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <source>Import as:</source>
+        <translation>Nhập thành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <source>Sheet:</source>
+        <translation>Trang tính:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Course:</source>
+        <translation>Lớp tập huấn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <source>Reading the rows…</source>
+        <translation>Đang đọc các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <source>Choose the header row with the box above or a click on the row in the preview.</source>
+        <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
+        <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <source>Column %1</source>
+        <translation>Cột %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <source>Choose the sheet, the header row and the course or plan first.</source>
+        <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <source>Checking the rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
+        <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <source>Stopped: nothing was imported.</source>
+        <translation>Đã dừng: chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <source>Imported: %1 rows added.</source>
+        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -936,103 +921,103 @@
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="49" />
-        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="50" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="221" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="52" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="53" />
         <source>The plan is copied into the new year (tasks, responsibilities, indicators with their targets, budget lines, reports owed) with progress and results cleared. Agencies that no longer exist in the new year are replaced by the agencies chosen below.</source>
         <translation>Kế hoạch được sao chép sang năm mới (nhiệm vụ, tổ chức thực hiện, chỉ tiêu cùng chỉ tiêu kế hoạch, dự toán, các báo cáo phải nộp); tiến độ và kết quả được xóa. Đơn vị không còn tồn tại trong năm mới được thay bằng đơn vị chọn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="67" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
         <source>Year of the new plan:</source>
         <translation>Năm của kế hoạch mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="69" />
         <source>Copy the plan of:</source>
         <translation>Sao chép kế hoạch năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Agency no longer in force</source>
         <translation>Đơn vị đã hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Ended on</source>
         <translation>Hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Named in</source>
         <translation>Có trong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Replaced by</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="92" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="93" />
         <source>&amp;Create the plan</source>
         <translation>&amp;Tạo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="94" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="95" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="123" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="124" />
         <source>To copy: %1 tasks, %2 responsibility groups, %3 reports owed, %4 legal bases, %5 budget lines.</source>
         <translation>Sẽ sao chép: %1 nhiệm vụ, %2 nhóm tổ chức thực hiện, %3 báo cáo phải nộp, %4 căn cứ, %5 khoản dự toán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="149" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="150" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="151" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="152" />
         <source>All %1 successors</source>
         <translation>Cả %1 đơn vị kế thừa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="154" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="155" />
         <source>Drop (no agency in its place)</source>
         <translation>Bỏ, không giao cho đơn vị nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="168" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="169" />
         <source>Several successors: choose one, all of them, or another agency.</source>
         <translation>Có nhiều đơn vị kế thừa: chọn một đơn vị, tất cả, hoặc một đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="170" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
         <source>No successor is named: choose the agency that takes over, or drop it.</source>
         <translation>Chưa có đơn vị kế thừa: chọn đơn vị nhận thay, hoặc bỏ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="172" />
         <source>Its successor, chosen automatically; you may choose another.</source>
         <translation>Đơn vị kế thừa, được chọn tự động; có thể chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="199" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="201" />
         <source>Every agency of the plan is still in force in %1.</source>
         <translation>Mọi đơn vị của kế hoạch vẫn còn hiệu lực trong năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="202" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="204" />
         <source>Choose what replaces the %1 agencies highlighted before creating the plan.</source>
         <translation>Chọn đơn vị thay thế cho %1 đơn vị được tô màu trước khi tạo kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="205" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="207" />
         <source>%1 agencies will be replaced as shown.</source>
         <translation>%1 đơn vị sẽ được thay như trong bảng.</translation>
     </message>
@@ -1389,6 +1374,24 @@
         <location filename="../../desktop/ui/settings_dialog.py" line="47" />
         <source>Automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động giữ lại:</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreviewModel</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="104" />
+        <source>Header row: the titles of the columns</source>
+        <translation>Dòng tiêu đề: tên các cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="106" />
+        <source>Above the header (title block): not imported</source>
+        <translation>Phía trên dòng tiêu đề (phần đầu văn bản): không nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="108" />
+        <source>Skipped: %1</source>
+        <translation>Bỏ qua: %1</translation>
     </message>
 </context>
 <context>
