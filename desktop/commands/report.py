@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
 from desktop.commands.common import CommandError, open_store
+from desktop.display import use_offscreen_if_headless
 from desktop.reports.data import REPORTS, build_report, report_ids
 
 
@@ -19,14 +18,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="tệp PDF sẽ ghi")
     parser.add_argument("--year", type=int, default=None, help="năm của kế hoạch (mặc định: kế hoạch mới nhất)")
     parser.set_defaults(handler=run_report)
-
-
-def prepare_headless_qt() -> None:
-    """Use Qt's offscreen platform when no display is available and QT_QPA_PLATFORM is not set (Linux)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -54,7 +45,7 @@ def run_report(args: argparse.Namespace) -> int:
         doc = build_report(store, args.report_id, plan_id=plan_id)
     finally:
         store.close()
-    prepare_headless_qt()
+    use_offscreen_if_headless()
     from desktop.reports.render import RenderError, render_pdf  # Qt is loaded only here.
 
     try:

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
         else:
             self.saved_label.setText(self.tr("All changes saved"))
+            self.saved_label.setStyleSheet("")
         self.setWindowFilePath(path)
 
     def focus_search(self) -> None:
@@ -281,23 +282,26 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str) -> bool:
         """Open the database at `path`; on refusal say why and keep the current one."""
-        from desktop.store.lock import DatabaseLock, DatabaseLockedError
+        from desktop.services.opening import open_other
 
-        lock = DatabaseLock(path)
         try:
-            lock.acquire()
-            Store.open(path).close()
-        except (StoreError, DatabaseLockedError) as exc:
-            lock.release()
+            opened = open_other(path)
+        except StoreError as exc:
             QMessageBox.warning(self, self.tr("Open database"), str(exc))
             return False
+        self.use_database(opened.store, opened.lock)
+        if opened.notes:
+            self.statusBar().showMessage(" ".join(opened.notes), 15000)
+        return True
+
+    def use_database(self, store: Store, lock) -> None:  # noqa: ANN001 - a DatabaseLock held for `store`
+        """Show `store` (opened for writing under `lock`) in place of the current database, which is closed."""
         self.ctx.store.close()
-        if self.lock is not None:
+        if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.lock = lock
         self.read_only_message = ""
-        self._reopen(path)
-        return True
+        self._reopen(store.path, store)
 
     # -- Excel exchange --------------------------------------------------------------------------------------------
     def _excel_folder(self) -> str:
@@ -467,13 +471,12 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """Replace the database by a backup chosen by the user (the current data is backed up first)."""
         from desktop.services import backup
+        from desktop.ui.restore_dialog import choose_backup
 
         path = self.ctx.store.path
         if path is None:
             return
-        folder = str(backup.backups_dir(path))
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), folder,
-                                                self.tr("SXTDBV database (*.db);;All files (*)"))
+        source = choose_backup(self, path)
         if not source:
             return
         answer = QMessageBox.question(
@@ -483,10 +486,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from desktop.store.backup import check_backup_file
-
         try:
-            check_backup_file(source)
+            backup.check_backup(source)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
             return
@@ -497,8 +498,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
         self._reopen(path)
 
-    def _reopen(self, path) -> None:
-        store = Store.open(path)
+    def _reopen(self, path, store: Store | None = None) -> None:
+        from desktop.services.opening import reopen
+
+        store = store or reopen(self.lock, path)
         self.ctx.store = store
         plan = records.current_plan(store)
         self.ctx.plan_id = plan["id"] if plan else None

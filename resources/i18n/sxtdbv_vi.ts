@@ -3,12 +3,12 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="27" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="28" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="35" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
     </message>
@@ -210,22 +210,22 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="121" />
+        <location filename="../../desktop/ui/errors.py" line="122" />
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122" />
+        <location filename="../../desktop/ui/errors.py" line="123" />
         <source>Something went wrong: %1</source>
         <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="124" />
+        <location filename="../../desktop/ui/errors.py" line="125" />
         <source>The program keeps running and the data already saved is safe. The details were written to %1.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Chi tiết lỗi đã được ghi vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="128" />
+        <location filename="../../desktop/ui/errors.py" line="129" />
         <source>The program keeps running and the data already saved is safe. The details could not be written to the log file.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Không ghi được chi tiết lỗi vào tệp nhật ký.</translation>
     </message>
@@ -782,140 +782,138 @@
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="341" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="389" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="451" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="458" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463" />
+        <location filename="../../desktop/ui/main_window.py" line="467" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <location filename="../../desktop/ui/main_window.py" line="469" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475" />
-        <location filename="../../desktop/ui/main_window.py" line="480" />
-        <location filename="../../desktop/ui/main_window.py" line="491" />
-        <location filename="../../desktop/ui/main_window.py" line="497" />
+        <location filename="../../desktop/ui/main_window.py" line="483" />
+        <location filename="../../desktop/ui/main_window.py" line="492" />
+        <location filename="../../desktop/ui/main_window.py" line="498" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <location filename="../../desktop/ui/main_window.py" line="484" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="521" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="522" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="124" />
+        <location filename="../../desktop/app.py" line="119" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -923,103 +921,103 @@
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="49" />
-        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="50" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="221" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="52" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="53" />
         <source>The plan is copied into the new year (tasks, responsibilities, indicators with their targets, budget lines, reports owed) with progress and results cleared. Agencies that no longer exist in the new year are replaced by the agencies chosen below.</source>
         <translation>Kế hoạch được sao chép sang năm mới (nhiệm vụ, tổ chức thực hiện, chỉ tiêu cùng chỉ tiêu kế hoạch, dự toán, các báo cáo phải nộp); tiến độ và kết quả được xóa. Đơn vị không còn tồn tại trong năm mới được thay bằng đơn vị chọn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="67" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
         <source>Year of the new plan:</source>
         <translation>Năm của kế hoạch mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="69" />
         <source>Copy the plan of:</source>
         <translation>Sao chép kế hoạch năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Agency no longer in force</source>
         <translation>Đơn vị đã hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Ended on</source>
         <translation>Hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Named in</source>
         <translation>Có trong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Replaced by</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="92" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="93" />
         <source>&amp;Create the plan</source>
         <translation>&amp;Tạo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="94" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="95" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="123" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="124" />
         <source>To copy: %1 tasks, %2 responsibility groups, %3 reports owed, %4 legal bases, %5 budget lines.</source>
         <translation>Sẽ sao chép: %1 nhiệm vụ, %2 nhóm tổ chức thực hiện, %3 báo cáo phải nộp, %4 căn cứ, %5 khoản dự toán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="149" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="150" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="151" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="152" />
         <source>All %1 successors</source>
         <translation>Cả %1 đơn vị kế thừa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="154" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="155" />
         <source>Drop (no agency in its place)</source>
         <translation>Bỏ, không giao cho đơn vị nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="168" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="169" />
         <source>Several successors: choose one, all of them, or another agency.</source>
         <translation>Có nhiều đơn vị kế thừa: chọn một đơn vị, tất cả, hoặc một đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="170" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
         <source>No successor is named: choose the agency that takes over, or drop it.</source>
         <translation>Chưa có đơn vị kế thừa: chọn đơn vị nhận thay, hoặc bỏ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="172" />
         <source>Its successor, chosen automatically; you may choose another.</source>
         <translation>Đơn vị kế thừa, được chọn tự động; có thể chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="199" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="201" />
         <source>Every agency of the plan is still in force in %1.</source>
         <translation>Mọi đơn vị của kế hoạch vẫn còn hiệu lực trong năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="202" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="204" />
         <source>Choose what replaces the %1 agencies highlighted before creating the plan.</source>
         <translation>Chọn đơn vị thay thế cho %1 đơn vị được tô màu trước khi tạo kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="205" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="207" />
         <source>%1 agencies will be replaced as shown.</source>
         <translation>%1 đơn vị sẽ được thay như trong bảng.</translation>
     </message>
@@ -1151,6 +1149,44 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyRetry</name>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="24" />
+        <source>Open for editing</source>
+        <translation>Mở để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="26" />
+        <source>Try again to open the database for editing (once the other window has closed it)</source>
+        <translation>Thử mở lại cơ sở dữ liệu để sửa (sau khi cửa sổ kia đã đóng nó)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="39" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="40" />
+        <source>&amp;Continue read-only</source>
+        <translation>Tiếp tục &amp;chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="54" />
+        <source>The database is still open in another window; it stays read-only.</source>
+        <translation>Cơ sở dữ liệu vẫn đang mở ở cửa sổ khác; vẫn ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="57" />
+        <source>The database is now open for editing.</source>
+        <translation>Cơ sở dữ liệu đã được mở để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="75" />
+        <source>The other window has closed the database. Open it for editing now?</source>
+        <translation>Cửa sổ kia đã đóng cơ sở dữ liệu. Mở để sửa ngay bây giờ?</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
         <location filename="../../desktop/ui/printing.py" line="184" />
@@ -1234,6 +1270,80 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="33" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="89" />
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Daily (automatic)</source>
+        <translation>Hằng ngày (tự động)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Before an Excel import</source>
+        <translation>Trước khi nhập tệp Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a schema upgrade</source>
+        <translation>Trước khi nâng cấp lược đồ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="37" />
+        <source>On demand</source>
+        <translation>Theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38" />
+        <source>Backups are kept in %1. The newest automatic backups are kept; backups made on demand are never deleted.</source>
+        <translation>Các bản sao lưu nằm trong %1. Chương trình giữ các bản sao lưu tự động gần nhất; bản sao lưu theo yêu cầu không bao giờ bị xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Made</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="62" />
+        <source>There is no backup of this database yet.</source>
+        <translation>Cơ sở dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="65" />
+        <source>&amp;Restore the selected backup</source>
+        <translation>&amp;Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="68" />
+        <source>&amp;Other file…</source>
+        <translation>&amp;Tệp khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="91" />
+        <source>SXTDBV database (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="20" />
@@ -1241,22 +1351,27 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>The language takes effect the next time the program starts.</source>
         <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <source>The database is open read-only: its office and backup count cannot be changed.</source>
+        <translation>Cơ sở dữ liệu đang mở ở chế độ chỉ đọc: không đổi được đơn vị và số bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
         <source>Interface language:</source>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
         <source>This computer's office:</source>
         <translation>Đơn vị của máy này:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="47" />
         <source>Automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động giữ lại:</translation>
     </message>
