@@ -8,9 +8,33 @@
         <translation>Loại</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="45" />
         <location filename="../../desktop/ui/pages/agencies.py" line="29" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="73" />
+        <source>The work stopped on an unexpected error; nothing was lost.</source>
+        <translation>Công việc dừng lại do một lỗi không lường trước; không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="75" />
+        <source>The details are in %1.</source>
+        <translation>Chi tiết được ghi trong %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="153" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="179" />
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
     </message>
 </context>
 <context>
@@ -31,6 +55,7 @@
         <translation>&lt;b&gt;Các lần giải ngân của khoản đang chọn&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="41" />
         <location filename="../../desktop/ui/pages/budget.py" line="65" />
         <source>Budget</source>
         <translation>Kinh phí</translation>
@@ -79,6 +104,7 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="35" />
         <location filename="../../desktop/ui/pages/dashboard.py" line="83" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
@@ -215,27 +241,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="709" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="708" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="711" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="710" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="714" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="713" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="727" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="726" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="739" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="738" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
     </message>
@@ -243,82 +269,82 @@
 <context>
     <name>ForeignListDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="558" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="559" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="563" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="568" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="573" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="574" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="588" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="611" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="636" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="635" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="638" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="637" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="644" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="643" />
         <source>%1 rows found under the header on row %2.</source>
         <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="655" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="654" />
         <source>Choose the sheet and the course or plan first.</source>
         <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="668" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="667" />
         <source>New: %1, already present: %2, rejected: %3.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="689" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="688" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -347,202 +373,202 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="238" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="239" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="248" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
         <source>Older (skipped)</source>
         <translation>Cũ hơn (bỏ qua)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
         <source>Deleted</source>
         <translation>Bị xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="262" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="263" />
         <source>Keep this computer's version</source>
         <translation>Giữ bản trên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
         <source>Take the file's version</source>
         <translation>Lấy bản trong tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
         <source>Not chosen yet</source>
         <translation>Chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="271" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
         <source>Title</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
         <source>Changes (before → after)</source>
         <translation>Thay đổi (trước → sau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
         <source>Resolution</source>
         <translation>Cách giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="282" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="283" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="289" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="297" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="298" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="312" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="313" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="316" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="317" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="318" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="319" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="322" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="323" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="346" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="361" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="362" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="394" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="395" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="408" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="412" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="426" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="427" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="472" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="473" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="522" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="523" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="535" />
+        <location filename="../../desktop/ui/exchange_dialogs.py" line="536" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
@@ -570,46 +596,46 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="219" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="239" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="243" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="279" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="335" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="347" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="327" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="336" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="338" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -619,321 +645,331 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_actions.py" line="32" />
         <source>New plan &amp;year…</source>
         <translation>Kế hoạch năm &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_actions.py" line="34" />
         <source>Copy this plan into a new year</source>
         <translation>Sao chép kế hoạch này sang một năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_actions.py" line="35" />
         <source>&amp;Open database…</source>
         <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_actions.py" line="37" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_actions.py" line="41" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_actions.py" line="44" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_actions.py" line="49" />
         <source>&amp;Find</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_actions.py" line="51" />
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_actions.py" line="53" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_actions.py" line="54" />
         <source>Copy the database into the backups folder</source>
         <translation>Sao chép cơ sở dữ liệu vào thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_actions.py" line="56" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_actions.py" line="58" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_actions.py" line="60" />
         <source>Write the plan, or one office's template, to an Excel workbook</source>
         <translation>Ghi kế hoạch, hoặc mẫu của một đơn vị, ra tệp Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_actions.py" line="62" />
         <source>&amp;Import from Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_actions.py" line="64" />
         <source>Preview and import a workbook sent by another office</source>
         <translation>Xem trước và nhập tệp Excel do đơn vị khác gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_actions.py" line="66" />
         <source>Import a &amp;list from Excel…</source>
         <translation>Nhập &amp;danh sách từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_actions.py" line="67" />
         <source>Participants or enterprises typed in an office's own list</source>
         <translation>Học viên hoặc doanh nghiệp trong danh sách Excel do đơn vị tự lập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_actions.py" line="69" />
         <source>&amp;Print the table shown…</source>
         <translation>&amp;In bảng đang xem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_actions.py" line="71" />
         <source>Print preview of the table on screen, as filtered and sorted</source>
         <translation>Xem trước khi in bảng trên màn hình, theo đúng bộ lọc và thứ tự sắp xếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_actions.py" line="73" />
         <source>Save the table shown as P&amp;DF…</source>
         <translation>Lưu bảng đang xem thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_actions.py" line="75" />
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_actions.py" line="77" />
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="109" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_actions.py" line="121" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_actions.py" line="125" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_actions.py" line="127" />
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_actions.py" line="131" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_actions.py" line="134" />
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_actions.py" line="138" />
         <source>Plan year:</source>
         <translation>Năm kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/status_area.py" line="32" />
         <source>All changes saved (%1)</source>
         <translation>Đã lưu mọi thay đổi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/status_area.py" line="23" />
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/status_area.py" line="25" />
         <source>Read-only: changes cannot be saved</source>
         <translation>Chỉ đọc: không lưu được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/status_area.py" line="28" />
         <source>All changes saved</source>
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>Copy the plan of %1 (tasks, responsibilities, indicators with their targets, budget lines) into the year:</source>
         <translation>Sao chép kế hoạch năm %1 (nhiệm vụ, tổ chức thực hiện, chỉ tiêu, dự toán kinh phí) sang năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="180" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
-        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
-        <location filename="../../desktop/ui/main_window.py" line="486" />
-        <location filename="../../desktop/ui/main_window.py" line="497" />
-        <location filename="../../desktop/ui/main_window.py" line="503" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="524" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="130" />
+        <location filename="../../desktop/app.py" line="124" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -975,6 +1011,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="43" />
         <location filename="../../desktop/ui/pages/office_reports.py" line="62" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
@@ -1013,6 +1050,7 @@
         <translation>Tổ chức thực hiện</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="36" />
         <location filename="../../desktop/ui/pages/plan.py" line="82" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
@@ -1268,6 +1306,7 @@
         <translation>Hệ số quy đổi TOE</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="40" />
         <location filename="../../desktop/ui/pages/survey.py" line="144" />
         <source>Pilot survey</source>
         <translation>Khảo sát</translation>
@@ -1301,16 +1340,17 @@
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="59" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="37" />
         <location filename="../../desktop/ui/pages/tasks.py" line="72" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
@@ -1339,6 +1379,7 @@
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="39" />
         <location filename="../../desktop/ui/pages/training.py" line="70" />
         <source>Training</source>
         <translation>Đào tạo</translation>
