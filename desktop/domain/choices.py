@@ -22,6 +22,7 @@ AGENCY_KINDS = _choices(
     ("province", "UBND tỉnh", "Provincial People's Committee"),
     ("department", "Sở, ban, ngành", "Department"),
     ("district", "UBND huyện, thành phố", "District / city"),
+    ("commune", "UBND xã, phường", "Commune / ward"),
     ("press", "Báo chí, phát thanh - truyền hình", "Press and broadcasting"),
     ("ministry", "Bộ, ngành trung ương", "Ministry"),
     ("enterprise", "Doanh nghiệp", "Enterprise"),
@@ -57,6 +58,7 @@ GENDERS = _choices(
 ORG_KINDS = _choices(
     ("department", "Sở, ban, ngành", "Department"),
     ("district", "UBND huyện, thành phố", "District / city"),
+    ("commune", "UBND xã, phường", "Commune / ward"),
     ("enterprise_zone", "Doanh nghiệp trong KCN, CCN", "Enterprise in an industrial zone"),
     ("enterprise", "Doanh nghiệp ngoài KCN, CCN", "Enterprise outside industrial zones"),
     ("commerce", "Trung tâm thương mại, chợ, siêu thị", "Shopping centre, market, supermarket"),

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from desktop import APP_DISPLAY_NAME, __version__
-from desktop.services import plan_year, records
+from desktop.services import records
 from desktop.store import Store, StoreError
 from desktop.ui import app_settings
 from desktop.ui.bus import DataBus
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
     def _fill_plan_combo(self) -> None:
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
-        for plan in self.ctx.store.repo("plans").list(order_by="year DESC"):
+        for plan in self.ctx.store.repo("plans").rows(order_by="-year"):
             self.plan_combo.addItem(str(plan["year"]), plan["id"])
         position = self.plan_combo.findData(self.ctx.plan_id)
         self.plan_combo.setCurrentIndex(max(position, 0))
@@ -137,23 +137,17 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def new_plan_year(self) -> None:
-        """Copy the current plan's structure into a new year."""
+        """Kế hoạch năm mới: copy a plan into a new year in that year's structure (see ui/new_year_dialog.py)."""
         if not self.ctx.plan_id:
             return
+        from desktop.ui.new_year_dialog import NewYearDialog
+
         current = records.get_row(self.ctx.store, "plans", self.ctx.plan_id)
-        year, ok = QInputDialog.getInt(self, self.tr("New plan year"),
-                                       self.tr("Copy the plan of %1 (tasks, responsibilities, indicators with their "
-                                               "targets, budget lines) into the year:").replace("%1",
-                                                                                               str(current["year"])),
-                                       int(current["year"]) + 1, 2000, 2100)
-        if not ok:
+        dialog = NewYearDialog(self.ctx.store, int(current["year"]), self)
+        if not dialog.exec() or not dialog.new_plan_id:
             return
-        try:
-            new_id = plan_year.copy_plan_to_year(self.ctx.store, self.ctx.plan_id, year)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("New plan year"), str(exc))
-            return
-        self.ctx.plan_id = new_id
+        year = dialog.selected_year()
+        self.ctx.plan_id = dialog.new_plan_id
         self.undo_stack.clear()
         self.bus.notify("*")
         self.refresh_all()
@@ -200,7 +194,7 @@ class MainWindow(QMainWindow):
         """Write the whole plan, or one office's template, to a workbook (in a worker, with progress and Stop)."""
         from desktop.ui.exchange_dialogs import ExportProgressDialog
 
-        agencies = sorted(self.ctx.store.repo("agencies").list(), key=lambda r: r["name"])
+        agencies = sorted(self.ctx.store.repo("agencies").rows(), key=lambda r: r["name"])
         whole = self.tr("The whole plan")
         choices = [whole] + [f"{a['name']} ({a['code']})" for a in agencies]
         choice, ok = QInputDialog.getItem(self, self.tr("Export to Excel"),

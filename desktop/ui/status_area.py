@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from desktop.ui import theme
+
 
 class StatusArea:
     """Two labels in `bar`: the database path (left) and the saved state (right)."""
@@ -23,7 +25,7 @@ class StatusArea:
         self.db_label.setText(QCoreApplication.translate("MainWindow", "Database: %1").replace("%1", path))
         if read_only:
             self.saved_label.setText(QCoreApplication.translate("MainWindow", "Read-only: changes cannot be saved"))
-            self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.saved_label.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
         else:
             self.saved_label.setText(QCoreApplication.translate("MainWindow", "All changes saved"))
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.choices import QUARTERS
 from desktop.domain.fields import Field, Kind
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 
 Options = list[tuple[str, str]]  # (stored value, shown text)
 
@@ -110,12 +110,14 @@ def _calendar_icon() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setPen(QColor("#555555"))
+    # Graphics need 3:1 against the field's background (WCAG 2, non-text contrast), in a dark palette too.
+    ink = theme.readable("#555555", theme.palette().color(QPalette.ColorRole.Base), 3.0)
+    painter.setPen(ink)
     painter.drawRect(1, 2, 13, 12)
     painter.fillRect(2, 3, 12, 3, QColor("#c62828"))
     for x in (4, 7, 10):
         for y in (8, 11):
-            painter.fillRect(x, y, 2, 2, QColor("#555555"))
+            painter.fillRect(x, y, 2, 2, ink)
     painter.end()
     return QIcon(pixmap)
 
@@ -220,8 +222,12 @@ class ComboEditor(FieldEditor):
         return self.combo.currentData()
 
     def set_value(self, value: object) -> None:
-        """Select the entry of `value` (the first entry when unknown)."""
+        """Select the entry of `value` (the first entry when empty). A stored value no longer offered (an agency that
+        ended before the plan's year) is kept as an extra entry, so that saving the form never changes it."""
         position = self.combo.findData(value) if value not in (None, "") else -1
+        if position < 0 and value not in (None, ""):
+            self.combo.addItem(self.tr("(no longer offered)"), value)
+            position = self.combo.count() - 1
         self.combo.setCurrentIndex(max(position, 0))
 
 
@@ -245,7 +251,10 @@ class MultiCheckEditor(FieldEditor):
         """The ids ticked: those stored first in their stored order (the order of the document), then new ones."""
         ticked = [self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())
                   if self.listing.item(i).checkState() == Qt.CheckState.Checked]
-        return [i for i in self._stored if i in ticked] + [i for i in ticked if i not in self._stored]
+        listed = {self.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.listing.count())}
+        # Stored ids the list does not offer (an agency that ended before the plan's year) are kept as they are.
+        return ([i for i in self._stored if i in ticked or i not in listed]
+                + [i for i in ticked if i not in self._stored])
 
     def set_value(self, value: object) -> None:
         """Tick the ids stored (JSON list)."""
