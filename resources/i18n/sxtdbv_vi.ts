@@ -8,9 +8,33 @@
         <translation>Loại</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="45" />
         <location filename="../../desktop/ui/pages/agencies.py" line="35" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="73" />
+        <source>The work stopped on an unexpected error; nothing was lost.</source>
+        <translation>Công việc dừng lại do một lỗi không lường trước; không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="75" />
+        <source>The details are in %1.</source>
+        <translation>Chi tiết được ghi trong %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="153" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="179" />
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
     </message>
 </context>
 <context>
@@ -31,6 +55,7 @@
         <translation>&lt;b&gt;Các lần giải ngân của khoản đang chọn&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="41" />
         <location filename="../../desktop/ui/pages/budget.py" line="65" />
         <source>Budget</source>
         <translation>Kinh phí</translation>
@@ -87,6 +112,7 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="35" />
         <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
@@ -612,303 +638,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_actions.py" line="32" />
         <source>New plan &amp;year…</source>
         <translation>Kế hoạch năm &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_actions.py" line="34" />
         <source>Copy this plan into a new year</source>
         <translation>Sao chép kế hoạch này sang một năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_actions.py" line="35" />
         <source>&amp;Open database…</source>
         <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_actions.py" line="37" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_actions.py" line="41" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_actions.py" line="44" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_actions.py" line="49" />
         <source>&amp;Find</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_actions.py" line="51" />
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_actions.py" line="53" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_actions.py" line="54" />
         <source>Copy the database into the backups folder</source>
         <translation>Sao chép cơ sở dữ liệu vào thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_actions.py" line="56" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_actions.py" line="58" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_actions.py" line="60" />
         <source>Write the plan, or one office's template, to an Excel workbook</source>
         <translation>Ghi kế hoạch, hoặc mẫu của một đơn vị, ra tệp Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_actions.py" line="62" />
         <source>&amp;Import from Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_actions.py" line="64" />
         <source>Preview and import a workbook sent by another office</source>
         <translation>Xem trước và nhập tệp Excel do đơn vị khác gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_actions.py" line="66" />
         <source>Import a &amp;list from Excel…</source>
         <translation>Nhập &amp;danh sách từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_actions.py" line="67" />
         <source>Participants or enterprises typed in an office's own list</source>
         <translation>Học viên hoặc doanh nghiệp trong danh sách Excel do đơn vị tự lập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_actions.py" line="69" />
         <source>&amp;Print the table shown…</source>
         <translation>&amp;In bảng đang xem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_actions.py" line="71" />
         <source>Print preview of the table on screen, as filtered and sorted</source>
         <translation>Xem trước khi in bảng trên màn hình, theo đúng bộ lọc và thứ tự sắp xếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_actions.py" line="73" />
         <source>Save the table shown as P&amp;DF…</source>
         <translation>Lưu bảng đang xem thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_actions.py" line="75" />
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_actions.py" line="77" />
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="109" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_actions.py" line="121" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_actions.py" line="125" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_actions.py" line="127" />
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_actions.py" line="131" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_actions.py" line="134" />
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_actions.py" line="138" />
         <source>Plan year:</source>
         <translation>Năm kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/status_area.py" line="35" />
         <source>All changes saved (%1)</source>
         <translation>Đã lưu mọi thay đổi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/status_area.py" line="25" />
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/status_area.py" line="27" />
         <source>Read-only: changes cannot be saved</source>
         <translation>Chỉ đọc: không lưu được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/status_area.py" line="30" />
         <source>All changes saved</source>
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322" />
-        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
-        <location filename="../../desktop/ui/main_window.py" line="451" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458" />
+        <location filename="../../desktop/ui/main_window.py" line="339" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483" />
-        <location filename="../../desktop/ui/main_window.py" line="492" />
-        <location filename="../../desktop/ui/main_window.py" line="498" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <location filename="../../desktop/ui/main_window.py" line="402" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="522" />
+        <location filename="../../desktop/ui/main_window.py" line="403" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1059,6 +1095,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="43" />
         <location filename="../../desktop/ui/pages/office_reports.py" line="65" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
@@ -1097,6 +1134,7 @@
         <translation>Tổ chức thực hiện</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="36" />
         <location filename="../../desktop/ui/pages/plan.py" line="82" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
@@ -1487,6 +1525,7 @@
         <translation>Hệ số quy đổi TOE</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="40" />
         <location filename="../../desktop/ui/pages/survey.py" line="144" />
         <source>Pilot survey</source>
         <translation>Khảo sát</translation>
@@ -1530,6 +1569,7 @@
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="37" />
         <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
@@ -1558,6 +1598,7 @@
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="39" />
         <location filename="../../desktop/ui/pages/training.py" line="70" />
         <source>Training</source>
         <translation>Đào tạo</translation>
