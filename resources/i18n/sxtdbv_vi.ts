@@ -59,7 +59,7 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="227" />
+        <location filename="../../desktop/ui/forms/editors.py" line="229" />
         <source>(no longer offered)</source>
         <translation>(không còn trong danh sách chọn)</translation>
     </message>
@@ -67,99 +67,109 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="49" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
         <source>Average progress of the activities</source>
         <translation>Tiến độ trung bình của các hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="50" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
         <source>Budget disbursed of the allocated lines</source>
         <translation>Tỷ lệ giải ngân so với dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="51" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
         <source>Training participants / target</source>
         <translation>Học viên tập huấn / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="52" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
         <source>Enterprises surveyed / target</source>
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="99" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="107" />
+        <source>Figures as of %1</source>
+        <translation>Số liệu tính đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
+        <source>%1 inconsistencies in the data to check</source>
+        <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="118" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="105" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="110" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="115" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="138" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="125" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="159" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="152" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="173" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="155" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="176" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -167,12 +177,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="133" />
+        <location filename="../../desktop/ui/forms/editors.py" line="135" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="138" />
+        <location filename="../../desktop/ui/forms/editors.py" line="140" />
         <source>Choose from a calendar</source>
         <translation>Chọn trên lịch</translation>
     </message>
@@ -223,112 +233,29 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="708" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="23" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="710" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="25" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="713" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="28" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="726" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="41" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="738" />
+        <location filename="../../desktop/ui/exchange/export_dialog.py" line="53" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
-    </message>
-</context>
-<context>
-    <name>ForeignListDialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="559" />
-        <source>Import a list from Excel — %1</source>
-        <translation>Nhập danh sách từ Excel — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
-        <source>Participants</source>
-        <translation>Học viên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
-        <source>Surveyed enterprises</source>
-        <translation>Doanh nghiệp khảo sát</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
-        <source>Import as:</source>
-        <translation>Nhập thành:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
-        <source>Sheet:</source>
-        <translation>Trang tính:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="574" />
-        <source>Columns (suggested from the titles; check them)</source>
-        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
-        <source>Preview</source>
-        <translation>Xem trước</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
-        <source>Import</source>
-        <translation>Nhập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
-        <source>Course:</source>
-        <translation>Lớp tập huấn:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
-        <source>Plan:</source>
-        <translation>Kế hoạch:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="635" />
-        <source>(not imported)</source>
-        <translation>(không nhập)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="637" />
-        <source>Column %1</source>
-        <translation>Cột %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="643" />
-        <source>%1 rows found under the header on row %2.</source>
-        <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="654" />
-        <source>Choose the sheet and the course or plan first.</source>
-        <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="667" />
-        <source>New: %1, already present: %2, rejected: %3.</source>
-        <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="688" />
-        <source>Imported: %1 rows added.</source>
-        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -355,204 +282,262 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="239" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="71" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
-        <source>New</source>
-        <translation>Mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
-        <source>Changed</source>
-        <translation>Thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
-        <source>Unchanged</source>
-        <translation>Không đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
-        <source>Older (skipped)</source>
-        <translation>Cũ hơn (bỏ qua)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
-        <source>Conflict</source>
-        <translation>Xung đột</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
-        <source>Rejected</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
-        <source>Deleted</source>
-        <translation>Bị xóa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="263" />
-        <source>Keep this computer's version</source>
-        <translation>Giữ bản trên máy này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
-        <source>Take the file's version</source>
-        <translation>Lấy bản trong tệp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
-        <source>Not chosen yet</source>
-        <translation>Chưa chọn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
-        <source>Sheet</source>
-        <translation>Trang tính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
-        <source>Row</source>
-        <translation>Dòng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
-        <source>Title</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
-        <source>Changes (before → after)</source>
-        <translation>Thay đổi (trước → sau)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
-        <source>Resolution</source>
-        <translation>Cách giải quyết</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="283" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="79" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="118" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="119" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="298" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="127" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="313" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="88" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="317" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="140" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="319" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="142" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="323" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="146" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="22" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="23" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="24" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="26" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="27" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="100" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="105" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="106" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="395" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="189" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="201" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="412" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="204" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="427" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="219" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="473" />
+        <location filename="../../desktop/ui/exchange/conflicts.py" line="47" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="523" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="282" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="536" />
+        <location filename="../../desktop/ui/exchange/import_preview.py" line="295" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>ListImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <source>Import a list from Excel — %1</source>
+        <translation>Nhập danh sách từ Excel — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <source>Columns (suggested from the titles; check them)</source>
+        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <source>Import the other rows and leave the rejected rows out</source>
+        <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <source>Participants</source>
+        <translation>Học viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <source>Surveyed enterprises</source>
+        <translation>Doanh nghiệp khảo sát</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <source>The row holding the column titles (STT, Họ và tên…)</source>
+        <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <source>or click that row in the preview below</source>
+        <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <source>Import as:</source>
+        <translation>Nhập thành:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <source>Sheet:</source>
+        <translation>Trang tính:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Course:</source>
+        <translation>Lớp tập huấn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <source>Reading the rows…</source>
+        <translation>Đang đọc các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <source>Choose the header row with the box above or a click on the row in the preview.</source>
+        <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
+        <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <source>Column %1</source>
+        <translation>Cột %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <source>Choose the sheet, the header row and the course or plan first.</source>
+        <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <source>Checking the rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
+        <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <source>Stopped: nothing was imported.</source>
+        <translation>Đã dừng: chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <source>Imported: %1 rows added.</source>
+        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -1042,22 +1027,22 @@
 <context>
     <name>OfficeReports</name>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="24" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="26" />
         <source>Submitted on time</source>
         <translation>Đã nộp đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="25" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="27" />
         <source>Submitted late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="26" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="28" />
         <source>Not yet due</source>
         <translation>Chưa đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="27" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="29" />
         <source>Overdue, not submitted</source>
         <translation>Quá hạn, chưa nộp</translation>
     </message>
@@ -1065,23 +1050,23 @@
 <context>
     <name>OfficeReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="44" />
         <location filename="../../desktop/ui/pages/office_reports.py" line="46" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="48" />
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="49" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="51" />
         <source>Office</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="62" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="65" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="74" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="77" />
         <source>%1 reports: %2 on time, %3 late, %4 not yet due, %5 overdue and missing</source>
         <translation>%1 báo cáo: %2 đúng hạn, %3 nộp muộn, %4 chưa đến hạn, %5 quá hạn chưa nộp</translation>
     </message>
@@ -1160,7 +1145,7 @@
 <context>
     <name>QuartersEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="277" />
+        <location filename="../../desktop/ui/forms/editors.py" line="279" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
@@ -1274,6 +1259,24 @@
         <location filename="../../desktop/ui/settings_dialog.py" line="41" />
         <source>Automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động giữ lại:</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreviewModel</name>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="104" />
+        <source>Header row: the titles of the columns</source>
+        <translation>Dòng tiêu đề: tên các cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="106" />
+        <source>Above the header (title block): not imported</source>
+        <translation>Phía trên dòng tiêu đề (phần đầu văn bản): không nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/sheet_preview.py" line="108" />
+        <source>Skipped: %1</source>
+        <translation>Bỏ qua: %1</translation>
     </message>
 </context>
 <context>
@@ -1392,27 +1395,27 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="41" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="42" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="45" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="46" />
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="60" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="62" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="72" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
