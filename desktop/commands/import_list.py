@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from desktop.commands.common import open_store, writing_store
 
@@ -17,7 +18,7 @@ _STATUS_VI = {"applied": "đã nhập", "dry-run": "xem trước (chưa ghi)", "
               "no-changes": "không có gì mới"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
     from desktop.services.lists import list_entities
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report["status"] == "refused" else 0
 
 
-def _print(report: dict) -> None:
+def _print(report: dict[str, Any]) -> None:
     counts = report["counts"]
     where = f" — trang “{report['sheet']}”, dòng tiêu đề {report['header_row']}" if report["sheet"] else ""
     print(f"{report['file']}{where}: {_STATUS_VI[report['status']]} (mới {counts['new']}, đã có "

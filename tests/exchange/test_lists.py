@@ -80,3 +80,29 @@ def test_a_third_list_kind_needs_only_its_declaration(seeded_store, tmp_path, mo
 def test_an_unknown_kind_is_a_usage_error(seeded_store, tmp_path):
     with pytest.raises(lists.ListUsageError):
         lists.import_list(seeded_store, tmp_path / "x.xlsx", "tasks")
+
+
+def test_birth_year_split_under_nam_and_nu(seeded_store, tmp_path):
+    """The two-row header of many official lists: "Năm sinh" merged over "Nam" | "Nữ", the year typed under one."""
+    course = add_course(seeded_store, 0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "DANH SÁCH HỌC VIÊN"
+    ws.merge_cells("A1:E1")
+    for col, title in zip("ABCE", ("TT", "Họ và tên", "Năm sinh", "Đơn vị công tác"), strict=True):
+        ws[f"{col}3"] = title
+    for merged in ("A3:A4", "B3:B4", "C3:D3", "E3:E4"):
+        ws.merge_cells(merged)
+    ws["C4"], ws["D4"] = "Nam", "Nữ"
+    ws.append([1, "Trần Thị Mai", None, 1985, "UBND xã Hưng Thịnh"])  # row 5
+    ws.append([2, "Lê Văn Hùng", 1979, None, "Công ty TNHH Cơ khí"])  # row 6
+    ws.append(["Cộng", None, 1, 1])  # row 7
+    wb.save(tmp_path / "nam_nu.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "nam_nu.xlsx", "participants")
+    assert report["status"] == "applied" and report["header_row"] == 3
+    assert report["mapping"] == {"full_name": "Họ và tên", "birth_year": "Năm sinh",
+                                 "organisation": "Đơn vị công tác"}
+    assert report["counts"] == {"new": 2, "unchanged": 0, "rejected": 0, "skipped": 2}  # rows 4 and 7
+    people = {p["full_name"]: (p["gender"], p["birth_year"]) for p in seeded_store.repo("participants").rows(
+        course_id=course)}
+    assert people == {"Trần Thị Mai": ("female", 1985), "Lê Văn Hùng": ("male", 1979)}

@@ -34,6 +34,8 @@ class ListSpec:
     case-insensitive) under the same parent are already present ("unchanged"). unique_fields: a value already used
     under the parent also marks a row as present (a tax code). titles: accepted column titles per field, besides the
     field's own title. adapters: per-field conversion of what offices type (a birth date in a birth-year column).
+    split_by: a field whose title may spread over sub-columns named by the values of another field, as in "Năm sinh"
+    over "Nam" | "Nữ": field -> (other field, sub-column title -> value of the other field).
     """
 
     entity: str
@@ -42,6 +44,7 @@ class ListSpec:
     parent_field: str = ""
     unique_fields: tuple[str, ...] = ()
     adapters: Mapping[str, Adapter] = field(default_factory=dict)
+    split_by: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
 
     @property
     def entity_spec(self) -> EntitySpec:
@@ -120,6 +123,7 @@ PARTICIPANTS = register(ListSpec(
         "note": ("ghi chú",),
     },
     adapters={"birth_year": birth_year, "gender": gender},
+    split_by={"birth_year": ("gender", {"nam": "male", "nu": "female"})},
 ))
 
 ENTERPRISES = register(ListSpec(
