@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
 from desktop.domain.errors import ValidationError
-from desktop.domain.fields import Kind
+from desktop.domain.fields import Field, Kind
 from desktop.domain.text import clean_text, search_key
 from desktop.domain.validation import validate
 from desktop.exchange.errors import CellError, ExchangeCancelled, ExchangeError
@@ -26,6 +26,30 @@ from desktop.store import Store
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 _FORMULA = "ô chứa công thức: không được nhận, hãy thay bằng giá trị."
+_MEMO_LIMIT = 50_000
+
+
+class _MemoCleaner:
+    """Field.clean remembered per distinct cell value: a list repeats the same unit, position and gender thousands of
+    times (the workbook import's merge keeps the same kind of memo)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[str, type, object], object] = {}
+
+    def __call__(self, f: Field, value: object) -> object:
+        key = (f.name, type(value), value) if isinstance(value, str | int | float) else None
+        if key is not None and key in self.memo:
+            result = self.memo[key]
+        else:
+            try:
+                result = f.clean(value)
+            except ValueError as exc:
+                result = exc
+            if key is not None and len(self.memo) < _MEMO_LIMIT:
+                self.memo[key] = result
+        if isinstance(result, ValueError):
+            raise ValueError(str(result))
+        return result
 
 
 @dataclass
@@ -144,6 +168,7 @@ def preview_list(store: Store, table: ListTable, mapping: dict[str, int], parent
     preview = ImportPreview(table.path, file_hash(table.path), {"scope": f"list:{spec.entity}"}, context.office,
                             context.office)
     now = utc_now_iso()
+    clean = _MemoCleaner()
     seen: set[tuple[str, ...]] = set()
     rows = table.data_rows
     for done, item in enumerate(rows):
@@ -169,7 +194,7 @@ def preview_list(store: Store, table: ListTable, mapping: dict[str, int], parent
         display = clean_text(data.get(first_key) or "")
         cleaned: dict[str, object] = {}
         try:
-            cleaned = validate(entity, data)
+            cleaned = validate(entity, data, clean)
         except ValidationError as exc:
             errors += [CellError(table.sheet, item.row, _title(table, mapping.get(e.field)) or e.title, e.message)
                        for e in exc.errors]

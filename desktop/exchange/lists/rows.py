@@ -83,7 +83,7 @@ def classify(spec: ListSpec, grid: SheetGrid, header_row: int, headers: list[str
         numbered = bool(re.fullmatch(r"\d+\.?", number))
         if _is_numbering(cells):
             yield ListRow(excel_row, cells, NUMBERING)
-        elif header_score(spec, cells) >= MIN_HEADER_SCORE and not numbered:
+        elif not numbered and header_score(spec, cells) >= MIN_HEADER_SCORE:
             yield ListRow(excel_row, cells, SUBHEADER if excel_row == header_row + 1 else REPEATED_HEADER)
         elif not numbered and any(_TOTAL.match(t) for t in texts[:2]):
             ended = True
