@@ -4,6 +4,8 @@ row by a click or the spin box, previews, and imports."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -96,3 +98,50 @@ def test_a_refused_file_is_said_in_the_dialog(qtbot, seeded_store, tmp_path):
     _idle(qtbot, dialog)
     assert "không phải là tệp Excel" in dialog.summary.text()
     assert not dialog.preview_button.isEnabled() and not dialog.apply_button.isEnabled()
+
+
+def test_stop_during_the_check_leaves_everything_as_it_was(qtbot, seeded_store, tmp_path, monkeypatch):
+    from desktop.exchange.errors import ExchangeCancelled
+    from desktop.services import lists
+
+    add_course(seeded_store, 1)
+    started = []
+
+    def slow_preview(store, table, mapping, parent_id="", progress=None, cancel=None):
+        # The real check, preceded by a long wait that honours Stop as the real loop does every 500 rows.
+        started.append(True)
+        while not cancel():
+            progress(0, 6, table.sheet)
+            time.sleep(0.02)
+        raise ExchangeCancelled()
+
+    monkeypatch.setattr(lists, "preview_list", slow_preview)
+    dialog = ListImportDialog(None, seeded_store, participants_list(tmp_path / "ds.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _idle(qtbot, dialog)
+    before = digest(seeded_store)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started) and dialog.stop.isVisible(), timeout=10_000)
+    assert dialog.working and not dialog.preview_button.isEnabled() and not dialog.header_row.isEnabled()
+    qtbot.mouseClick(dialog.stop, Qt.MouseButton.LeftButton)
+    _idle(qtbot, dialog)
+    assert dialog.summary.text() == "Stopped: nothing was imported."
+    assert dialog.preview is None and not dialog.apply_button.isEnabled() and dialog.preview_button.isEnabled()
+    assert digest(seeded_store) == before
+
+
+def test_the_check_itself_stops_when_asked(seeded_store, tmp_path):
+    import pytest
+
+    from desktop.exchange.errors import ExchangeCancelled
+    from desktop.services import lists
+
+    course = add_course(seeded_store, 0)
+    table = lists.find_list(participants_list(tmp_path / "ds.xlsx"), "participants")
+    mapping = lists.suggest_mapping("participants", table.headers)
+    seen = []
+    with pytest.raises(ExchangeCancelled):
+        lists.preview_list(seeded_store, table, mapping, course, progress=lambda *a: seen.append(a),
+                           cancel=lambda: True)
+    assert seen == []
