@@ -20,14 +20,14 @@ _STATUS_VI = {"applied": "đã nhập", "dry-run": "xem trước (chưa ghi)", "
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
-    from desktop.services.lists import list_entities
+    from desktop.exchange.lists.spec import SPECS  # the list kinds only: the import itself loads when it runs
 
     cmd = subparsers.add_parser(
         "import-list", help="nhập danh sách học viên hoặc doanh nghiệp do đơn vị tự lập (kể cả mẫu công văn)",
         description="Nhập danh sách trong tệp Excel do đơn vị tự lập: tìm dòng tiêu đề theo tên cột, bỏ qua dòng "
                     "trống, dòng tổng cộng và phần chữ ký, rồi ghi các dòng mới trong một giao dịch (có sao lưu).")
     cmd.add_argument("file", metavar="FILE.xlsx", help="tệp Excel chứa danh sách")
-    cmd.add_argument("--entity", required=True, choices=list_entities(), help="loại danh sách")
+    cmd.add_argument("--entity", required=True, choices=list(SPECS), help="loại danh sách")
     cmd.add_argument("--parent", metavar="ID_OR_TITLE",
                      help="lớp tập huấn (mã hoặc đúng tên) cho học viên; kế hoạch cho doanh nghiệp (mặc định: lớp "
                           "duy nhất của kế hoạch / kế hoạch mới nhất)")
