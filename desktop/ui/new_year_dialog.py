@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import format_date
 from desktop.services.new_year import AMBIGUOUS, AgencyMapping, NewYearPreview, create_new_year, preview_new_year
 from desktop.store import Store, StoreError
+from desktop.ui import theme
 
-UNDECIDED_COLOUR = "#fff3c4"
+UNDECIDED_COLOUR = theme.WARNING  # a row still waiting for a decision (tinted by theme.row_background)
 _DROP = "__drop__"
 _ALL = "__all__"
 
@@ -190,7 +191,8 @@ class NewYearDialog(QDialog):
         decided = self.decisions()
         waiting = [m for m in self.preview.mappings if m.agency_id not in decided]
         for row, mapping in enumerate(self.preview.mappings):
-            colour = QColor(UNDECIDED_COLOUR) if mapping.agency_id in {m.agency_id for m in waiting} else QColor()
+            undecided = mapping.agency_id in {m.agency_id for m in waiting}
+            colour = theme.row_background(UNDECIDED_COLOUR) if undecided else QColor()
             for column in range(3):
                 item = self.table.item(row, column)
                 if item is not None:
@@ -207,7 +209,7 @@ class NewYearDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.status.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;" if error else "")
 
     # -- writing --------------------------------------------------------------------------------------------------
     def create(self) -> None:

@@ -23,6 +23,7 @@ DANGER = "#c62828"   # overdue activities, reports overdue and missing, errors
 WARNING = "#b26a00"  # reports submitted late, targets not reached yet
 SUCCESS = "#2e7d32"  # reports on time, figures that match
 GROUP = "#1f5fa8"    # content headings (II.1, II.2) over their activities; the figure of a card
+NEUTRAL = "#808080"  # greyed rows kept for history (agencies no longer in force)
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2, level AA, normal text
 _ROW_TINT = 0.22          # share of the hue in a row background before the contrast check
@@ -58,8 +59,9 @@ def is_dark(pal: QPalette | None = None) -> bool:
 def mix(base: QColor, other: QColor, share: float) -> QColor:
     """`base` with `share` (0…1) of `other` blended in."""
     keep = 1.0 - share
-    return QColor.fromRgbF(base.redF() * keep + other.redF() * share, base.greenF() * keep + other.greenF() * share,
-                           base.blueF() * keep + other.blueF() * share)
+    # Rounded to 8 bits per channel here, as a style sheet's #rrggbb will be, so the contrast checked is the one shown.
+    return QColor(round(base.red() * keep + other.red() * share), round(base.green() * keep + other.green() * share),
+                  round(base.blue() * keep + other.blue() * share))
 
 
 def readable(colour: QColor | str, background: QColor | None = None,

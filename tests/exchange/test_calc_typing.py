@@ -37,7 +37,7 @@ def _agency(store, code):
 def hub(tmp_path):
     store = new_store(tmp_path / "hub.db")
     add_course(store, 3)
-    task = store.repo("tasks").list("kind = 'activity'")[0]
+    task = store.repo("tasks").rows(kind="activity")[0]
     store.repo("tasks").update(task["id"], {"lead_agency_id": _agency(store, OFFICE)})
     yield store
     store.close()
@@ -78,7 +78,7 @@ def test_new_participant_and_task_result_typed_in_calc_import_as_exactly_that(hu
     people, tasks = calc.run(path, [{"op": "cells", "sheet": PEOPLE, "rows": [2]},
                                     {"op": "cells", "sheet": TASKS, "rows": [3]}])
     new_row = people["used_rows"] + 1  # under the last participant
-    course = hub.repo("training_courses").list()[0]["title"]
+    course = hub.repo("training_courses").rows()[0]["title"]
     typing = [
         {"op": "type", "sheet": PEOPLE, "cell": _cell(people, "Lớp tập huấn", new_row), "string": course},
         {"op": "type", "sheet": PEOPLE, "cell": _cell(people, "Họ và tên", new_row), "string": "Phạm Thị Lan"},
@@ -109,7 +109,7 @@ def test_office_template_opens_exactly_what_the_office_fills(hub, calc, tmp_path
     sheets = [name for name, visible in calc.run(path, [{"op": "sheets"}])[0]["sheets"] if visible]
     # Its reports first, then its tasks and participants, then the context; nothing with nothing for it.
     assert sheets == [REPORTS, TASKS, PEOPLE, "Đơn vị", "Kế hoạch", COURSES]
-    led = hub.repo("tasks").list("lead_agency_id = ?", [_agency(hub, OFFICE)])[0]
+    led = hub.repo("tasks").rows(lead_agency_id=_agency(hub, OFFICE))[0]
     answers = calc.run(path, [{"op": "cells", "sheet": s, "rows": list(range(1, 25)) + [5000]} for s in sheets])
     by_sheet = dict(zip(sheets, answers, strict=True))
     for sheet, answer in by_sheet.items():
@@ -143,7 +143,7 @@ def test_office_fills_its_report_in_calc_and_the_hub_gets_exactly_that(hub, calc
     path = export_workbook(hub, tmp_path / "mau.xlsx", office=OFFICE).path
     reports, tasks = calc.run(path, [{"op": "cells", "sheet": REPORTS, "rows": [2]},
                                      {"op": "cells", "sheet": TASKS, "rows": [2]}])
-    led = hub.repo("tasks").list("lead_agency_id = ?", [_agency(hub, OFFICE)])[0]
+    led = hub.repo("tasks").rows(lead_agency_id=_agency(hub, OFFICE))[0]
     answers = calc.run(path, [
         {"op": "type", "sheet": REPORTS, "cell": _cell(reports, "Ngày nộp", 2), "formula": "2024-11-28"},
         {"op": "type", "sheet": REPORTS, "cell": _cell(reports, "Tóm tắt kết quả", 2),

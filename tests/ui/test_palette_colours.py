@@ -7,6 +7,7 @@ Before desktop/ui/theme.py, an overdue row (#f8d7da) under a dark palette carrie
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -136,8 +137,6 @@ def test_dashboard_cards_are_readable(qtbot, window, scheme):
 
 
 def test_coloured_figures_of_budget_and_training_are_readable(qtbot, window, scheme):
-    import re
-
     for key in ("budget", "training"):
         page = go_to_page(qtbot, window, key)
         labels = [label for label in page.findChildren(QLabel) if "color:" in label.text()]
@@ -156,7 +155,7 @@ def test_message_colours_are_readable_on_the_window(gui_app, pal):
     try:
         window_colour = palette.color(QPalette.ColorRole.Window)
         base = palette.color(QPalette.ColorRole.Base)
-        for hue in (theme.DANGER, theme.WARNING, theme.SUCCESS, theme.GROUP):
+        for hue in (theme.DANGER, theme.WARNING, theme.SUCCESS, theme.GROUP, theme.NEUTRAL):
             assert theme.contrast_ratio(QColor(theme.text_colour(hue)), window_colour) >= MINIMUM
             assert theme.contrast_ratio(theme.row_background(hue), palette.color(QPalette.ColorRole.Text)) >= MINIMUM
             assert theme.row_background(hue) != base
@@ -182,3 +181,26 @@ def test_office_report_states_have_distinct_colours(gui_app):
     backgrounds = {theme.row_background(STATE_COLOURS[s]).name()
                    for s in (derived.MISSING, derived.SUBMITTED_LATE, derived.SUBMITTED_ON_TIME)}
     assert len(backgrounds) == 3
+
+
+# Hex colours that are hues, not backgrounds or text colours: constants named as hues (the import preview's status
+# colours, a header hue), which theme.readable / theme.row_background turn into what is shown; chart series (drawn on
+# the chart's own background, which follows theme.chart_theme); the calendar icon's red band.
+HUE_LINE = re.compile(r"^\s*(\w*HUE\w*|\w*STATUS_COLOURS)\s*=|^\s*DELETED: \"#")
+HUES_ALLOWED = ("colours = {\"not_started\"", "bar_set.setColor(QColor(\"#1f77b4\"))",
+                "painter.fillRect(2, 3, 12, 3, QColor(\"#c62828\"))")
+
+
+def test_no_screen_colour_is_hard_coded_outside_the_theme():
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "desktop" / "ui"
+    found = []
+    for path in ui.rglob("*.py"):
+        if path.name == "theme.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b", line) and "theme." not in line \
+                    and not HUE_LINE.match(line) and not any(allowed in line for allowed in HUES_ALLOWED):
+                found.append(f"{path.relative_to(ui)}:{number}: {line.strip()}")
+    assert found == [], "use desktop/ui/theme.py, so that the colour stays readable under a dark palette"
