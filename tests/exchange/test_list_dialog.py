@@ -55,6 +55,7 @@ def test_official_list_header_choice_preview_and_import(qtbot, seeded_store, tmp
     # ...then types the right row in the spin box.
     dialog.header_row.selectAll()
     qtbot.keyClicks(dialog.header_row, "7")
+    qtbot.keyClick(dialog.header_row, Qt.Key.Key_Return)
     _idle(qtbot, dialog)
     assert dialog.combos["full_name"].currentText() == "Họ và tên"
 

@@ -49,6 +49,7 @@ class ListImportDialog(QDialog):
         self.table_data: lists.ListTable | None = None
         self.preview: ImportPreview | None = None
         self.working = False
+        self._pending_header: int | None = None
         self.combos: dict[str, QComboBox] = {}
         self.runner = Runner(self)
         self.setWindowTitle(self.tr("Import a list from Excel — %1").replace("%1", self.path.name))
@@ -108,6 +109,7 @@ class ListImportDialog(QDialog):
         self.parent_label = QLabel()
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 1)
+        self.header_row.setKeyboardTracking(False)  # "17" typed is row 17, not row 1 then row 17
         self.header_row.setToolTip(self.tr("The row holding the column titles (STT, Họ và tên…)"))
         hint = QLabel(self.tr("or click that row in the preview below"))
         hint.setEnabled(False)
@@ -199,7 +201,10 @@ class ListImportDialog(QDialog):
             self._reshape(row)
 
     def _reshape(self, header_row: int | None) -> None:
-        if self.opened is None or self.working:
+        if self.opened is None:
+            return
+        if self.working:  # asked again while reading: done when the current read ends
+            self._pending_header = header_row
             return
         grid, entity = self.opened.grid, self.entity.currentData()
         self._forget_preview()
@@ -212,6 +217,9 @@ class ListImportDialog(QDialog):
         self._set_busy(False)
         table, message = result
         self._show(table, message, header_row)
+        if self._pending_header is not None and self._pending_header != header_row:
+            wanted, self._pending_header = self._pending_header, None
+            self._reshape(wanted)
 
     def _show(self, table: lists.ListTable | None, message: str, header_row: int | None = None) -> None:
         assert self.opened is not None
