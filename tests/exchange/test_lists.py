@@ -3,6 +3,8 @@ its reason, titles with explanations, VNI text, and a third list kind added by a
 
 from __future__ import annotations
 
+import json
+
 import openpyxl
 import pytest
 
@@ -106,3 +108,50 @@ def test_birth_year_split_under_nam_and_nu(seeded_store, tmp_path):
     people = {p["full_name"]: (p["gender"], p["birth_year"]) for p in seeded_store.repo("participants").rows(
         course_id=course)}
     assert people == {"Trần Thị Mai": ("female", 1985), "Lê Văn Hùng": ("male", 1979)}
+
+
+def test_the_sending_office_is_found_by_its_code_name_or_short_name(seeded_store, tmp_path):
+    course = add_course(seeded_store, 0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Đơn vị công tác", "Đơn vị cử"])
+    ws.append([1, "Trần Thị Mai", "UBND phường Tân Phong", "BIENHOA"])
+    ws.append([2, "Lê Văn Hùng", "Công ty CP Dệt", "tp long khanh"])  # the short name, typed without accents
+    ws.append([3, "Phạm Văn Bình", "HTX Sông Thao", "UBND huyện Không Có"])
+    wb.save(tmp_path / "cu.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "cu.xlsx", "participants", skip_rejected=True)
+    assert report["mapping"]["agency_id"] == "Đơn vị cử"
+    assert report["counts"] == {"new": 2, "unchanged": 0, "rejected": 1, "skipped": 0}
+    assert report["errors"] == [{"sheet": "Sheet", "row": 4, "column": "Đơn vị cử",
+                                 "message": "không tìm thấy đơn vị “UBND huyện Không Có”"}]
+    codes = {r["id"]: r["code"] for r in seeded_store.repo("agencies").rows()}
+    sent = {p["full_name"]: codes[p["agency_id"]] for p in seeded_store.repo("participants").rows(course_id=course)}
+    assert sent == {"Trần Thị Mai": "BIENHOA", "Lê Văn Hùng": "LONGKHANH"}
+
+
+def test_an_official_list_of_agencies_by_declaration(seeded_store, tmp_path, monkeypatch):
+    """The list kind engineer "reform" adds for the 2025 merger, declared here the way it would be."""
+    monkeypatch.setitem(list_specs.SPECS, "agencies", ListSpec(
+        "agencies", key_fields=("code",),
+        titles={"code": ("mã", "mã đơn vị"), "name": ("tên đơn vị", "tên cơ quan"), "kind": ("loại",),
+                "valid_from": ("hiệu lực từ", "ngày hiệu lực"), "successor_ids": ("đơn vị kế thừa",)},
+        lookups={"successor_ids": ("agencies", ("code", "name"))}))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh mục"
+    ws.append(["DANH MỤC ĐƠN VỊ HÀNH CHÍNH"])
+    ws.append([])
+    ws.append(["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Hiệu lực từ", "Đơn vị kế thừa"])
+    ws.append([1, "PHUOCTAN", "UBND phường Phước Tân", "UBND xã, phường", "01/07/2025", "BIENHOA"])
+    ws.append([2, "TAMPHUOC", "UBND phường Tam Phước", "UBND xã, phường", "01/07/2025",
+               "BIENHOA; UBND thành phố Long Khánh"])
+    ws.append([3, "BIENHOA", "UBND thành phố Biên Hòa", "UBND huyện, thành phố", None, None])  # already known
+    ws.append(["Tổng cộng: 3 đơn vị"])
+    wb.save(tmp_path / "dm.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "dm.xlsx", "agencies")
+    assert report["status"] == "applied" and report["header_row"] == 3
+    assert report["counts"] == {"new": 2, "unchanged": 1, "rejected": 0, "skipped": 1}
+    ids = {r["code"]: r["id"] for r in seeded_store.repo("agencies").rows()}
+    tam = seeded_store.repo("agencies").get(ids["TAMPHUOC"])
+    assert (tam["kind"], tam["valid_from"]) == ("commune", "2025-07-01")
+    assert json.loads(tam["successor_ids"]) == [ids["BIENHOA"], ids["LONGKHANH"]]

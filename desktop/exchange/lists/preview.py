@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
+from desktop.domain.entities import BY_NAME
 from desktop.domain.errors import ValidationError
 from desktop.domain.fields import Field, Kind
 from desktop.domain.text import clean_text, search_key
@@ -132,6 +134,44 @@ def _existing(store: Store, spec: ListSpec, parent_id: str) -> tuple[set[tuple[s
     return keys, uniques
 
 
+class _Lookups:
+    """The rows a reference column may name, by each naming field's search key (code, name…)."""
+
+    def __init__(self, store: Store, spec: ListSpec):
+        self.spec = spec
+        self.keys: dict[str, dict[str, str]] = {}
+        for name, (entity, naming) in spec.lookups.items():
+            table: dict[str, str] = {}
+            for record in store.repo(entity).rows():
+                for key_field in naming:
+                    key = search_key(record.get(key_field))
+                    if key:
+                        table.setdefault(key, str(record["id"]))
+            self.keys[name] = table
+
+    def resolve(self, name: str, value: object) -> tuple[object, str]:
+        """(the id, or the list of ids, named by `value`; "" or an error message)."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return "", ""
+        many = self.spec.entity_spec.field(name).kind is Kind.REFS
+        text = _plain(value)
+        parts = [p for p in re.split(r"[;\n]", text) if p.strip()] if many else [text]  # names may hold commas
+        ids = []
+        for part in parts:
+            found = self.keys[name].get(search_key(part))
+            if found is None:
+                entity = BY_NAME[self.spec.lookups[name][0]].title.lower()
+                return "", f"không tìm thấy {entity} “{part.strip()}”"
+            ids.append(found)
+        return (ids if many else ids[0]), ""
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _cell_value(spec: ListSpec, name: str, value: object) -> object:
     adapter = spec.adapters.get(name)
     if adapter is not None:
@@ -169,6 +209,7 @@ def preview_list(store: Store, table: ListTable, mapping: dict[str, int], parent
                             context.office)
     now = utc_now_iso()
     clean = _MemoCleaner()
+    lookups = _Lookups(store, spec)
     seen: set[tuple[str, ...]] = set()
     rows = table.data_rows
     for done, item in enumerate(rows):
@@ -183,6 +224,11 @@ def preview_list(store: Store, table: ListTable, mapping: dict[str, int], parent
         for name, col in mapping.items():
             if (item.row, col) in table.grid.formulas:
                 errors.append(CellError(table.sheet, item.row, _title(table, col), _FORMULA))
+                continue
+            if name in spec.lookups:
+                data[name], problem = lookups.resolve(name, item.cells[col] if col < len(item.cells) else "")
+                if problem:
+                    errors.append(CellError(table.sheet, item.row, _title(table, col), problem))
                 continue
             if name in spec.split_by and col in table.subcolumns:
                 _split_value(spec, name, table.subcolumns[col], item.cells, data, implied)
