@@ -3,12 +3,12 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="27" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="28" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="35" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
     </message>
@@ -401,141 +401,221 @@
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="35" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="36" />
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="37" />
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="38" />
+        <source>Older (skipped)</source>
+        <translation>Cũ hơn (bỏ qua)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="39" />
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="40" />
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="41" />
+        <source>Deleted</source>
+        <translation>Bị xóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="49" />
+        <source>Keep this computer's version</source>
+        <translation>Giữ bản trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="51" />
+        <source>Take the file's version</source>
+        <translation>Lấy bản trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="52" />
+        <source>Not chosen yet</source>
+        <translation>Chưa chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="58" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="59" />
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="60" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="61" />
+        <source>Title</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="62" />
+        <source>Changes (before → after)</source>
+        <translation>Thay đổi (trước → sau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="63" />
+        <source>Resolution</source>
+        <translation>Cách giải quyết</translation>
+    </message>
 </context>
 <context>
     <name>ListImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="55" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="63" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="80" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="85" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="86" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="101" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="102" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="113" />
         <source>The row holding the column titles (STT, Họ và tên…)</source>
         <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="114" />
         <source>or click that row in the preview below</source>
         <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="118" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="122" />
         <source>Header row:</source>
         <translation>Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="133" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="168" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="168" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="180" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="211" />
         <source>Reading the rows…</source>
         <translation>Đang đọc các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="235" />
         <source>Choose the header row with the box above or a click on the row in the preview.</source>
         <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="238" />
         <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
         <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="255" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="257" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="273" />
         <source>Choose the sheet, the header row and the course or plan first.</source>
         <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="277" />
         <source>Checking the rows…</source>
         <translation>Đang kiểm tra các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
         <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="302" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="309" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="316" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -923,103 +1003,103 @@
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="49" />
-        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="50" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="221" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="52" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="53" />
         <source>The plan is copied into the new year (tasks, responsibilities, indicators with their targets, budget lines, reports owed) with progress and results cleared. Agencies that no longer exist in the new year are replaced by the agencies chosen below.</source>
         <translation>Kế hoạch được sao chép sang năm mới (nhiệm vụ, tổ chức thực hiện, chỉ tiêu cùng chỉ tiêu kế hoạch, dự toán, các báo cáo phải nộp); tiến độ và kết quả được xóa. Đơn vị không còn tồn tại trong năm mới được thay bằng đơn vị chọn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="67" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
         <source>Year of the new plan:</source>
         <translation>Năm của kế hoạch mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="69" />
         <source>Copy the plan of:</source>
         <translation>Sao chép kế hoạch năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Agency no longer in force</source>
         <translation>Đơn vị đã hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
         <source>Ended on</source>
         <translation>Hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Named in</source>
         <translation>Có trong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
         <source>Replaced by</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="92" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="93" />
         <source>&amp;Create the plan</source>
         <translation>&amp;Tạo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="94" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="95" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="123" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="124" />
         <source>To copy: %1 tasks, %2 responsibility groups, %3 reports owed, %4 legal bases, %5 budget lines.</source>
         <translation>Sẽ sao chép: %1 nhiệm vụ, %2 nhóm tổ chức thực hiện, %3 báo cáo phải nộp, %4 căn cứ, %5 khoản dự toán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="149" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="150" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="151" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="152" />
         <source>All %1 successors</source>
         <translation>Cả %1 đơn vị kế thừa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="154" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="155" />
         <source>Drop (no agency in its place)</source>
         <translation>Bỏ, không giao cho đơn vị nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="168" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="169" />
         <source>Several successors: choose one, all of them, or another agency.</source>
         <translation>Có nhiều đơn vị kế thừa: chọn một đơn vị, tất cả, hoặc một đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="170" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
         <source>No successor is named: choose the agency that takes over, or drop it.</source>
         <translation>Chưa có đơn vị kế thừa: chọn đơn vị nhận thay, hoặc bỏ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="172" />
         <source>Its successor, chosen automatically; you may choose another.</source>
         <translation>Đơn vị kế thừa, được chọn tự động; có thể chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="199" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="201" />
         <source>Every agency of the plan is still in force in %1.</source>
         <translation>Mọi đơn vị của kế hoạch vẫn còn hiệu lực trong năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="202" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="204" />
         <source>Choose what replaces the %1 agencies highlighted before creating the plan.</source>
         <translation>Chọn đơn vị thay thế cho %1 đơn vị được tô màu trước khi tạo kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="205" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="207" />
         <source>%1 agencies will be replaced as shown.</source>
         <translation>%1 đơn vị sẽ được thay như trong bảng.</translation>
     </message>
