@@ -146,3 +146,29 @@ def test_the_check_itself_stops_when_asked(seeded_store, tmp_path):
         lists.preview_list(seeded_store, table, mapping, course, progress=lambda *a: seen.append(a),
                            cancel=lambda: True)
     assert seen == []
+
+
+def test_the_dialog_and_its_change_list_speak_vietnamese(qtbot, qapp, seeded_store, tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    from desktop.paths import resource
+
+    add_course(seeded_store, 1)
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "sxtdbv_vi.qm")))
+    qapp.installTranslator(translator)
+    try:
+        dialog = ListImportDialog(None, seeded_store, participants_list(tmp_path / "ds.xlsx"))
+        qtbot.addWidget(dialog)
+        _idle(qtbot, dialog)
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.working, timeout=10_000)
+        assert dialog.summary.text() == "Mới: 4, đã có: 1, bị từ chối: 1, bỏ qua: 10."
+        headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+        assert headers == ["Tình trạng", "Trang tính", "Dòng", "Nội dung", "Thay đổi (trước → sau)"]
+        assert [dialog.model.index(r, 0).data() for r in (0, 4)] == ["Mới", "Bị từ chối"]
+        sheet = dialog.sheet_view.preview_model
+        assert sheet.index(16, 0).data(Qt.ItemDataRole.ToolTipRole) == "Bỏ qua: dòng tổng cộng"
+        assert dialog.skip_rejected.text() == "Nhập các dòng còn lại, bỏ các dòng bị từ chối"
+    finally:
+        qapp.removeTranslator(translator)

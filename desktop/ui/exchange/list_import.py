@@ -53,7 +53,7 @@ class ListImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         self.runner = Runner(self)
         self.setWindowTitle(self.tr("Import a list from Excel — %1").replace("%1", self.path.name))
-        self.resize(1180, 700)
+        self.resize(1180, 660)  # fits a 1366x768 screen with the taskbar and the title bar
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices(entity))
         self.sheet_view = SheetPreview(self)
