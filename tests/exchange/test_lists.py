@@ -8,7 +8,7 @@ import json
 import openpyxl
 import pytest
 
-from desktop.exchange.legacy import unicode_to_vni
+from desktop.exchange.legacy import unicode_to_tcvn3, unicode_to_vni
 from desktop.exchange.lists import spec as list_specs
 from desktop.exchange.lists.grid import read_grid
 from desktop.exchange.lists.header import find_header, suggest_mapping
@@ -155,3 +155,28 @@ def test_an_official_list_of_agencies_by_declaration(seeded_store, tmp_path, mon
     tam = seeded_store.repo("agencies").get(ids["TAMPHUOC"])
     assert (tam["kind"], tam["valid_from"]) == ("commune", "2025-07-01")
     assert json.loads(tam["successor_ids"]) == [ids["BIENHOA"], ids["LONGKHANH"]]
+
+
+@pytest.mark.parametrize(("encode", "font"), [(unicode_to_tcvn3, ".VnTime"), (unicode_to_vni, "VNI-Times")])
+def test_a_list_typed_whole_in_a_legacy_font(tmp_path, encode, font):
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["PHÒNG KINH TẾ HUYỆN ĐỊNH QUÁN"], ["DANH SÁCH HỌC VIÊN"],
+            ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị công tác"],
+            [1, "Nguyễn Thị Hằng", "Nữ", 1988, "UBND xã Phú Lợi"],
+            [2, "Trương Văn Đức", "Nam", 1990, "Hợp tác xã Thuận Phát"],
+            ["Tổng cộng", None, "2 người"]]
+    for values in rows:
+        ws.append([encode(v) if isinstance(v, str) else v for v in values])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = Font(name=font)
+    wb.save(tmp_path / "cu.xlsx")
+    grid = read_grid(tmp_path / "cu.xlsx", "Sheet")
+    table = table_at(PARTICIPANTS, grid)
+    assert table.header_row == 3 and table.headers[:3] == ["STT", "Họ và tên", "Giới tính"]
+    assert [r.cells[1] for r in table.data_rows] == ["Nguyễn Thị Hằng", "Trương Văn Đức"]
+    assert [r.cells[4] for r in table.data_rows] == ["UBND xã Phú Lợi", "Hợp tác xã Thuận Phát"]
+    assert [(r.row, r.skipped) for r in table.skipped] == [(6, TOTAL)]
