@@ -35,8 +35,8 @@ Cancel = Callable[[], bool]
 
 __all__ = ["ListSpec", "ListTable", "ListUsageError", "OpenedList", "SheetGrid", "apply_list", "default_parent",
            "find_list", "import_list", "list_entities", "list_under", "mapping_titles", "mapping_with_titles",
-           "open_list", "parent_choices", "preview_list", "read_sheet", "resolve_parent", "sheets", "suggest_mapping",
-           "table_at"]
+           "open_list", "parent_choices", "preview_list", "read_sheet", "resolve_parent", "sheets", "spec_of",
+           "suggest_mapping", "table_at"]
 
 
 class ListUsageError(ValueError):

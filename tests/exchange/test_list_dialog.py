@@ -172,3 +172,31 @@ def test_the_dialog_and_its_change_list_speak_vietnamese(qtbot, qapp, seeded_sto
         assert dialog.skip_rejected.text() == "Nhập các dòng còn lại, bỏ các dòng bị từ chối"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_declared_list_kind_appears_in_the_dialog(qtbot, seeded_store, tmp_path, monkeypatch):
+    import openpyxl
+
+    from desktop.exchange.lists import spec as list_specs
+    from desktop.exchange.lists.spec import ListSpec
+
+    monkeypatch.setitem(list_specs.SPECS, "agencies", ListSpec(
+        "agencies", key_fields=("code",), titles={"code": ("mã",), "name": ("tên đơn vị",), "kind": ("loại",)}))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH MỤC ĐƠN VỊ"])
+    ws.append(["TT", "Mã", "Tên đơn vị", "Loại"])
+    ws.append([1, "PHUOCTAN", "UBND phường Phước Tân", "UBND xã, phường"])
+    wb.save(tmp_path / "dm.xlsx")
+    dialog = ListImportDialog(None, seeded_store, tmp_path / "dm.xlsx", "agencies")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _idle(qtbot, dialog)
+    assert dialog.entity.currentText() == "Đơn vị" and not dialog.parent_row.isVisible()
+    assert dialog.header_row.value() == 2 and dialog.combos["code"].currentText() == "Mã"
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.working, timeout=10_000)
+    assert dialog.preview.counts["new"] == 1
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert seeded_store.repo("agencies").rows(code="PHUOCTAN")[0]["kind"] == "commune"

@@ -98,8 +98,8 @@ class ListImportDialog(QDialog):
     def _choices(self, entity: str) -> QGridLayout:
         grid = QGridLayout()
         self.entity = QComboBox()
-        self.entity.addItem(self.tr("Participants"), "participants")
-        self.entity.addItem(self.tr("Surveyed enterprises"), "enterprises")
+        for name in lists.list_entities():  # every declared list kind
+            self.entity.addItem(self._kind_title(name), name)
         self.entity.setCurrentIndex(max(self.entity.findData(entity), 0))
         self.sheet = QComboBox()
         self.sheet.setMinimumContentsLength(16)
@@ -124,6 +124,11 @@ class ListImportDialog(QDialog):
         grid.addWidget(hint, 1, 2, 1, 4)
         grid.setColumnStretch(5, 1)
         return grid
+
+    def _kind_title(self, entity: str) -> str:
+        """The translated name of a list kind (a kind declared later shows its catalogue title)."""
+        known = {"participants": self.tr("Participants"), "enterprises": self.tr("Surveyed enterprises")}
+        return known.get(entity) or lists.spec_of(entity).entity_spec.title
 
     def _progress_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -165,7 +170,13 @@ class ListImportDialog(QDialog):
 
     def _fill_parents(self) -> None:
         entity = self.entity.currentData()
-        self.parent_label.setText(self.tr("Course:") if entity == "participants" else self.tr("Plan:"))
+        spec = lists.spec_of(entity)
+        if spec.parent_field:
+            known = {"training_courses": self.tr("Course:"), "plans": self.tr("Plan:")}
+            self.parent_label.setText(known.get(spec.parent_entity)
+                                      or spec.entity_spec.field(spec.parent_field).title + ":")
+        self.parent_label.setVisible(bool(spec.parent_field))
+        self.parent_row.setVisible(bool(spec.parent_field))
         self.parent_row.clear()
         for row_id, title in lists.parent_choices(self.store, entity):
             self.parent_row.addItem(title[:120], row_id)
