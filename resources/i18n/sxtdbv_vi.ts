@@ -427,141 +427,221 @@
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="35" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="36" />
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="37" />
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="38" />
+        <source>Older (skipped)</source>
+        <translation>Cũ hơn (bỏ qua)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="39" />
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="40" />
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="41" />
+        <source>Deleted</source>
+        <translation>Bị xóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="49" />
+        <source>Keep this computer's version</source>
+        <translation>Giữ bản trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="51" />
+        <source>Take the file's version</source>
+        <translation>Lấy bản trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="52" />
+        <source>Not chosen yet</source>
+        <translation>Chưa chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="58" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="59" />
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="60" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="61" />
+        <source>Title</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="62" />
+        <source>Changes (before → after)</source>
+        <translation>Thay đổi (trước → sau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="63" />
+        <source>Resolution</source>
+        <translation>Cách giải quyết</translation>
+    </message>
 </context>
 <context>
     <name>ListImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="55" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="63" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="80" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="85" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="86" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="130" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="130" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="113" />
         <source>The row holding the column titles (STT, Họ và tên…)</source>
         <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="114" />
         <source>or click that row in the preview below</source>
         <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="118" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="122" />
         <source>Header row:</source>
         <translation>Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="138" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="175" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="175" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="191" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="222" />
         <source>Reading the rows…</source>
         <translation>Đang đọc các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="246" />
         <source>Choose the header row with the box above or a click on the row in the preview.</source>
         <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="249" />
         <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
         <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="266" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="268" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="284" />
         <source>Choose the sheet, the header row and the course or plan first.</source>
         <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="288" />
         <source>Checking the rows…</source>
         <translation>Đang kiểm tra các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="301" />
         <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="313" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="320" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="327" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
