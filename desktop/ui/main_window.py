@@ -271,9 +271,14 @@ class MainWindow(QMainWindow):
                                            lambda _c=False, r=report_id: self.print_report(r)))
             submenu.addAction(self._action(f"pdf_{report_id}", self.tr("Save as P&DF…"),
                                            lambda _c=False, r=report_id: self.report_pdf(r)))
+            submenu.addAction(self._action(f"docx_{report_id}", self.tr("Save as &Word…"),
+                                           lambda _c=False, r=report_id: self.report_docx(r)))
+            submenu.addSeparator()
+            submenu.addAction(self._action(f"options_{report_id}", self.tr("Number, signer and &options…"),
+                                           lambda _c=False, r=report_id: self.report_options(r)))
         self.reports_menu.addSeparator()
         self.reports_menu.addAction(self._action("report_options", self.tr("Print &options…"),
-                                                 self.report_options))
+                                                 lambda _c=False: self.report_options()))
 
     def preview_report(self, report_id: str) -> None:
         """Print preview of a summary of the current plan."""
@@ -295,11 +300,19 @@ class MainWindow(QMainWindow):
         if path:
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
 
-    def report_options(self) -> None:
-        """The print options (agencies, number, signer, recipients, margins)."""
+    def report_docx(self, report_id: str) -> None:
+        """Save a document as a Word file, to finish and sign in Word."""
+        from desktop.ui.printing import save_report_docx
+
+        path = save_report_docx(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+        if path:
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+
+    def report_options(self, report_id: str = "plan-report") -> None:
+        """The print options (agencies, number, signer, recipients, margins) of a kind of document."""
         from desktop.ui.printing import edit_report_options
 
-        edit_report_options(self, self.ctx.store)
+        edit_report_options(self, self.ctx.store, report_id)
 
     def shown_table(self) -> tuple[str, list[str], list[list[str]]] | None:
         """Title, headers and rows (as text, as filtered and sorted) of the table the user is looking at."""

@@ -971,60 +971,71 @@
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <source>Number, signer and &amp;options…</source>
+        <translation>Số, người ký và &amp;tùy chọn in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
-        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
-        <location filename="../../desktop/ui/main_window.py" line="373" />
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1228,34 +1239,54 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="45" />
+        <location filename="../../desktop/ui/printing.py" line="53" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="62" />
+        <location filename="../../desktop/ui/printing.py" line="64" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="75" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="71" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="93" />
+        <location filename="../../desktop/ui/printing.py" line="106" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="95" />
+        <location filename="../../desktop/ui/printing.py" line="108" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="105" />
+        <location filename="../../desktop/ui/printing.py" line="118" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="135" />
+        <source>Save as Word</source>
+        <translation>Lưu Word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="137" />
+        <source>Word files (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="147" />
+        <source>Could not write the Word file: %1</source>
+        <translation>Không ghi được tệp Word: %1</translation>
     </message>
 </context>
 <context>
@@ -1307,84 +1338,105 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="184" />
+        <location filename="../../desktop/ui/printing.py" line="240" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="193" />
+        <location filename="../../desktop/ui/printing.py" line="249" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="194" />
+        <location filename="../../desktop/ui/printing.py" line="250" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="195" />
+        <location filename="../../desktop/ui/printing.py" line="251" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="196" />
+        <location filename="../../desktop/ui/printing.py" line="252" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="197" />
+        <location filename="../../desktop/ui/printing.py" line="253" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="198" />
+        <location filename="../../desktop/ui/printing.py" line="254" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="199" />
+        <location filename="../../desktop/ui/printing.py" line="255" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="201" />
+        <location filename="../../desktop/ui/printing.py" line="257" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="202" />
+        <location filename="../../desktop/ui/printing.py" line="258" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="204" />
+        <location filename="../../desktop/ui/printing.py" line="260" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="206" />
+        <location filename="../../desktop/ui/printing.py" line="262" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="207" />
+        <location filename="../../desktop/ui/printing.py" line="263" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="208" />
+        <location filename="../../desktop/ui/printing.py" line="264" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="209" />
+        <location filename="../../desktop/ui/printing.py" line="265" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="220" />
+        <location filename="../../desktop/ui/printing.py" line="276" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="281" />
+        <source>Table text size (pt)</source>
+        <translation>Cỡ chữ trong bảng (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="285" />
+        <source>Amounts in words: thousands</source>
+        <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="289" />
+        <source>Amounts in words: zero tens (105)</source>
+        <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="330" />
+        <source>Save these values anyway?</source>
+        <translation>Vẫn lưu các giá trị này?</translation>
     </message>
 </context>
 <context>
