@@ -179,11 +179,10 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
             uses[agency_id].append(place)
 
     tasks = store.repo("tasks").list("plan_id = ?", [plan_id])
-    for task in tasks:
-        label = f"Nhiệm vụ {task['code'] or ''}".strip()
-        note(task["lead_agency_id"], f"{label} (chủ trì)")
-        for agency_id in json.loads(task["coordinating_ids"] or "[]"):
-            note(agency_id, f"{label} (phối hợp)")
+    for role, tasks_by_agency in (("chủ trì", _tasks_by_agency(tasks, lead=True)),
+                                  ("phối hợp", _tasks_by_agency(tasks, lead=False))):
+        for agency_id, task_codes in tasks_by_agency.items():
+            note(agency_id, f"Nhiệm vụ {', '.join(task_codes)} ({role})")
     responsibilities = store.repo("responsibilities").list("plan_id = ?", [plan_id])
     for row in responsibilities:
         for agency_id in json.loads(row["agency_ids"] or "[]"):
@@ -196,3 +195,19 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
     for entity in ("legal_bases", "budget_lines"):
         counts[entity] = store.repo(entity).count("plan_id = ?", [plan_id])
     return uses
+
+
+def _tasks_by_agency(tasks: list[dict], *, lead: bool) -> dict[str, list[str]]:
+    """Agency id -> the codes of the tasks it leads (or coordinates), in the plan's order."""
+    found: dict[str, list[str]] = {}
+    for task in tasks:
+        agency_ids = [task["lead_agency_id"]] if lead else json.loads(task["coordinating_ids"] or "[]")
+        for agency_id in agency_ids:
+            if agency_id:
+                found.setdefault(agency_id, []).append(str(task["code"] or "?"))
+    return {agency_id: sorted(task_codes, key=_outline_key) for agency_id, task_codes in found.items()}
+
+
+def _outline_key(code: str) -> list[tuple[int, int, str]]:
+    """"II.1.10" after "II.1.9": numbers compared as numbers, other parts as text."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split(".")]

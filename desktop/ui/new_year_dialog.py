@@ -11,6 +11,8 @@ replaces it: its single successor (pre-selected), or a choice the user must make
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -62,7 +64,10 @@ class NewYearDialog(QDialog):
         for year in years:
             self.source.addItem(str(year), year)
         self.source.setCurrentIndex(max(self.source.findData(from_year), 0))
-        self.year.setValue(max(years, default=from_year) + 1)
+        # The year after the latest plan, and not a past year: in 2026 a database holding only 2024 proposes 2026.
+        self.year.setValue(max(max(years, default=from_year) + 1, dt.date.today().year))
+        self.year.setMaximumWidth(120)
+        self.source.setMaximumWidth(120)
         form = QFormLayout()
         form.addRow(self.tr("Year of the new plan:"), self.year)
         form.addRow(self.tr("Copy the plan of:"), self.source)
@@ -77,10 +82,13 @@ class NewYearDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 250)
+        self.table.setColumnWidth(0, 320)
         self.table.setColumnWidth(1, 90)
         self.table.setColumnWidth(3, 330)
         self.status = QLabel()
@@ -129,7 +137,6 @@ class NewYearDialog(QDialog):
                             .replace("%5", str(counts.get("budget_lines", 0))))
         for mapping in self.preview.mappings:
             self._add_row(mapping)
-        self.table.resizeRowsToContents()
         self._update_status()
 
     def _add_row(self, mapping: AgencyMapping) -> None:
@@ -190,11 +197,11 @@ class NewYearDialog(QDialog):
         decided = self.decisions()
         waiting = [m for m in self.preview.mappings if m.agency_id not in decided]
         for row, mapping in enumerate(self.preview.mappings):
-            colour = QColor(UNDECIDED_COLOUR) if mapping.agency_id in {m.agency_id for m in waiting} else QColor()
+            undecided = mapping.agency_id in {m.agency_id for m in waiting}
             for column in range(3):
                 item = self.table.item(row, column)
-                if item is not None:
-                    item.setBackground(colour)
+                if item is not None:  # no brush at all for decided rows: the table's own (alternating) colours
+                    item.setData(Qt.ItemDataRole.BackgroundRole, QColor(UNDECIDED_COLOUR) if undecided else None)
         if not self.preview.mappings:
             self._say(self.tr("Every agency of the plan is still in force in %1.").replace(
                 "%1", str(self.preview.year)))
