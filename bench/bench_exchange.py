@@ -41,7 +41,7 @@ def build_database(path: Path, rows: int) -> None:
     from desktop.services.setup import init_database
 
     store = init_database(path)
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     course = store.repo("training_courses").add({"plan_id": plan["id"], "title": "Lớp tập huấn SXTDBV 2024",
                                                  "venue": "Biên Hòa", "start_date": "2024-06-10"})
     agencies = [r[0] for r in store.db.execute("SELECT id FROM agencies").fetchall()]

@@ -12,7 +12,7 @@ DISTRICTS = ("BIENHOA", "LONGKHANH", "CAMMY", "DINHQUAN", "LONGTHANH", "NHONTRAC
 
 def codes(store: Store) -> dict[str, str]:
     """code -> id of every agency."""
-    return {row["code"]: row["id"] for row in store.repo("agencies").list(include_deleted=True)}
+    return {row["code"]: row["id"] for row in store.repo("agencies").rows(include_deleted=True)}
 
 
 def reform(store: Store) -> dict[str, str]:
@@ -36,7 +36,7 @@ def reform(store: Store) -> dict[str, str]:
 
 def plan_rows(store: Store, plan_id: str) -> dict[str, list[dict]]:
     """Every row of the plan's tasks, responsibilities and office reports, bookkeeping included."""
-    return {entity: store.repo(entity).list("plan_id = ?", [plan_id], include_deleted=True)
+    return {entity: store.repo(entity).rows(plan_id=plan_id, include_deleted=True)
             for entity in ("tasks", "responsibilities", "office_reports", "legal_bases", "budget_lines")}
 
 

@@ -21,7 +21,7 @@ DISTRICTS = {"BIENHOA", "LONGKHANH", "CAMMY", "DINHQUAN", "LONGTHANH", "NHONTRAC
 
 
 def _by_code(store) -> dict[str, dict]:
-    return {row["code"]: row for row in store.repo("agencies").list()}
+    return {row["code"]: row for row in store.repo("agencies").rows()}
 
 
 def test_validity_rules_by_hand():
@@ -40,7 +40,7 @@ def test_validity_rules_by_hand():
 def test_pick_lists_of_a_2026_plan_offer_no_ended_agency(seeded_store):
     plan_2024 = current_plan(seeded_store)
     plan_2026 = copy_plan_to_year(seeded_store, plan_2024["id"], 2026)
-    codes = {row["id"]: row["code"] for row in seeded_store.repo("agencies").list()}
+    codes = {row["id"]: row["code"] for row in seeded_store.repo("agencies").rows()}
     for entity, field in (("tasks", "lead_agency_id"), ("tasks", "coordinating_ids"),
                           ("responsibilities", "agency_ids"), ("office_reports", "agency_id")):
         offered_2026 = {codes[i] for i, _ in lookups.options(seeded_store, BY_NAME[entity].field(field), plan_2026)}
@@ -54,8 +54,7 @@ def test_pick_lists_of_a_2026_plan_offer_no_ended_agency(seeded_store):
 def test_an_ended_agency_keeps_every_row_pointing_at_it(seeded_store):
     agencies = _by_code(seeded_store)
     plan = current_plan(seeded_store)
-    reports = seeded_store.repo("office_reports").list("plan_id = ? AND agency_id = ?",
-                                                       [plan["id"], agencies["LONGTHANH"]["id"]])
+    reports = seeded_store.repo("office_reports").rows(plan_id=plan["id"], agency_id=agencies["LONGTHANH"]["id"])
     assert len(reports) == 1
     seeded_store.repo("agencies").update(agencies["LONGTHANH"]["id"], {"valid_to": "2025-06-30"})
     assert seeded_store.repo("office_reports").get(reports[0]["id"])["agency_id"] == agencies["LONGTHANH"]["id"]

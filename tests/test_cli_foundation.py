@@ -115,11 +115,11 @@ def test_summary_does_not_count_deleted_rows(tmp_path):
     path = tmp_path / "x.db"
     assert sx("--db", path, "init").returncode == 0
     store = Store.open(path)
-    plan_id = store.repo("plans").list()[0]["id"]
-    store.repo("legal_bases").delete(store.repo("legal_bases").list("plan_id = ?", [plan_id])[0]["id"])
-    activity = store.repo("tasks").list("kind = 'activity'")[0]
+    plan_id = store.repo("plans").rows()[0]["id"]
+    store.repo("legal_bases").delete(store.repo("legal_bases").rows(plan_id=plan_id)[0]["id"])
+    activity = store.repo("tasks").rows(kind="activity")[0]
     store.repo("tasks").delete(activity["id"])
-    objective = store.repo("objectives").list()[0]
+    objective = store.repo("objectives").rows()[0]
     store.repo("objectives").delete(objective["id"], cascade=True)
     store.close()
     (plan,) = summary(path)["plans"]
@@ -130,7 +130,7 @@ def test_deleted_plan_is_not_listed(tmp_path):
     path = tmp_path / "x.db"
     assert sx("--db", path, "init").returncode == 0
     store = Store.open(path)
-    store.repo("plans").delete(store.repo("plans").list()[0]["id"], cascade=True)
+    store.repo("plans").delete(store.repo("plans").rows()[0]["id"], cascade=True)
     store.close()
     data = summary(path)
     assert data["plans"] == [] and data["agencies"] >= 17

@@ -68,13 +68,13 @@ def test_the_2026_plan_uses_the_successors_and_2024_is_untouched(reformed):
 
     assert plan_rows(reformed, plan_2024["id"]) == before  # nothing lost or changed in 2024
 
-    district_group = reformed.repo("responsibilities").list("plan_id = ? AND code = 'III.6'", [plan_2026])[0]
+    district_group = reformed.repo("responsibilities").rows(plan_id=plan_2026, code="III.6")[0]
     # 11 districts: Biên Hòa -> SCT (chosen), Cẩm Mỹ -> its commune, Long Thành -> both communes, the rest dropped.
     assert ids_of(district_group["agency_ids"]) == [ids["SCT"], ids["X_CM"], ids["X_LT_A"], ids["X_LT_B"]]
-    for task in reformed.repo("tasks").list("plan_id = ?", [plan_2026]):
+    for task in reformed.repo("tasks").rows(plan_id=plan_2026):
         assert ids_of(task["coordinating_ids"]) == [ids["SNNMT"], ids["SKHCN"]]  # STNMT -> its successor
 
-    owed = reformed.repo("office_reports").list("plan_id = ?", [plan_2026])
+    owed = reformed.repo("office_reports").rows(plan_id=plan_2026)
     by_agency = {row["agency_id"]: row for row in owed}
     # 2024 owed 17 reports: 11 districts + 5 others to SCT, SCT to the province. Now: the 5 others (STNMT replaced),
     # X_CM, X_LT_A, X_LT_B, and SCT once for its own report and once in Biên Hòa's place.
@@ -104,7 +104,7 @@ def test_pick_lists_of_the_new_plan_offer_no_ended_agency(reformed):
     ids = codes(reformed)
     first = preview_new_year(reformed, 2026)
     plan_2026 = create_new_year(reformed, preview_new_year(reformed, 2026, decisions=_decide_rest(first, ids)))
-    agencies = {row["id"]: row for row in reformed.repo("agencies").list()}
+    agencies = {row["id"]: row for row in reformed.repo("agencies").rows()}
     offered = {i for i, _ in lookups.options(reformed, BY_NAME["office_reports"].field("agency_id"), plan_2026)}
     assert offered and all(rules.in_force_in_year(agencies[i], 2026) for i in offered)
     assert {ids["X_CM"], ids["SNNMT"], ids["SCT"]} <= offered
@@ -129,7 +129,7 @@ def reformed_db(tmp_path):
 def _plan_years(path) -> list[int]:
     store = Store.open(path)
     try:
-        return sorted(p["year"] for p in store.repo("plans").list())
+        return sorted(p["year"] for p in store.repo("plans").rows())
     finally:
         store.close()
 

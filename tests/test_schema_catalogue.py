@@ -89,7 +89,7 @@ def test_a_database_of_the_first_release_is_upgraded_keeping_every_row(tmp_path)
     store = Store.open(path)
     try:
         assert store.schema_version == SCHEMA_VERSION
-        plan = store.repo("plans").list()[0]
+        plan = store.repo("plans").rows()[0]
         assert plan["total_budget"] == 1394200000
     finally:
         store.close()

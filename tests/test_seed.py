@@ -50,7 +50,7 @@ def store(tmp_path_factory) -> Store:
 @pytest.fixture(scope="module")
 def plan(store) -> dict:
     """The seeded plan."""
-    plans = store.repo("plans").list()
+    plans = store.repo("plans").rows()
     assert len(plans) == 1
     return plans[0]
 
@@ -81,7 +81,7 @@ def test_parent_plan(plan):
 
 
 def test_the_seven_legal_bases(store, plan):
-    bases = store.repo("legal_bases").list("plan_id = ?", [plan["id"]])
+    bases = store.repo("legal_bases").rows(plan_id=plan["id"])
     seed_lines = re.findall(r"Căn cứ [^;]*;", section("Căn cứ Luật", "Chủ tịch Ủy ban"))
     assert len(seed_lines) == 7 and len(bases) == 7
     assert [b["title"] for b in bases] == seed_lines
@@ -106,7 +106,7 @@ def test_preamble_purpose_and_objectives_intro(plan):
 
 
 def test_both_objectives_word_for_word(store, plan):
-    objectives = store.repo("objectives").list("plan_id = ?", [plan["id"]])
+    objectives = store.repo("objectives").rows(plan_id=plan["id"])
     assert [o["code"] for o in objectives] == ["a", "b"]
     a_text = section("a) Tuyên truyền", "b) Xây dựng").removeprefix("a) ").strip()
     b_text = section("b) Xây dựng", "II. NỘI DUNG").removeprefix("b) ").strip()
@@ -127,14 +127,14 @@ def test_indicators_carry_the_seed_targets(store, plan):
 
 def test_content_items_and_every_activity(store, plan):
     tasks = store.repo("tasks")
-    items = tasks.list("plan_id = ? AND parent_id IS NULL", [plan["id"]])
+    items = tasks.rows(plan_id=plan["id"], parent_id=None)
     assert [(i["code"], i["kind"]) for i in items] == [("II.1", "content"), ("II.2", "content")]
     for item in items:
         assert f"{item['code'][-1]}. {item['title']}" in SEED
     ii1 = section("1. Tổ chức lớp đào tạo", "2. Xây dựng mô hình")
     ii2 = section("2. Xây dựng mô hình", "III. TỔ CHỨC")
     for item, text in zip(items, (ii1, ii2), strict=True):
-        children = tasks.list("parent_id = ?", [item["id"]])
+        children = tasks.rows(parent_id=item["id"])
         assert all(c["kind"] == "activity" for c in children)
         assert [c["code"] for c in children] == [f"{item['code']}.{n}" for n in range(1, len(children) + 1)]
         for child in children:
@@ -146,24 +146,24 @@ def test_content_items_and_every_activity(store, plan):
                   if s and not s.startswith("Tiến độ thực hiện") and not s.startswith("Dự kiến tổ chức")]
         got = [flat(c["title"]).rstrip(";.") for c in children]
         assert got == wanted
-    assert tasks.count("plan_id = ? AND kind = 'activity'", [plan["id"]]) == 10
+    assert tasks.count(plan_id=plan["id"], kind="activity") == 10
 
 
 def test_schedule_is_quarters_two_to_four_of_2024(store, plan):
     assert SEED.count("Tiến độ thực hiện: Quý II, III, IV năm 2024") == 2
     quarters = spec("tasks").field("quarters").clean("Quý II, III, IV")
-    for task in store.repo("tasks").list("plan_id = ?", [plan["id"]]):
+    for task in store.repo("tasks").rows(plan_id=plan["id"]):
         assert task["quarters"] == quarters == "II, III, IV"
         assert task["start_date"] == "2024-04-01" and task["end_date"] == "2024-12-31"
 
 
 def test_expected_size_of_the_class(store, plan):
-    item = store.repo("tasks").list("plan_id = ? AND code = 'II.1'", [plan["id"]])[0]
+    item = store.repo("tasks").rows(plan_id=plan["id"], code="II.1")[0]
     assert in_seed(item["expected_output"])
 
 
 def test_six_responsibility_groups_with_their_duties(store, plan):
-    groups = store.repo("responsibilities").list("plan_id = ?", [plan["id"]])
+    groups = store.repo("responsibilities").rows(plan_id=plan["id"])
     assert [g["code"] for g in groups] == [f"III.{n}" for n in range(1, 7)]
     headings = ["Sở Công Thương", "Sở Tài chính", "Sở Tài nguyên và Môi trường", "Sở Khoa học và Công nghệ",
                 "Báo Đồng Nai, Đài Phát thanh và Truyền hình Đồng Nai",
@@ -179,12 +179,12 @@ def test_six_responsibility_groups_with_their_duties(store, plan):
 
 
 def test_both_deadlines(store, plan):
-    groups = {g["code"]: g for g in store.repo("responsibilities").list("plan_id = ?", [plan["id"]])}
+    groups = {g["code"]: g for g in store.repo("responsibilities").rows(plan_id=plan["id"])}
     assert "gửi báo cáo UBND tỉnh trước ngày 25/12/2024" in SEED
     assert groups["III.1"]["report_deadline"] == "2024-12-25" and groups["III.1"]["report_to"] == "UBND tỉnh"
     assert "tổng hợp báo cáo UBND tỉnh trước ngày 01/12/2024" in SEED
     assert groups["III.6"]["report_deadline"] == "2024-12-01" and groups["III.6"]["report_to"] == "Sở Công Thương"
-    reports = store.repo("office_reports").list("plan_id = ?", [plan["id"]])
+    reports = store.repo("office_reports").rows(plan_id=plan["id"])
     assert {r["due_date"] for r in reports} == {"2024-12-01", "2024-12-25"}
     summary = database_summary(store)["plans"][0]
     assert summary["deadlines"] == ["2024-12-01", "2024-12-25"]
@@ -214,7 +214,7 @@ NINE_DISTRICTS_2024 = ("Cẩm Mỹ", "Định Quán", "Long Thành", "Nhơn Tr�
 
 
 def test_agencies_are_editable_rows(store):
-    agencies = store.repo("agencies").list()
+    agencies = store.repo("agencies").rows()
     names = {a["name"] for a in agencies}
     assert len(agencies) >= 17
     for name in ("Sở Công Thương", "Sở Tài chính", "Sở Tài nguyên và Môi trường", "Sở Khoa học và Công nghệ",
@@ -230,8 +230,8 @@ def test_agencies_are_editable_rows(store):
 
 
 def test_responsibility_groups_point_at_their_agencies(store, plan):
-    by_id = {a["id"]: a for a in store.repo("agencies").list()}
-    groups = store.repo("responsibilities").list("plan_id = ?", [plan["id"]])
+    by_id = {a["id"]: a for a in store.repo("agencies").rows()}
+    groups = store.repo("responsibilities").rows(plan_id=plan["id"])
     named = [[by_id[i]["name"] for i in json.loads(g["agency_ids"])] for g in groups]
     assert named[0] == ["Sở Công Thương"]
     assert named[4] == ["Báo Đồng Nai", "Đài Phát thanh và Truyền hình Đồng Nai"]
@@ -271,7 +271,7 @@ def test_seed_loads_in_one_transaction(empty_store, tmp_path):
 def test_seed_reuses_agencies_already_present(empty_store):
     empty_store.repo("agencies").add({"code": "SCT", "name": "Sở Công Thương Đồng Nai", "kind": "department"})
     load_seed(empty_store)
-    codes = [a["code"] for a in empty_store.repo("agencies").list()]
+    codes = [a["code"] for a in empty_store.repo("agencies").rows()]
     assert codes.count("SCT") == 1 and len(codes) >= 17
 
 
@@ -286,7 +286,7 @@ STRUCTURE_ONLY = {
 
 
 def test_nothing_in_the_seed_is_left_out(store):
-    stored = " | ".join(flat(value) for entity in ENTITIES for row in store.repo(entity.name).list()
+    stored = " | ".join(flat(value) for entity in ENTITIES for row in store.repo(entity.name).rows()
                         for value in row.values() if isinstance(value, str))
     missing = []
     for line in SEED_TEXT.splitlines():

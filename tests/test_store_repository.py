@@ -109,7 +109,7 @@ def test_delete_leaves_a_tombstone_with_a_new_revision(store):
     assert tomb["deleted"] == 1 and revisions.generation(tomb["rev"]) == 2
     assert json.loads(tomb["revs"]) == [agency["rev"]]
     assert tomb["name"] == agency["name"]
-    assert repo.count() == 0 and repo.list() == [] and len(repo.list(include_deleted=True)) == 1
+    assert repo.count() == 0 and repo.rows() == [] and len(repo.rows(include_deleted=True)) == 1
     assert not repo.exists(agency["id"])
     with pytest.raises(NotFoundError):
         repo.update(agency["id"], {"name": "x"})
@@ -145,7 +145,7 @@ def test_cascade_deletes_the_whole_subtree(store):
                             ("tasks", item["id"]), ("tasks", child["id"])}
     for table in ("plans", "objectives", "indicators", "tasks"):
         assert store.repo(table).count() == 0
-        assert all(r["deleted"] == 1 for r in store.repo(table).list(include_deleted=True))
+        assert all(r["deleted"] == 1 for r in store.repo(table).rows(include_deleted=True))
 
 
 def test_listed_reference_counts_as_dependant_and_cascade_only_unlists(store):
@@ -235,15 +235,31 @@ def test_explicit_owner_and_office(store):
     assert add_agency(store, "X")["owner"] == "BIENHOA"
 
 
-def test_list_order_filters_and_count(store):
+def test_rows_keyword_filters_order_and_count(store):
     plan = add_plan(store)
+    other = store.repo("plans").add({"issuer": "UBND tỉnh Đồng Nai", "year": 2025, "title": "Kế hoạch 2025",
+                                     "total_budget": 1})
     repo = store.repo("legal_bases")
     for seq, title in ((3, "C"), (1, "A"), (2, "B")):
         repo.add({"plan_id": plan["id"], "seq": seq, "title": title})
-    assert [r["title"] for r in repo.list()] == ["A", "B", "C"]
-    assert [r["title"] for r in repo.list("seq >= ?", [2])] == ["B", "C"]
-    assert [r["title"] for r in repo.list(order_by="title DESC")] == ["C", "B", "A"]
-    assert repo.count("title = ?", ["B"]) == 1
+    repo.add({"plan_id": other["id"], "seq": 1, "title": "D"})
+    assert [r["title"] for r in repo.rows(plan_id=plan["id"])] == ["A", "B", "C"]  # seq order by default
+    assert [r["title"] for r in repo.rows(order_by="-title")] == ["D", "C", "B", "A"]
+    assert [r["title"] for r in repo.rows(order_by=("seq", "-rowid"))] == ["D", "A", "B", "C"]
+    assert [r["title"] for r in repo.rows(plan_id=other["id"], seq=1)] == ["D"]
+    assert repo.count(title="B") == 1 and repo.count(plan_id=plan["id"]) == 3 and repo.count(number="") == 4
+    repo.delete(repo.rows(title="B")[0]["id"])
+    assert repo.count(plan_id=plan["id"]) == 2 and len(repo.rows(plan_id=plan["id"], include_deleted=True)) == 3
+
+
+def test_rows_refuse_unknown_columns_instead_of_running_them_as_sql(store):
+    repo = store.repo("legal_bases")
+    with pytest.raises(StoreError, match="không có cột"):
+        repo.rows(**{"1=1 OR title": "x"})
+    with pytest.raises(StoreError, match="không có cột"):
+        repo.rows(order_by="title; DROP TABLE plans")
+    with pytest.raises(StoreError, match="không có cột"):
+        repo.count(nope=1)
 
 
 def test_atomic_rolls_back_everything(store):
@@ -322,7 +338,7 @@ def test_accepted_rows_round_trip_and_resaving_is_a_no_op(tmp_path_factory, data
     try:
         added = store.repo(name).add(row)
     except (ValidationError, StoreError):
-        assert store.repo(name).count() == len(store.repo(name).list())
+        assert store.repo(name).count() == len(store.repo(name).rows())
         return
     stored = store.repo(name).get(added["id"])
     assert {k: stored[k] for k in entity.field_names} == {k: added[k] for k in entity.field_names}

@@ -70,7 +70,7 @@ def run_report(args: argparse.Namespace) -> int:
 def _plan_id(store, year: int | None) -> str | None:
     if year is None:
         return None
-    plans = [p for p in store.repo("plans").list() if p["year"] == year]
+    plans = [p for p in store.repo("plans").rows() if p["year"] == year]
     if not plans:
         raise CommandError(f"Không có kế hoạch năm {year}.")
     return plans[-1]["id"]

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def find_plan(store: Store, year: int | None) -> dict:
     """The plan of `year`, or the latest plan; CommandError when there is none."""
-    plans = store.repo("plans").list(order_by="year, rowid")
+    plans = store.repo("plans").rows(order_by=("year", "rowid"))
     if year is not None:
         plans = [p for p in plans if p["year"] == year]
     if not plans:

@@ -1,7 +1,7 @@
 """The catalogue of entities: every table that travels between offices, its fields and its cross-field rules.
 
-Every layer reads this one description: the store builds its schema from it, the exchange its sheets and column
-titles, the UI its table columns and form editors.
+Every layer reads this one description: the exchange builds its sheets and column titles from it, the UI its table
+columns and form editors. The schema is built by frozen migrations (store/schema.py) that a test keeps in step.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.domain import choices as ch
 from desktop.domain.fields import Field, Kind
+from desktop.domain.rows import Row
 
 # Bookkeeping columns carried by every travelling row (see DESIGN.md, "Data model").
 META_COLUMNS = ("id", "rev", "revs", "updated_at", "updated_by", "owner", "deleted")
 
-CrossCheck = Callable[[dict], list[tuple[str, str]]]
+CrossCheck = Callable[[Row], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class EntitySpec:
     display: str = ""
     checks: tuple[CrossCheck, ...] = field(default=())
     unique: tuple[str, ...] = ()
-    derived: dict[str, Callable[[dict], object]] = field(default_factory=dict)
+    derived: dict[str, Callable[[Row], object]] = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError when there is none."""
@@ -64,7 +65,7 @@ def _note() -> Field:
 
 
 def _date_order(start: str, end: str, message: str) -> CrossCheck:
-    def check(row: dict) -> list[tuple[str, str]]:
+    def check(row: Row) -> list[tuple[str, str]]:
         if row.get(start) and row.get(end) and row[end] < row[start]:
             return [(end, message)]
         return []
@@ -72,7 +73,7 @@ def _date_order(start: str, end: str, message: str) -> CrossCheck:
     return check
 
 
-def line_amount(row: dict) -> int | None:
+def line_amount(row: Row) -> int | None:
     """Quantity × unit price in whole đồng, halves rounded up as accountants do (None when either is missing).
 
     Computed in Decimal: 0,5 × 5 đồng is 3 (float and round() would give 2), and no float overflow for huge entries.
@@ -84,7 +85,7 @@ def line_amount(row: dict) -> int | None:
     return int(product.to_integral_value(rounding=ROUND_HALF_UP))
 
 
-def _amount_matches(row: dict) -> list[tuple[str, str]]:
+def _amount_matches(row: Row) -> list[tuple[str, str]]:
     expected, amount = line_amount(row), row.get("amount")
     if expected is not None and amount is not None and amount != expected:
         return [("amount", f"thành tiền phải bằng số lượng × đơn giá ({expected:,} đồng)".replace(",", "."))]

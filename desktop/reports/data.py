@@ -43,7 +43,7 @@ def find_plan(store: Store, plan_id: str | None = None) -> dict:
     """The plan `plan_id`, or the latest plan; StoreError when the database has none."""
     if plan_id:
         return store.repo("plans").get(plan_id)
-    plans = store.repo("plans").list(order_by="year, rowid")
+    plans = store.repo("plans").rows(order_by=("year", "rowid"))
     if not plans:
         raise StoreError("Cơ sở dữ liệu chưa có kế hoạch nào để in báo cáo.")
     return plans[-1]

@@ -82,13 +82,13 @@ class OfficeReportFacts:
 def agency_names(store: Store, on: dt.date | None = None) -> dict[str, str]:
     """Agency id -> the name it bore on `on`, the document's date (tombstoned agencies included: history keeps
     pointing at them). The same rule as services.agencies.agency_name_at."""
-    return {a["id"]: name_at(a, on) for a in store.repo("agencies").list(include_deleted=True)}
+    return {a["id"]: name_at(a, on) for a in store.repo("agencies").rows(include_deleted=True)}
 
 
 def task_facts(store: Store, plan_id: str, today: dt.date) -> TaskFacts:
     """Tasks in outline order (content items followed by their activities) with agency names and status titles."""
     names = agency_names(store, today)
-    tasks = store.repo("tasks").list("plan_id = ?", [plan_id], order_by="seq, rowid")
+    tasks = store.repo("tasks").rows(plan_id=plan_id, order_by=("seq", "rowid"))
     children: dict[str | None, list[dict]] = {}
     for task in tasks:
         children.setdefault(task["parent_id"], []).append(task)
@@ -121,11 +121,11 @@ def task_facts(store: Store, plan_id: str, today: dt.date) -> TaskFacts:
 def training_facts(store: Store, plan_id: str) -> TrainingFacts:
     """The plan's courses and the figures of their participants."""
     facts = TrainingFacts()
-    facts.courses = store.repo("training_courses").list("plan_id = ?", [plan_id], order_by="start_date, rowid")
+    facts.courses = store.repo("training_courses").rows(plan_id=plan_id, order_by=("start_date", "rowid"))
     for course in facts.courses:
         facts.target += course["target_participants"] or 0
-        facts.participants += store.repo("participants").list("course_id = ?", [course["id"]])
-        facts.materials += store.repo("training_materials").list("course_id = ?", [course["id"]])
+        facts.participants += store.repo("participants").rows(course_id=course["id"])
+        facts.materials += store.repo("training_materials").rows(course_id=course["id"])
     people = facts.participants
     present = [p for p in people if p["attended"]]
     facts.attended = len(present)
@@ -145,13 +145,13 @@ def training_facts(store: Store, plan_id: str) -> TrainingFacts:
 def survey_facts(store: Store, plan_id: str) -> SurveyFacts:
     """Enterprises with their consumption (intensity and TOE per record), solutions and weighted selection score."""
     facts = SurveyFacts()
-    factors = store.repo("conversion_factors").list()
-    facts.enterprises = store.repo("enterprises").list("plan_id = ?", [plan_id])
-    facts.criteria = store.repo("selection_criteria").list("plan_id = ?", [plan_id])
+    factors = store.repo("conversion_factors").rows()
+    facts.enterprises = store.repo("enterprises").rows(plan_id=plan_id)
+    facts.criteria = store.repo("selection_criteria").rows(plan_id=plan_id)
     weights = {c["id"]: c["weight"] for c in facts.criteria}
     periods: set[str] = set()
     for ent in facts.enterprises:
-        records = store.repo("consumption_records").list("enterprise_id = ?", [ent["id"]])
+        records = store.repo("consumption_records").rows(enterprise_id=ent["id"])
         enriched = []
         for rec in records:
             factor = derived.toe_factor(factors, rec["resource"], rec["unit"])
@@ -166,26 +166,25 @@ def survey_facts(store: Store, plan_id: str) -> SurveyFacts:
         facts.solutions[ent["id"]] = [
             {**s, "category_title": ch.title_of(ch.SOLUTION_CATEGORIES, s["category"]),
              "payback": derived.payback_years(s["investment"], s["annual_saving"])}
-            for s in store.repo("solutions").list("enterprise_id = ?", [ent["id"]])]
-        scores = {s["criterion_id"]: s["score"] for s in store.repo("selection_scores").list("enterprise_id = ?",
-                                                                                             [ent["id"]])}
+            for s in store.repo("solutions").rows(enterprise_id=ent["id"])]
+        scores = {s["criterion_id"]: s["score"] for s in store.repo("selection_scores").rows(enterprise_id=ent["id"])}
         facts.scores[ent["id"]] = scores
         facts.weighted[ent["id"]] = derived.weighted_score(scores, weights)
         if ent["is_model"]:
             facts.model = ent
     facts.periods = sorted(periods)
-    facts.workshops = store.repo("workshops").list("plan_id = ?", [plan_id], order_by="date, rowid")
+    facts.workshops = store.repo("workshops").rows(plan_id=plan_id, order_by=("date", "rowid"))
     return facts
 
 
 def budget_facts(store: Store, plan: dict) -> BudgetFacts:
     """The plan's estimate lines, what was disbursed on each, and totals by funding source and by task."""
     facts = BudgetFacts(total_budget=int(plan["total_budget"] or 0))
-    facts.lines = store.repo("budget_lines").list("plan_id = ?", [plan["id"]])
-    tasks = {t["id"]: t for t in store.repo("tasks").list("plan_id = ?", [plan["id"]])}
+    facts.lines = store.repo("budget_lines").rows(plan_id=plan["id"])
+    tasks = {t["id"]: t for t in store.repo("tasks").rows(plan_id=plan["id"])}
     by_task: dict[str, list[int]] = {}
     for line in facts.lines:
-        paid = store.repo("disbursements").list("budget_line_id = ?", [line["id"]], order_by="date, rowid")
+        paid = store.repo("disbursements").rows(budget_line_id=line["id"], order_by=("date", "rowid"))
         facts.disbursements += [{**d, "item": line["item"]} for d in paid]
         amount = sum(d["amount"] for d in paid)
         facts.disbursed_by_line[line["id"]] = amount
@@ -211,7 +210,7 @@ def office_report_facts(store: Store, plan_id: str, today: dt.date) -> OfficeRep
     """The plan's office reports with agency names and their state at `today`."""
     names = agency_names(store, today)
     facts = OfficeReportFacts()
-    for rep in store.repo("office_reports").list("plan_id = ?", [plan_id], order_by="due_date, rowid"):
+    for rep in store.repo("office_reports").rows(plan_id=plan_id, order_by=("due_date", "rowid")):
         state = derived.report_state(rep["due_date"], rep["submitted_date"], today)
         item = {**rep, "agency": names.get(rep["agency_id"], ""), "recipient": names.get(rep["recipient_id"] or "", ""),
                 "state": state, "state_title": derived.REPORT_STATE_TITLES[state]}

@@ -88,7 +88,7 @@ def agency_caps(name: str) -> str:
 def plan_defaults(store: Store, plan: dict | None) -> dict:
     """Option values pre-filled from the plan and this installation's office (before the user's settings)."""
     values: dict = {}
-    office = store.repo("agencies").list("code = ?", [store.context.office])
+    office = store.repo("agencies").rows(code=store.context.office)
     if office:
         values["issuing_agency"] = agency_caps(office[0]["name"])
         values["number"] = f"      /BC-{office[0]['code']}"
@@ -97,7 +97,7 @@ def plan_defaults(store: Store, plan: dict | None) -> dict:
             values["parent_agency"] = agency_caps(plan["issuer"])
         if plan.get("place"):
             values["place"] = plan["place"]
-        report_to = [r["report_to"] for r in store.repo("responsibilities").list("plan_id = ?", [plan["id"]])
+        report_to = [r["report_to"] for r in store.repo("responsibilities").rows(plan_id=plan["id"])
                      if r.get("report_to")]
         if report_to and report_to[0] not in DEFAULT_RECIPIENTS[0]:
             values["recipients"] = (f"{report_to[0]} (để báo cáo)",) + DEFAULT_RECIPIENTS[1:]
@@ -109,7 +109,7 @@ def default_date(store: Store, plan: dict, today: dt.date | None = None) -> dt.d
     """The date a summary of `plan` carries unless set: today, but no later than the department's own report
     deadline of the plan year (its report to the province, 25/12), so that a past year's report reads as of then."""
     today = today or dt.date.today()
-    deadlines = [r["report_deadline"] for r in store.repo("responsibilities").list("plan_id = ?", [plan["id"]])
+    deadlines = [r["report_deadline"] for r in store.repo("responsibilities").rows(plan_id=plan["id"])
                  if r.get("report_deadline")]
     try:
         limit = parse_date(max(deadlines)) if deadlines else dt.date(int(plan["year"]), 12, 25)

@@ -16,13 +16,13 @@ def agency_name_at(store: Store, agency_id: str, day: dt.date | str | None) -> s
 
     Deleted agencies still answer: old rows keep pointing at them and their documents still print them.
     """
-    found = store.repo("agencies").list("id = ?", [agency_id], include_deleted=True)
+    found = store.repo("agencies").rows(id=agency_id, include_deleted=True)
     return rules.name_at(found[0], day) if found else ""
 
 
 def agency_names_at(store: Store, day: dt.date | str | None) -> dict[str, str]:
     """id -> the name each agency bore on `day`, deleted agencies included."""
-    return {row["id"]: rules.name_at(row, day) for row in store.repo("agencies").list(include_deleted=True)}
+    return {row["id"]: rules.name_at(row, day) for row in store.repo("agencies").rows(include_deleted=True)}
 
 
 def is_ended(agency: dict, day: dt.date | str | None = None) -> bool:

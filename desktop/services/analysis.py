@@ -6,16 +6,16 @@ import datetime as dt
 from collections import Counter
 
 from desktop.domain import derived
-from desktop.store import Store
+from desktop.store import Row, Store
 
 
-def _live(store: Store, entity: str, where: str = "", params: list | None = None) -> list[dict]:
-    return store.repo(entity).list(where, params or [])
+def _live(store: Store, entity: str, **equals: object) -> list[Row]:
+    return store.repo(entity).rows(**equals)
 
 
 def task_figures(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
     """Activities by status, the average progress (activities only) and the overdue tasks."""
-    tasks = _live(store, "tasks", "plan_id = ?", [plan_id])
+    tasks = _live(store, "tasks", plan_id=plan_id)
     activities = [t for t in tasks if t["kind"] == "activity"] or tasks
     progress = [float(t["progress"] or 0) for t in activities]
     return {
@@ -29,7 +29,7 @@ def task_figures(store: Store, plan_id: str, today: dt.date | None = None) -> di
 def budget_figures(store: Store, plan_id: str) -> dict:
     """Allocated (sum of lines), the plan total, the difference, disbursed per line and overall, execution %."""
     plan = store.repo("plans").get(plan_id)
-    lines = _live(store, "budget_lines", "plan_id = ?", [plan_id])
+    lines = _live(store, "budget_lines", plan_id=plan_id)
     disbursed_by_line: dict[str, int] = {}
     for row in store.db.execute(
         "SELECT d.budget_line_id, sum(d.amount) FROM disbursements d JOIN budget_lines b ON b.id = d.budget_line_id "
@@ -54,7 +54,7 @@ def budget_figures(store: Store, plan_id: str) -> dict:
 def training_figures(store: Store, course_id: str) -> dict:
     """Participants of a course: count vs target, counts by organisation kind and gender, evaluation averages."""
     course = store.repo("training_courses").get(course_id)
-    people = _live(store, "participants", "course_id = ?", [course_id])
+    people = _live(store, "participants", course_id=course_id)
 
     def average(key: str) -> float | None:
         values = [float(p[key]) for p in people if p.get(key) is not None]
@@ -74,7 +74,7 @@ def training_figures(store: Store, course_id: str) -> dict:
 
 def plan_training_figures(store: Store, plan_id: str) -> dict:
     """Participants over all courses of the plan, against the target of the courses (200 in the 2024 plan)."""
-    courses = _live(store, "training_courses", "plan_id = ?", [plan_id])
+    courses = _live(store, "training_courses", plan_id=plan_id)
     total = {"courses": len(courses), "count": 0, "target": 0}
     for course in courses:
         figures = training_figures(store, course["id"])
@@ -95,7 +95,7 @@ def _indicator_target(store: Store, plan_id: str, unit: str) -> int | None:
 
 def survey_figures(store: Store, plan_id: str) -> dict:
     """Enterprises surveyed against the target (5 in the 2024 plan) and the model enterprise chosen."""
-    enterprises = _live(store, "enterprises", "plan_id = ?", [plan_id])
+    enterprises = _live(store, "enterprises", plan_id=plan_id)
     target = _indicator_target(store, plan_id, "doanh nghiệp")
     return {
         "enterprises": len(enterprises),
@@ -107,11 +107,11 @@ def survey_figures(store: Store, plan_id: str) -> dict:
 
 def selection_ranking(store: Store, plan_id: str) -> list[dict]:
     """Each enterprise's weighted score over the plan's criteria, best first."""
-    criteria = {c["id"]: float(c["weight"] or 0) for c in _live(store, "selection_criteria", "plan_id = ?", [plan_id])}
+    criteria = {c["id"]: float(c["weight"] or 0) for c in _live(store, "selection_criteria", plan_id=plan_id)}
     ranking = []
-    for enterprise in _live(store, "enterprises", "plan_id = ?", [plan_id]):
+    for enterprise in _live(store, "enterprises", plan_id=plan_id):
         scores = {s["criterion_id"]: float(s["score"]) for s in
-                  _live(store, "selection_scores", "enterprise_id = ?", [enterprise["id"]])}
+                  _live(store, "selection_scores", enterprise_id=enterprise["id"])}
         ranking.append({"enterprise": enterprise, "scores": scores,
                         "weighted": derived.weighted_score(scores, criteria)})
     ranking.sort(key=lambda r: -1 if r["weighted"] is None else r["weighted"], reverse=True)
@@ -120,7 +120,7 @@ def selection_ranking(store: Store, plan_id: str) -> list[dict]:
 
 def office_report_figures(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
     """Office reports by state (on time, late, not yet due, missing) and the list of offices that have not reported."""
-    reports = _live(store, "office_reports", "plan_id = ?", [plan_id])
+    reports = _live(store, "office_reports", plan_id=plan_id)
     states = [(r, derived.report_state(r["due_date"], r["submitted_date"], today)) for r in reports]
     return {
         "count": len(reports),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.domain import agencies as agency_rules
 from desktop.domain.entities import BY_NAME, ENTITIES
 from desktop.domain.fields import Field
+from desktop.domain.rows import Row
 from desktop.domain.text import collation_key
 from desktop.store import Store
 
@@ -15,7 +16,7 @@ _PLAN_SCOPED = frozenset(spec.name for spec in ENTITIES
                          if any(f.name == "plan_id" and f.ref == "plans" for f in spec.fields))
 
 
-def display_text(entity: str, row: dict) -> str:
+def display_text(entity: str, row: Row) -> str:
     """How a row of `entity` is named in lists and pick lists."""
     if entity == "tasks":
         title = str(row.get("title") or "")
@@ -30,7 +31,7 @@ def display_text(entity: str, row: dict) -> str:
 
 def names(store: Store, entity: str, *, include_deleted: bool = True) -> dict[str, str]:
     """id -> shown name for every row of `entity` (deleted rows too, so history still shows their names)."""
-    return {row["id"]: display_text(entity, row) for row in store.repo(entity).list(include_deleted=include_deleted)}
+    return {row["id"]: display_text(entity, row) for row in store.repo(entity).rows(include_deleted=include_deleted)}
 
 
 def options(store: Store, field: Field, plan_id: str | None = None) -> list[tuple[str, str]]:
@@ -43,7 +44,7 @@ def options(store: Store, field: Field, plan_id: str | None = None) -> list[tupl
     """
     entity = field.ref
     repo = store.repo(entity)
-    rows = repo.list("plan_id = ?", [plan_id]) if entity in _PLAN_SCOPED and plan_id else repo.list()
+    rows = repo.rows(plan_id=plan_id) if entity in _PLAN_SCOPED and plan_id else repo.rows()
     if entity == "agencies" and plan_id and field.name != "successor_ids":
         year = _plan_year(store, plan_id)
         if year is not None:
@@ -57,5 +58,5 @@ def options(store: Store, field: Field, plan_id: str | None = None) -> list[tupl
 
 
 def _plan_year(store: Store, plan_id: str) -> int | None:
-    found = store.repo("plans").list("id = ?", [plan_id])
+    found = store.repo("plans").rows(id=plan_id)
     return int(found[0]["year"]) if found and found[0]["year"] else None

@@ -85,8 +85,8 @@ class NewYearPreview:
 
 def source_plan_for(store: Store, year: int, from_year: int | None = None) -> dict:
     """The plan to copy into `year`: the plan of `from_year`, or the latest plan before `year`."""
-    plans = store.repo("plans").list(order_by="year DESC, rowid DESC")
-    if store.repo("plans").count("year = ?", [year]):
+    plans = store.repo("plans").rows(order_by=("-year", "-rowid"))
+    if store.repo("plans").count(year=year):
         raise StoreError(f"Đã có kế hoạch năm {year}; không tạo thêm.")
     if from_year is not None:
         found = [p for p in plans if p["year"] == from_year]
@@ -106,7 +106,7 @@ def preview_new_year(store: Store, year: int, from_year: int | None = None,
     `decisions` (old agency id -> replacement ids, [] to drop it) are the user's answers; they also override an
     automatic mapping. A decision naming an agency not in force in `year` is refused (StoreError)."""
     source = source_plan_for(store, year, from_year)
-    agencies = {row["id"]: row for row in store.repo("agencies").list(include_deleted=True)}
+    agencies = {row["id"]: row for row in store.repo("agencies").rows(include_deleted=True)}
     live = [row for row in agencies.values() if not row["deleted"]]
     preview = NewYearPreview(source["id"], int(source["year"]), year,
                              names={i: str(a["name"]) for i, a in agencies.items()},
@@ -178,22 +178,22 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
         if agency_id and place not in uses.setdefault(agency_id, []):
             uses[agency_id].append(place)
 
-    tasks = store.repo("tasks").list("plan_id = ?", [plan_id])
+    tasks = store.repo("tasks").rows(plan_id=plan_id)
     for role, tasks_by_agency in (("chủ trì", _tasks_by_agency(tasks, lead=True)),
                                   ("phối hợp", _tasks_by_agency(tasks, lead=False))):
         for agency_id, task_codes in tasks_by_agency.items():
             note(agency_id, f"Nhiệm vụ {', '.join(task_codes)} ({role})")
-    responsibilities = store.repo("responsibilities").list("plan_id = ?", [plan_id])
+    responsibilities = store.repo("responsibilities").rows(plan_id=plan_id)
     for row in responsibilities:
         for agency_id in json.loads(row["agency_ids"] or "[]"):
             note(agency_id, f"Tổ chức thực hiện {row['code'] or row['heading']}")
-    reports = store.repo("office_reports").list("plan_id = ?", [plan_id])
+    reports = store.repo("office_reports").rows(plan_id=plan_id)
     for row in reports:
         note(row["agency_id"], f"Báo cáo {row['period'] or ''} (đơn vị báo cáo)".replace("  ", " "))
         note(row["recipient_id"], f"Báo cáo {row['period'] or ''} (nơi nhận)".replace("  ", " "))
     counts.update({"tasks": len(tasks), "responsibilities": len(responsibilities), "office_reports": len(reports)})
     for entity in ("legal_bases", "budget_lines"):
-        counts[entity] = store.repo(entity).count("plan_id = ?", [plan_id])
+        counts[entity] = store.repo(entity).count(plan_id=plan_id)
     return uses
 
 

@@ -37,7 +37,7 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int, agency_map: AgencyM
     plan's rows are never changed."""
     mapping = dict(agency_map or {})
     source = store.repo("plans").get(plan_id)
-    if store.repo("plans").count("year = ?", [year]):
+    if store.repo("plans").count(year=year):
         raise StoreError(f"Đã có kế hoạch năm {year}.")
     years = year - int(source["year"])
     fields = store.repo("plans").spec.field_names
@@ -51,11 +51,11 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int, agency_map: AgencyM
         })
         new_plan = store.repo("plans").add(plan)["id"]
         _copy(store, "legal_bases", "plan_id", plan_id, new_plan)
-        for objective in store.repo("objectives").list("plan_id = ?", [plan_id]):
+        for objective in store.repo("objectives").rows(plan_id=plan_id):
             new_objective = _copy_row(store, "objectives", objective, {"plan_id": new_plan})
             _copy(store, "indicators", "objective_id", objective["id"], new_objective, {"actual": None})
         task_ids: dict[str, str] = {}
-        tasks = store.repo("tasks").list("plan_id = ?", [plan_id])
+        tasks = store.repo("tasks").rows(plan_id=plan_id)
         for task in sorted(tasks, key=lambda t: t["parent_id"] is not None):
             changes = {"plan_id": new_plan, "parent_id": task_ids.get(task["parent_id"]) if task["parent_id"] else None,
                        "start_date": _shift(task["start_date"], years), "end_date": _shift(task["end_date"], years),
@@ -63,14 +63,14 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int, agency_map: AgencyM
                        "coordinating_ids": _map_list(task["coordinating_ids"], mapping),
                        **_CLEARED_TASK}
             task_ids[task["id"]] = _copy_row(store, "tasks", task, changes)
-        for row in store.repo("responsibilities").list("plan_id = ?", [plan_id]):
+        for row in store.repo("responsibilities").rows(plan_id=plan_id):
             _copy_row(store, "responsibilities", row, {"plan_id": new_plan,
                                                        "report_deadline": _shift(row["report_deadline"], years),
                                                        "agency_ids": _map_list(row["agency_ids"], mapping)})
-        for row in store.repo("budget_lines").list("plan_id = ?", [plan_id]):
+        for row in store.repo("budget_lines").rows(plan_id=plan_id):
             _copy_row(store, "budget_lines", row, {"plan_id": new_plan, "task_id": task_ids.get(row["task_id"])})
-        codes = {a["id"]: a["code"] for a in store.repo("agencies").list(include_deleted=True)}
-        for row in store.repo("office_reports").list("plan_id = ?", [plan_id]):
+        codes = {a["id"]: a["code"] for a in store.repo("agencies").rows(include_deleted=True)}
+        for row in store.repo("office_reports").rows(plan_id=plan_id):
             changes = {"plan_id": new_plan, "due_date": _shift(row["due_date"], years), "submitted_date": None,
                        "summary": "", "period": str(row["period"] or "").replace(str(source["year"]), str(year)),
                        "recipient_id": _map_one(row["recipient_id"], mapping)}
@@ -109,5 +109,5 @@ def _copy_row(store: Store, entity: str, row: dict, changes: dict, owner: str | 
 
 def _copy(store: Store, entity: str, parent_field: str, old_parent: str, new_parent: str,
           changes: dict | None = None) -> None:
-    for row in store.repo(entity).list(f'"{parent_field}" = ?', [old_parent]):
+    for row in store.repo(entity).matching({parent_field: old_parent}):
         _copy_row(store, entity, row, {parent_field: new_parent, **(changes or {})})

@@ -6,22 +6,15 @@ from collections.abc import Mapping
 
 from desktop.domain.entities import BY_NAME
 from desktop.domain.fields import Kind
-from desktop.store import Store
+from desktop.store import Row, Store
 
 
-def list_rows(store: Store, entity: str, *, parent_field: str = "", parent_id: str | None = None,
-              where: str = "", params: tuple = ()) -> list[dict]:
+def list_rows(store: Store, entity: str, *, parent_field: str = "", parent_id: str | None = None) -> list[Row]:
     """The live rows of `entity`, optionally only those whose `parent_field` is `parent_id`."""
-    conditions, values = [], list(params)
-    if where:
-        conditions.append(where)
-    if parent_field:
-        conditions.append(f'"{parent_field}" = ?')
-        values.append(parent_id)
-    return store.repo(entity).list(" AND ".join(conditions), values)
+    return store.repo(entity).matching({parent_field: parent_id} if parent_field else {})
 
 
-def save_row(store: Store, entity: str, row_id: str | None, data: Mapping[str, object]) -> dict:
+def save_row(store: Store, entity: str, row_id: str | None, data: Mapping[str, object]) -> Row:
     """Add a new row (row_id None) or update one; raises ValidationError with Vietnamese messages."""
     with store.atomic():
         if row_id is None:
@@ -42,14 +35,14 @@ def restore_rows(store: Store, deleted: list[tuple[str, str]]) -> None:
             store.repo(table).restore(row_id)
 
 
-def referrers(store: Store, entity: str, row_id: str) -> list[tuple[str, str, dict]]:
+def referrers(store: Store, entity: str, row_id: str) -> list[tuple[str, str, Row]]:
     """The live rows pointing at this one, with their values now: a deletion takes the row out of their reference
     lists (coordinating agencies…), and undoing it puts those values back with `put_back`."""
     return [(table, other_id, store.repo(table).get(other_id))
             for table, other_id in store.repo(entity).dependants(row_id)]
 
 
-def put_back(store: Store, rows: list[tuple[str, str, dict]]) -> None:
+def put_back(store: Store, rows: list[tuple[str, str, Row]]) -> None:
     """Save earlier values of live rows again (undo of the list changes a deletion made), in one transaction."""
     with store.atomic():
         for table, row_id, values in rows:
@@ -58,7 +51,7 @@ def put_back(store: Store, rows: list[tuple[str, str, dict]]) -> None:
                 repo.update(row_id, {name: values.get(name) for name in repo.spec.field_names})
 
 
-def get_row(store: Store, entity: str, row_id: str) -> dict:
+def get_row(store: Store, entity: str, row_id: str) -> Row:
     """One live row."""
     return store.repo(entity).get(row_id)
 
@@ -80,9 +73,9 @@ def dependants_count(store: Store, entity: str, row_id: str) -> int:
     return len(found)
 
 
-def current_plan(store: Store, year: int | None = None) -> dict | None:
+def current_plan(store: Store, year: int | None = None) -> Row | None:
     """The plan of `year`, or the latest plan when no year is given; None when there is none."""
-    plans = store.repo("plans").list(order_by="year DESC, rowid DESC")
+    plans = store.repo("plans").rows(order_by=("-year", "-rowid"))
     if year is not None:
         plans = [p for p in plans if p["year"] == year]
     return plans[0] if plans else None

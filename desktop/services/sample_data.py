@@ -171,17 +171,17 @@ def _org_kind(rng: random.Random) -> str:
 
 
 def _plan_tasks(store: Store, plan_id: str) -> dict[str, dict]:
-    return {t["code"]: t for t in store.repo("tasks").list("plan_id = ?", [plan_id]) if t["code"]}
+    return {t["code"]: t for t in store.repo("tasks").rows(plan_id=plan_id) if t["code"]}
 
 
 def _agencies(store: Store) -> dict[str, dict]:
-    return {a["code"]: a for a in store.repo("agencies").list()}
+    return {a["code"]: a for a in store.repo("agencies").rows()}
 
 
 def _refuse_if_filled(store: Store, plan_id: str) -> None:
     for table, what in (("training_courses", "lớp tập huấn"), ("enterprises", "doanh nghiệp khảo sát"),
                         ("budget_lines", "dự toán kinh phí")):
-        if store.repo(table).count("plan_id = ?", [plan_id]):
+        if store.repo(table).count(plan_id=plan_id):
             raise StoreError(f"Kế hoạch này đã có {what}; chỉ thêm dữ liệu mẫu vào kế hoạch chưa có số liệu.")
 
 
@@ -418,7 +418,7 @@ def _update_indicators(store: Store, plan_id: str, participants: int, enterprise
 
 def _update_office_reports(store: Store, plan_id: str, rng: random.Random, counts: dict[str, int]) -> None:
     repo = store.repo("office_reports")
-    reports = repo.list("plan_id = ? AND (submitted_date IS NULL OR submitted_date = '')", [plan_id])
+    reports = [r for r in repo.rows(plan_id=plan_id) if not r["submitted_date"]]
     for n, report in enumerate(reports):
         if report["due_date"] and report["due_date"].endswith("-12-25"):
             continue  # the department's own report to the province is what these summaries prepare

@@ -28,7 +28,7 @@ def init_database(path: Path | str, *, empty: bool = False, office: str | None =
             store.set_office(clean_text(office).upper())
         if not empty:
             load_seed(store)
-            codes = {row["code"] for row in store.repo("agencies").list()}
+            codes = {row["code"] for row in store.repo("agencies").rows()}
             if store.context.office not in codes:
                 raise StoreError(f"Không có đơn vị mã “{store.context.office}”. Các mã có: {', '.join(sorted(codes))}.")
     except BaseException:  # Ctrl-C included: never leave a half-made database that `init` would then refuse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.rows import Row
 from desktop.store import Store
 
 
@@ -10,7 +11,7 @@ def _scalar(store: Store, sql: str, params: list[object]) -> int:
     return int(value or 0)
 
 
-def plan_summary(store: Store, plan: dict) -> dict:
+def plan_summary(store: Store, plan: Row) -> Row:
     """Counts (live rows only) and totals of one plan."""
     pid = [plan["id"]]
     live = "deleted = 0 AND plan_id = ?"
@@ -51,9 +52,9 @@ def plan_summary(store: Store, plan: dict) -> dict:
     }
 
 
-def database_summary(store: Store) -> dict:
+def database_summary(store: Store) -> Row:
     """The whole database: schema version, number of agencies, and each plan's summary (by year)."""
-    plans = store.repo("plans").list(order_by="year, rowid")
+    plans = store.repo("plans").rows(order_by=("year", "rowid"))
     return {
         "schema_version": store.schema_version,
         "agencies": store.repo("agencies").count(),

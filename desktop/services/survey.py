@@ -9,6 +9,6 @@ def choose_model_enterprise(store: Store, plan_id: str, enterprise_id: str) -> N
     """Make `enterprise_id` the plan's one model enterprise (clearing the mark on any other), in one transaction."""
     repo = store.repo("enterprises")
     with store.atomic():
-        for row in repo.list("plan_id = ? AND is_model = 1 AND id != ?", [plan_id, enterprise_id]):
+        for row in (r for r in repo.rows(plan_id=plan_id, is_model=1) if r["id"] != enterprise_id):
             repo.update(row["id"], {"is_model": 0})
         repo.update(enterprise_id, {"is_model": 1, "surveyed": 1})

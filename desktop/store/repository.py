@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -15,6 +15,7 @@ from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.fields import Kind
+from desktop.domain.rows import Row
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.store.errors import NotFoundError, StoreError
@@ -35,6 +36,7 @@ class Repository:
         self.db = db
         self.spec = spec
         self.context = context
+        self._column_names: list[str] | None = None
 
     @property
     def table(self) -> str:
@@ -42,7 +44,7 @@ class Repository:
         return self.spec.name
 
     # -- reading ---------------------------------------------------------------------------------------------------
-    def get(self, row_id: str, *, include_deleted: bool = False) -> dict:
+    def get(self, row_id: str, *, include_deleted: bool = False) -> Row:
         """The row with `row_id`; NotFoundError when it does not exist or is deleted."""
         row = self.db.execute(f'SELECT * FROM "{self.table}" WHERE id = ?', [row_id]).fetchone()
         if row is None:
@@ -52,35 +54,64 @@ class Repository:
             raise NotFoundError(f"{self.spec.title} này đã bị xóa.")
         return record
 
-    def list(self, where: str = "", params: Iterable[object] = (), *, order_by: str = "",
-             include_deleted: bool = False) -> list[dict]:
-        """The rows matching the SQL condition `where`, live rows only unless `include_deleted`."""
-        conditions = [] if include_deleted else ["deleted = 0"]
-        if where:
-            conditions.append(f"({where})")
+    def rows(self, *, order_by: str | Sequence[str] = (), include_deleted: bool = False,
+             **equals: object) -> list[Row]:
+        """The rows whose columns equal the keyword values (`rows(plan_id=p)`), live rows only unless
+        `include_deleted`; a value of None matches NULL. `order_by` names columns, "-" before a name for descending
+        (`order_by=("-year", "rowid")`); by default the rows keep their `seq` order, then the order they were added.
+        """
+        return self.matching(equals, order_by=order_by, include_deleted=include_deleted)
+
+    def matching(self, equals: Mapping[str, object], *, order_by: str | Sequence[str] = (),
+                 include_deleted: bool = False) -> list[Row]:
+        """`rows`, for column names known only at run time: `matching({parent_field: parent_id})`."""
+        columns = self._columns()
+        conditions, params = self._conditions(equals, include_deleted)
         sql = f'SELECT * FROM "{self.table}"'
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
-        if order_by:
-            sql += f" ORDER BY {order_by}"
-        elif "seq" in self.spec.field_names:
-            sql += " ORDER BY seq, rowid"
-        else:
-            sql += " ORDER BY rowid"
-        columns = self._columns()
-        return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, list(params)).fetchall()]
+        sql += " ORDER BY " + self._order_clause(order_by)
+        return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
 
-    def count(self, where: str = "", params: Iterable[object] = ()) -> int:
-        """How many live rows match `where`."""
-        sql = f'SELECT count(*) FROM "{self.table}" WHERE deleted = 0'
-        if where:
-            sql += f" AND ({where})"
-        return int(self.db.execute(sql, list(params)).fetchone()[0])
+    def count(self, **equals: object) -> int:
+        """How many live rows have columns equal to the keyword values (`count(year=2024)`)."""
+        conditions, params = self._conditions(equals, include_deleted=False)
+        sql = f'SELECT count(*) FROM "{self.table}" WHERE ' + " AND ".join(conditions)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def _conditions(self, equals: Mapping[str, object], include_deleted: bool) -> tuple[list[str], list[object]]:
+        known = set(self._columns())
+        conditions = [] if include_deleted else ["deleted = 0"]
+        params: list[object] = []
+        for name, value in equals.items():
+            if name not in known:
+                raise StoreError(f"Bảng {self.spec.title.lower()} không có cột “{name}”.")
+            if value is None:
+                conditions.append(f'"{name}" IS NULL')
+            else:
+                conditions.append(f'"{name}" = ?')
+                params.append(_sql_value(value))
+        return conditions, params
+
+    def _order_clause(self, order_by: str | Sequence[str]) -> str:
+        names = [order_by] if isinstance(order_by, str) else list(order_by)
+        names = [n for n in names if n]
+        if not names:
+            names = ["seq", "rowid"] if "seq" in self.spec.field_names else ["rowid"]
+        known = set(self._columns()) | {"rowid"}
+        parts = []
+        for name in names:
+            column, descending = (name[1:], True) if name.startswith("-") else (name, False)
+            if column not in known:
+                raise StoreError(f"Bảng {self.spec.title.lower()} không có cột “{column}”.")
+            parts.append(f'"{column}"' + (" DESC" if descending else "") if column != "rowid"
+                         else "rowid" + (" DESC" if descending else ""))
+        return ", ".join(parts)
 
     def _columns(self) -> list[str]:
         # The schema does not change while a database is open (migrations run when it is opened): read it once.
-        if not hasattr(self, "_column_names"):
-            self._column_names = [c.name for c in self.db[self.table].columns]  # type: ignore[union-attr]
+        if self._column_names is None:
+            self._column_names = [c.name for c in self.db.table(self.table).columns]
         return self._column_names
 
     def _write_row(self, record: Mapping[str, object], *, upsert: bool = False) -> None:
@@ -102,7 +133,7 @@ class Repository:
         self.db.execute(sql, [_sql_value(record[n]) for n in names])
 
     # -- writing ---------------------------------------------------------------------------------------------------
-    def add(self, data: Mapping[str, object], *, owner: str | None = None, row_id: str | None = None) -> dict:
+    def add(self, data: Mapping[str, object], *, owner: str | None = None, row_id: str | None = None) -> Row:
         """Validate and insert a new row; returns it as stored. Owned by this installation's office unless given."""
         cleaned = validate(self.spec, data)
         new_id = clean_text(row_id) if row_id else str(uuid.uuid4())
@@ -129,7 +160,7 @@ class Repository:
             raise StoreError(f"Không thêm được {self.spec.title.lower()}: {exc}") from exc
         return record
 
-    def update(self, row_id: str, changes: Mapping[str, object]) -> dict:
+    def update(self, row_id: str, changes: Mapping[str, object]) -> Row:
         """Validate the row with `changes` applied and store it with a new revision; unchanged content is a no-op."""
         current = self.get(row_id)
         merged = {name: current.get(name) for name in self.spec.field_names}
@@ -174,7 +205,7 @@ class Repository:
             deleted.append((self.table, row_id))
         return deleted
 
-    def restore(self, row_id: str) -> dict:
+    def restore(self, row_id: str) -> Row:
         """Bring a tombstoned row back (undo of a deletion), as a new revision."""
         current = self.get(row_id, include_deleted=True)
         if not current["deleted"]:
@@ -230,7 +261,7 @@ class Repository:
         with self.db.atomic():
             self._write_row(dict(record), upsert=True)
 
-    def _write_revision(self, current: dict, data: dict, digest: str, *, deleted: bool) -> dict:
+    def _write_revision(self, current: Row, data: Row, digest: str, *, deleted: bool) -> Row:
         history = revisions.extend_history(revisions.parse_history(current.get("revs")), current["rev"])
         record = {
             **current,
@@ -248,7 +279,7 @@ class Repository:
                             [_sql_value(record[n]) for n in names] + [current["id"]])
         return record
 
-    def _check_references(self, cleaned: dict, previous: Mapping[str, object] | None = None) -> None:
+    def _check_references(self, cleaned: Row, previous: Mapping[str, object] | None = None) -> None:
         """Refuse references to missing or deleted rows. With `previous` (an update), only references the change
         adds are checked: a row whose referenced row was deleted elsewhere (e.g. by another office) stays editable."""
         errors: list[FieldError] = []
@@ -266,7 +297,7 @@ class Repository:
         if errors:
             raise ValidationError(errors)
 
-    def _check_no_cycle(self, cleaned: dict, row_id: str) -> None:
+    def _check_no_cycle(self, cleaned: Row, row_id: str) -> None:
         """A row of a tree (a task under a content item) cannot sit under itself or under one of its own children."""
         for field in self.spec.refs:
             if field.kind is not Kind.REF or field.ref != self.table:
@@ -280,7 +311,7 @@ class Repository:
                 row = self.db.execute(f'SELECT "{field.name}" FROM "{self.table}" WHERE id = ?', [ancestor]).fetchone()
                 ancestor = row[0] if row else None
 
-    def _check_unique(self, cleaned: dict, row_id: str | None) -> None:
+    def _check_unique(self, cleaned: Row, row_id: str | None) -> None:
         for name in self.spec.unique:
             sql = f'SELECT id FROM "{self.table}" WHERE deleted = 0 AND "{name}" = ? AND id IS NOT ?'
             if self.db.execute(sql, [cleaned[name], row_id]).fetchone():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.domain.rows import Row
 from desktop.paths import resource
 from desktop.store.store import Store
 
@@ -28,7 +29,7 @@ def load_seed(store: Store, path: Path | None = None) -> str:
         if not factors.count():
             for row in data.get("conversion_factors", []):
                 factors.add({**row, "source": data.get("conversion_factor_source", "")})
-        plan_id = store.repo("plans").add(data["plan"])["id"]
+        plan_id: str = store.repo("plans").add(data["plan"])["id"]
         for seq, row in enumerate(data["legal_bases"], 1):
             store.repo("legal_bases").add({**row, "plan_id": plan_id, "seq": seq})
         _load_objectives(store, plan_id, data["objectives"])
@@ -41,16 +42,16 @@ def load_seed(store: Store, path: Path | None = None) -> str:
     return plan_id
 
 
-def _load_agencies(store: Store, rows: list[dict]) -> dict[str, str]:
+def _load_agencies(store: Store, rows: list[Row]) -> dict[str, str]:
     repo = store.repo("agencies")
-    existing = {row["code"]: row["id"] for row in repo.list()}
+    existing = {row["code"]: row["id"] for row in repo.rows()}
     for seq, row in enumerate(rows, 1):
         if row["code"] not in existing:
             existing[row["code"]] = repo.add({**row, "seq": seq})["id"]
     return existing
 
 
-def _load_objectives(store: Store, plan_id: str, rows: list[dict]) -> None:
+def _load_objectives(store: Store, plan_id: str, rows: list[Row]) -> None:
     for seq, row in enumerate(rows, 1):
         objective_id = store.repo("objectives").add({"plan_id": plan_id, "seq": seq, "code": row["code"],
                                                      "text": row["text"]})["id"]
@@ -58,7 +59,7 @@ def _load_objectives(store: Store, plan_id: str, rows: list[dict]) -> None:
             store.repo("indicators").add({**indicator, "objective_id": objective_id, "seq": iseq})
 
 
-def _load_tasks(store: Store, plan_id: str, rows: list[dict], defaults: dict, agencies: dict[str, str]) -> None:
+def _load_tasks(store: Store, plan_id: str, rows: list[Row], defaults: Row, agencies: dict[str, str]) -> None:
     repo = store.repo("tasks")
     schedule = {
         "quarters": defaults.get("quarters", ""),
@@ -75,7 +76,7 @@ def _load_tasks(store: Store, plan_id: str, rows: list[dict], defaults: dict, ag
                       "kind": "activity"})
 
 
-def _load_office_reports(store: Store, plan_id: str, spec: dict, agencies: dict[str, str]) -> None:
+def _load_office_reports(store: Store, plan_id: str, spec: Row, agencies: dict[str, str]) -> None:
     repo = store.repo("office_reports")
     to_sct = spec.get("to_sct")
     if to_sct:

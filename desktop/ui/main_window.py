@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
     def _fill_plan_combo(self) -> None:
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
-        for plan in self.ctx.store.repo("plans").list(order_by="year DESC"):
+        for plan in self.ctx.store.repo("plans").rows(order_by="-year"):
             self.plan_combo.addItem(str(plan["year"]), plan["id"])
         position = self.plan_combo.findData(self.ctx.plan_id)
         self.plan_combo.setCurrentIndex(max(position, 0))
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         """Write the whole plan, or one office's template, to a workbook (in a worker, with progress and Stop)."""
         from desktop.ui.exchange_dialogs import ExportProgressDialog
 
-        agencies = sorted(self.ctx.store.repo("agencies").list(), key=lambda r: r["name"])
+        agencies = sorted(self.ctx.store.repo("agencies").rows(), key=lambda r: r["name"])
         whole = self.tr("The whole plan")
         choices = [whole] + [f"{a['name']} ({a['code']})" for a in agencies]
         choice, ok = QInputDialog.getItem(self, self.tr("Export to Excel"),

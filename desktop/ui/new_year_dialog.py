@@ -60,7 +60,7 @@ class NewYearDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.source = QComboBox()
         self.source.setObjectName("source")
-        years = sorted({int(p["year"]) for p in store.repo("plans").list()}, reverse=True)
+        years = sorted({int(p["year"]) for p in store.repo("plans").rows()}, reverse=True)
         for year in years:
             self.source.addItem(str(year), year)
         self.source.setCurrentIndex(max(self.source.findData(from_year), 0))

@@ -25,7 +25,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(app_settings.get(app_settings.LANGUAGE)), 0))
         self.office = QComboBox()
         self.office.setObjectName("office")
-        agencies = store.repo("agencies").list()
+        agencies = store.repo("agencies").rows()
         for row in sorted(agencies, key=lambda r: lookups.display_text("agencies", r)):
             self.office.addItem(f"{row['name']} ({row['code']})", row["code"])
         self.office.setCurrentIndex(max(self.office.findData(store.context.office), 0))

@@ -22,7 +22,7 @@ def new_store(path: Path, *, office: str | None = None, empty: bool = False) -> 
 
 def add_course(store: Store, participants: int = 3) -> str:
     """A training course with a few participants (sent by Biên Hòa, owned by the writing office)."""
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     agency = store.db.execute("SELECT id FROM agencies WHERE code = 'BIENHOA'").fetchone()[0]
     course = store.repo("training_courses").add({"plan_id": plan["id"], "title": "Lớp tập huấn SXTDBV 2024",
                                                  "venue": "Biên Hòa", "start_date": "2024-06-10",

@@ -31,7 +31,7 @@ def conflict_file(tmp_path):
     export_workbook(hub, tmp_path / "hub.xlsx")
     apply_import(office, preview_import(office, tmp_path / "hub.xlsx"))
     agency = office.db.execute("SELECT id FROM agencies WHERE code = 'BIENHOA'").fetchone()[0]
-    report = office.repo("office_reports").list("agency_id = ?", [agency])[0]
+    report = office.repo("office_reports").rows(agency_id=agency)[0]
     office.repo("office_reports").update(report["id"], {"summary": "Đã tổ chức 2 lớp, 350 học viên"})
     hub.repo("office_reports").update(report["id"], {"summary": "Sở ghi: chưa nhận báo cáo"})
     export_workbook(office, tmp_path / "bienhoa.xlsx")
@@ -79,7 +79,7 @@ def test_preview_dialog_conflict_resolution_and_apply(qtbot, conflict_file, monk
     assert shown and "1" in shown[0]
     assert digest(hub) != before
     assert hub.repo("office_reports").get(report_id)["summary"] == "Đã tổ chức 2 lớp, 350 học viên"
-    assert not any(r["actual"] == 99 for r in hub.repo("indicators").list())
+    assert not any(r["actual"] == 99 for r in hub.repo("indicators").rows())
     assert dialog.preview.conflicts[0].resolution == THEIRS
 
 
@@ -119,7 +119,7 @@ def test_foreign_list_dialog_maps_previews_and_applies(qtbot, seeded_store, tmp_
     _shot(dialog, "foreign_list.png")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
-    names = {p["full_name"] for p in seeded_store.repo("participants").list("course_id = ?", [course])}
+    names = {p["full_name"] for p in seeded_store.repo("participants").rows(course_id=course)}
     assert names == {"Trần Thị Mai", "Lê Văn Hùng"}
 
 

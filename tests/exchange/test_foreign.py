@@ -46,7 +46,7 @@ def test_participants_list_mapped_previewed_and_applied(seeded_store, tmp_path):
     rejected = {e.row: e for e in preview.errors}
     assert rejected[7].column in ("Giới tính", "Năm sinh") and rejected[8].column == "Họ và tên"
     apply_import(seeded_store, preview, allow_rejected=True)
-    names = {p["full_name"]: p for p in seeded_store.repo("participants").list("course_id = ?", [course])}
+    names = {p["full_name"]: p for p in seeded_store.repo("participants").rows(course_id=course)}
     assert set(names) == {"Nguyễn Văn A", "Trần Thị Mai", "Lê Văn Hùng"}
     assert names["Lê Văn Hùng"]["phone"] == "0912000111" and names["Trần Thị Mai"]["gender"] == "female"
     assert names["Trần Thị Mai"]["owner"] == "SCT"

@@ -49,7 +49,7 @@ def test_random_edits_are_exactly_what_the_import_applies(base, tmp_path_factory
     shutil.copy(base / "base.db", work / "db.db")
     store = Store.open(work / "db.db")
     try:
-        people = store.repo("participants").list(order_by="rowid")
+        people = store.repo("participants").rows(order_by="rowid")
         expected = {p["id"]: dict(p) for p in people}
         wb = openpyxl.load_workbook(base / "base.xlsx")
         ws = wb[spec_sheet("participants")]
@@ -70,7 +70,7 @@ def test_random_edits_are_exactly_what_the_import_applies(base, tmp_path_factory
         preview = preview_import(store, work / "edited.xlsx")
         assert not preview.errors, preview.errors
         apply_import(store, preview)
-        after = {p["id"]: p for p in store.repo("participants").list(include_deleted=True)}
+        after = {p["id"]: p for p in store.repo("participants").rows(include_deleted=True)}
         fields = [*TITLES]
         for row_id, want in expected.items():
             got = after[row_id]

@@ -17,7 +17,7 @@ def _cells(path):
 
 def test_round_trip_into_empty_database_is_identical(seeded_store, tmp_path):
     add_course(seeded_store, 5)
-    seeded_store.repo("legal_bases").delete(seeded_store.repo("legal_bases").list()[0]["id"])  # a tombstone travels
+    seeded_store.repo("legal_bases").delete(seeded_store.repo("legal_bases").rows()[0]["id"])  # a tombstone travels
     export_workbook(seeded_store, tmp_path / "a.xlsx")
     empty = new_store(tmp_path / "b.db", empty=True)
     preview = preview_import(empty, tmp_path / "a.xlsx")
@@ -70,7 +70,7 @@ def test_exported_workbook_layout(seeded_store, tmp_path):
 
 def test_text_that_looks_like_a_formula_stays_text(seeded_store, tmp_path):
     course = add_course(seeded_store, 1)
-    pid = seeded_store.repo("participants").list("course_id = ?", [course])[0]["id"]
+    pid = seeded_store.repo("participants").rows(course_id=course)[0]["id"]
     seeded_store.repo("participants").update(pid, {"note": "=SUM(A1:A9)", "position": "+84 trưởng phòng",
                                                    "organisation": "@công ty", "full_name": "-Lê Thị B"})
     path = export_workbook(seeded_store, tmp_path / "f.xlsx").path

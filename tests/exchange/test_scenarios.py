@@ -35,14 +35,14 @@ def office(tmp_path, hub):
 
 def _report(store, office=OFFICE):
     agency = store.db.execute("SELECT id FROM agencies WHERE code = ?", [office]).fetchone()[0]
-    return store.repo("office_reports").list("agency_id = ?", [agency])[0]
+    return store.repo("office_reports").rows(agency_id=agency)[0]
 
 
 def test_hub_to_office_excel_only_to_hub(hub, tmp_path):
     template = export_workbook(hub, tmp_path / "mau_bienhoa.xlsx", office=OFFICE).path
     report = _report(hub)
     agency_name = "UBND thành phố Biên Hòa"
-    plan_title = hub.repo("plans").list()[0]["title"]
+    plan_title = hub.repo("plans").rows()[0]["title"]
 
     def fill(wb):
         ws = wb[spec_sheet("office_reports")]
@@ -66,7 +66,7 @@ def test_hub_to_office_excel_only_to_hub(hub, tmp_path):
     stored = hub.repo("office_reports").get(report["id"])
     assert stored["summary"] == "Đã tổ chức 2 lớp, 350 học viên." and stored["submitted_date"] == "2024-12-10"
     assert stored["rev"].startswith("2-") and report["rev"] in stored["revs"]
-    added = hub.repo("office_reports").list("subject = ?", ["Báo cáo bổ sung quý IV"])[0]
+    added = hub.repo("office_reports").rows(subject="Báo cáo bổ sung quý IV")[0]
     assert added["owner"] == OFFICE and added["due_date"] == "2024-12-20"
     # The same file again changes nothing.
     before = digest(hub)
@@ -158,7 +158,7 @@ def test_out_of_scope_edit_is_rejected_and_nothing_written(hub, tmp_path):
     preview = preview_import(hub, edited)
     apply_import(hub, preview, allow_rejected=True)
     assert hub.repo("office_reports").get(report["id"])["summary"] == "hợp lệ"
-    assert hub.repo("plans").list()[0]["title"] != "Kế hoạch bị sửa trái phép"
+    assert hub.repo("plans").rows()[0]["title"] != "Kế hoạch bị sửa trái phép"
 
 
 def test_deletion_travels_both_ways(hub, office, tmp_path):
@@ -176,7 +176,7 @@ def test_deletion_travels_both_ways(hub, office, tmp_path):
     apply_import(hub, preview)
     assert hub.repo("office_reports").get(report["id"], include_deleted=True)["deleted"] == 1
     # Hub deletes a legal basis in the app -> the tombstone reaches the office.
-    basis = hub.repo("legal_bases").list()[0]
+    basis = hub.repo("legal_bases").rows()[0]
     hub.repo("legal_bases").delete(basis["id"])
     export_workbook(hub, tmp_path / "h.xlsx")
     preview = preview_import(office, tmp_path / "h.xlsx")
@@ -199,7 +199,7 @@ def test_rows_missing_from_a_file_are_not_deletions(hub, tmp_path):
 
 def test_deleting_a_parent_with_live_children_is_rejected(hub, tmp_path):
     path = export_workbook(hub, tmp_path / "a.xlsx").path
-    objective = hub.repo("objectives").list()[0]
+    objective = hub.repo("objectives").rows()[0]
 
     def mark(wb):
         ws = wb[spec_sheet("objectives")]

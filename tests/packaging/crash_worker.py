@@ -33,7 +33,7 @@ def write_batch(store: Store, batch: int, mode: str) -> None:
         for row in rows[edited:edited + deleted]:
             agencies.delete(row["id"])
         if mode == "save":
-            plan = store.repo("plans").list()[0]
+            plan = store.repo("plans").rows()[0]
             store.repo("plans").update(plan["id"], {"title": f"Lần lưu {batch}"})
         set_setting(store.db, "crash_batch", str(batch))
 

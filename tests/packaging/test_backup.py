@@ -37,17 +37,17 @@ def dump(path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def filled_store(seeded_store) -> Store:
     """The seeded plan filled with sample data: rows in most tables."""
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     fill_sample_data(seeded_store, plan["id"], participants=40)
     return seeded_store
 
 
 def change_everything(store: Store) -> None:
     """Edits, additions, deletions and a settings change, as a day of work would make."""
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     store.repo("plans").update(plan["id"], {"title": "Kế hoạch đã sửa sau khi sao lưu"})
     store.repo("agencies").add({"code": "MOI", "name": "Đơn vị mới thêm", "kind": "department"})
-    participant = store.repo("participants").list()[0]
+    participant = store.repo("participants").rows()[0]
     store.repo("participants").delete(participant["id"], cascade=True)
     set_backup_keep(store, 4)
 
@@ -71,7 +71,7 @@ def test_every_row_of_every_table_survives_backup_change_restore(filled_store, d
     reopened = Store.open(db_path)
     try:
         assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert reopened.repo("plans").list()[0]["title"] != "Kế hoạch đã sửa sau khi sao lưu"
+        assert reopened.repo("plans").rows()[0]["title"] != "Kế hoạch đã sửa sau khi sao lưu"
     finally:
         reopened.close()
 

@@ -93,7 +93,7 @@ def test_options_dialog_saves_to_the_database(qtbot, seeded_store):
     dialog.signer_name.setText("Trần Văn B")
     dialog.date.setText("05/03/2024")
     dialog.accept()
-    options = load_options(seeded_store, seeded_store.repo("plans").list()[0], "plan-report")
+    options = load_options(seeded_store, seeded_store.repo("plans").rows()[0], "plan-report")
     assert options.number == "21/BC-SCT" and options.signer_name == "Trần Văn B" and options.date == "2024-03-05"
 
 

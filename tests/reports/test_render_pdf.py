@@ -24,7 +24,7 @@ HEADER = ("UBND TỈNH ĐỒNG NAI", "SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ H�
 
 
 def _render_all(store, folder, tag):
-    plan = store.repo("plans").list()[0]
+    plan = store.repo("plans").rows()[0]
     options = replace(load_options(store, plan), date="2024-03-05")
     paths = {}
     for report_id in report_ids():
@@ -49,7 +49,7 @@ def sample_pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample")
     store = init_database(folder / "sample.db")
     try:
-        fill_sample_data(store, store.repo("plans").list()[0]["id"], participants=300, seed=1)
+        fill_sample_data(store, store.repo("plans").rows()[0]["id"], participants=300, seed=1)
         yield _render_all(store, folder, "sample")
     finally:
         store.close()
@@ -132,7 +132,7 @@ def test_survey_and_tasks_reports(sample_pdfs):
 def test_date_defaults_to_the_plan_deadline_for_a_past_year(tmp_path):
     store = init_database(tmp_path / "d.db")
     try:
-        plan = store.repo("plans").list()[0]
+        plan = store.repo("plans").rows()[0]
         options = load_options(store, plan)
         assert options.report_date() == min(dt.date.today(), dt.date(2024, 12, 25))
     finally:

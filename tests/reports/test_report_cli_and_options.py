@@ -76,7 +76,7 @@ def test_agency_names_in_capitals():
 
 
 def test_options_prefilled_from_the_plan_then_saved(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     options = load_options(seeded_store, plan, "budget")
     assert options.parent_agency == "UBND TỈNH ĐỒNG NAI"
     assert options.issuing_agency == "SỞ CÔNG THƯƠNG"
@@ -95,7 +95,7 @@ def test_options_prefilled_from_the_plan_then_saved(seeded_store):
 
 
 def test_budget_that_does_not_add_up_is_flagged(seeded_store):
-    plan = seeded_store.repo("plans").list()[0]
+    plan = seeded_store.repo("plans").rows()[0]
     seeded_store.repo("budget_lines").add({"plan_id": plan["id"], "item": "Hội trường", "unit": "ngày",
                                            "quantity": 2, "unit_price": 15_000_000, "amount": 30_000_000})
     text = all_text(build_report(seeded_store, "budget"))

@@ -12,24 +12,24 @@ from desktop.store import StoreError
 
 @pytest.fixture
 def filled(seeded_store):
-    plan_id = seeded_store.repo("plans").list()[0]["id"]
+    plan_id = seeded_store.repo("plans").rows()[0]["id"]
     counts = fill_sample_data(seeded_store, plan_id, participants=120, seed=3)
     return seeded_store, plan_id, counts
 
 
 def test_budget_lines_add_up_to_the_plan_total(filled):
     store, plan_id, _ = filled
-    lines = store.repo("budget_lines").list("plan_id = ?", [plan_id])
+    lines = store.repo("budget_lines").rows(plan_id=plan_id)
     assert sum(line["amount"] for line in lines) == 1_394_200_000
     for line in lines:
         assert line["amount"] == round(line["quantity"] * line["unit_price"])
-    disbursed = sum(d["amount"] for d in store.repo("disbursements").list())
+    disbursed = sum(d["amount"] for d in store.repo("disbursements").rows())
     assert 0 < disbursed < 1_394_200_000
 
 
 def test_course_participants_and_every_kind_of_organisation(filled):
     store, _, counts = filled
-    people = store.repo("participants").list()
+    people = store.repo("participants").rows()
     assert len(people) == counts["participants"] == 120
     assert {p["gender"] for p in people} == {"male", "female"}
     assert {"department", "district", "enterprise_zone", "enterprise", "commerce", "production"} <= {
@@ -40,7 +40,7 @@ def test_course_participants_and_every_kind_of_organisation(filled):
 
 def test_five_chemical_enterprises_with_valid_tax_codes_and_one_model(filled):
     store, plan_id, _ = filled
-    enterprises = store.repo("enterprises").list("plan_id = ?", [plan_id])
+    enterprises = store.repo("enterprises").rows(plan_id=plan_id)
     assert len(enterprises) == 5
     assert all(tax_code_error(e["tax_code"]) is None for e in enterprises)
     assert all(e["vsic_code"].startswith("20") for e in enterprises)
@@ -51,7 +51,7 @@ def test_five_chemical_enterprises_with_valid_tax_codes_and_one_model(filled):
 
 def test_office_reports_on_time_late_and_missing(filled):
     store, plan_id, _ = filled
-    reports = [r for r in store.repo("office_reports").list("plan_id = ?", [plan_id]) if r["due_date"] == "2024-12-01"]
+    reports = [r for r in store.repo("office_reports").rows(plan_id=plan_id) if r["due_date"] == "2024-12-01"]
     on_time = [r for r in reports if r["submitted_date"] and r["submitted_date"] <= r["due_date"]]
     late = [r for r in reports if r["submitted_date"] and r["submitted_date"] > r["due_date"]]
     missing = [r for r in reports if not r["submitted_date"]]
@@ -65,9 +65,9 @@ def test_same_seed_same_data(seeded_store, tmp_path):
     try:
         names = []
         for store in (seeded_store, other):
-            plan_id = store.repo("plans").list()[0]["id"]
+            plan_id = store.repo("plans").rows()[0]["id"]
             fill_sample_data(store, plan_id, participants=20, seed=7)
-            names.append([p["full_name"] for p in store.repo("participants").list()])
+            names.append([p["full_name"] for p in store.repo("participants").rows()])
         assert names[0] == names[1]
     finally:
         other.close()

@@ -142,13 +142,3 @@ def answers(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", result._warning)
     monkeypatch.setattr(QMessageBox, "information", result._information)
     return result
-
-
-def pytest_collection_modifyitems(config, items):
-    """In the GUI tests a Qt warning fails the test (Qt's complaints are bugs too), except the offscreen plugin's
-    "does not support propagateSizeHints()"."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))

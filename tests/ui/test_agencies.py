@@ -19,7 +19,7 @@ from tests.ui.helpers import (
 
 
 def _agency(window, code: str) -> dict | None:
-    rows = window.ctx.store.repo("agencies").list("code = ?", [code])
+    rows = window.ctx.store.repo("agencies").rows(code=code)
     return rows[0] if rows else None
 
 
@@ -87,7 +87,7 @@ def test_agency_kind_filter(qtbot, main_window):
     total = agencies.model.rowCount()
     choose_filter(agencies, "kind", "UBND huyện, thành phố")
     shown = table_texts(agencies, "kind")
-    districts = main_window.ctx.store.repo("agencies").count("kind = ?", ["district"])
+    districts = main_window.ctx.store.repo("agencies").count(kind="district")
     assert 0 < len(shown) == districts < total
     assert set(shown) == {"UBND huyện, thành phố"}
     assert str(districts) in count_text(agencies) and str(total) in count_text(agencies)

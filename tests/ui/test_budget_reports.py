@@ -37,7 +37,7 @@ def test_budget_line_and_disbursements_with_execution(qtbot, main_window, forms,
     assert result.saved, result
     shown = row_texts(lines, find_row(lines, ITEM))
     assert shown[3:8] == ["ngày", "2", "15.000.000", "30.000.000", "Ngân sách tỉnh"]
-    line = main_window.ctx.store.repo("budget_lines").list("item = ?", [ITEM])[0]
+    line = main_window.ctx.store.repo("budget_lines").rows(item=ITEM)[0]
     assert (line["quantity"], line["unit_price"], line["amount"]) == (2, 15_000_000, 30_000_000)
     assert "30.000.000" in _totals(main_window) and "1.364.200.000" in _totals(main_window)  # the difference shown
 
@@ -113,7 +113,7 @@ def test_office_report_added_edited_and_deleted_with_its_state(qtbot, main_windo
                                                          state_text(derived.SUBMITTED_LATE)]
     assert edit_through_form(qtbot, forms, reports, "tuyên truyền sản xuất", submitted_date="28/11/2024").saved
     assert row_texts(reports, find_row(reports, "tuyên truyền sản xuất"))[-1] == state_text(derived.SUBMITTED_ON_TIME)
-    stored = main_window.ctx.store.repo("office_reports").list("subject = ?", [subject])[0]
+    stored = main_window.ctx.store.repo("office_reports").rows(subject=subject)[0]
     assert (stored["due_date"], stored["submitted_date"], stored["period"]) == ("2024-12-01", "2024-11-28", "Năm 2024")
     summary = page.findChild(QLabel, "reports_summary").text()
     assert f"{before + 1} " in summary
@@ -122,7 +122,7 @@ def test_office_report_added_edited_and_deleted_with_its_state(qtbot, main_windo
     assert not result.saved and result.errors.get("due_date")
     delete_through_button(qtbot, reports, "tuyên truyền sản xuất")
     assert reports.model.rowCount() == before
-    assert main_window.ctx.store.repo("office_reports").count("subject = ?", [subject]) == 0
+    assert main_window.ctx.store.repo("office_reports").count(subject=subject) == 0
 
 
 def test_office_report_filters_by_state_and_office(qtbot, sample_window):
@@ -139,8 +139,8 @@ def test_office_report_filters_by_state_and_office(qtbot, sample_window):
     choose_filter(reports, "state", "Tất cả")
     assert reports.model.rowCount() == total
     choose_filter(reports, "agency_id", "Sở Tài chính")
-    finance = [a["id"] for a in store.repo("agencies").list("name = ?", ["Sở Tài chính"])]
-    assert reports.model.rowCount() == store.repo("office_reports").count("agency_id = ?", finance) >= 1
+    finance = [a["id"] for a in store.repo("agencies").rows(name="Sở Tài chính")]
+    assert reports.model.rowCount() == store.repo("office_reports").count(agency_id=finance[0]) >= 1
     assert set(table_texts(reports, "agency_id")) == {"Sở Tài chính"}
 
 

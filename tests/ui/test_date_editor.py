@@ -27,7 +27,7 @@ def test_dates_typed_the_short_way_are_stored_and_shown_in_full(qtbot, main_wind
     workshops = panel(main_window, "workshops")
     result = add_through_form(qtbot, forms, workshops, title="Hội thảo tham vấn mô hình", date="5.12.2024")
     assert result.saved, result
-    stored = main_window.ctx.store.repo("workshops").list()[0]
+    stored = main_window.ctx.store.repo("workshops").rows()[0]
     assert stored["date"] == "2024-12-05"
     assert "05/12/2024" in [workshops.model.data(workshops.model.index(0, c)) for c in range(3)]
 

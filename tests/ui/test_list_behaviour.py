@@ -26,12 +26,12 @@ def test_double_click_opens_the_form_and_the_delete_key_deletes(qtbot, main_wind
     forms.will(note="Đổi tên sau sáp nhập")
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     assert forms.last.opened_with["name"] == "Sở Tài chính" and forms.last.saved
-    assert main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]["note"] == "Đổi tên sau sáp nhập"
+    assert main_window.ctx.store.repo("agencies").rows(code="STC")[0]["note"] == "Đổi tên sau sáp nhập"
 
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert answers.asked and "Sở Tài chính" in answers.asked[0][1]
-    assert main_window.ctx.store.repo("agencies").count("code = 'STC'") == 0
+    assert main_window.ctx.store.repo("agencies").count(code="STC") == 0
     assert find_row(agencies, "Sở Tài chính") < 0
 
 
@@ -44,15 +44,15 @@ def test_a_second_agency_with_the_same_code_is_refused_with_a_message(qtbot, mai
     message = result.errors.get("code", "") + result.banner
     assert "SCT" in message or "mã" in message.lower(), result
     assert agencies.model.rowCount() == before
-    assert main_window.ctx.store.repo("agencies").count("code = 'SCT'") == 1
+    assert main_window.ctx.store.repo("agencies").count(code="SCT") == 1
 
 
 def test_saving_an_unchanged_form_leaves_nothing_to_undo(qtbot, main_window, forms):
     go_to_page(qtbot, main_window, "agencies")
     agencies = panel(main_window, "agencies")
-    before = main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]
+    before = main_window.ctx.store.repo("agencies").rows(code="STC")[0]
     assert edit_through_form(qtbot, forms, agencies, "Sở Tài chính").saved
-    assert main_window.ctx.store.repo("agencies").list("code = 'STC'")[0]["rev"] == before["rev"]
+    assert main_window.ctx.store.repo("agencies").rows(code="STC")[0]["rev"] == before["rev"]
     assert main_window.undo_stack.count() == 0 and not main_window.undo_action.isEnabled()
 
 
@@ -70,7 +70,7 @@ def test_money_columns_sort_as_numbers(qtbot, sample_window):
 def test_a_task_cannot_be_made_its_own_parent(qtbot, main_window, forms):
     go_to_page(qtbot, main_window, "tasks")
     tasks = panel(main_window, "tasks")
-    task = main_window.ctx.store.repo("tasks").list("code = 'II.1'")[0]
+    task = main_window.ctx.store.repo("tasks").rows(code="II.1")[0]
     offered = []
     forms.will(then=lambda d: offered.extend(d.editor("parent_id").combo.itemText(i)
                                              for i in range(d.editor("parent_id").combo.count())), save=False)
@@ -88,7 +88,7 @@ def test_a_task_cannot_be_made_its_own_parent(qtbot, main_window, forms):
 def test_a_report_handed_in_leaves_the_dashboard_list_of_missing_offices(qtbot, main_window, forms):
     dashboard = go_to_page(qtbot, main_window, "dashboard")
     missing = dashboard.missing.count()
-    assert missing == main_window.ctx.store.repo("office_reports").count("submitted_date IS NULL") > 0
+    assert missing == main_window.ctx.store.repo("office_reports").count(submitted_date=None) > 0
     go_to_page(qtbot, main_window, "office_reports")
     reports = panel(main_window, "office_reports")
     first = table_texts(reports, "agency_id")[0]
@@ -131,7 +131,7 @@ def test_escape_on_a_typed_form_asks_before_discarding(qtbot, main_window, forms
     click(qtbot, button(agencies, "add"))
     assert state["still_open"]
     assert [kind for kind, _ in answers.asked] == ["question"]
-    assert main_window.ctx.store.repo("agencies").count("code = 'TCKH_LK'") == 0
+    assert main_window.ctx.store.repo("agencies").count(code="TCKH_LK") == 0
 
 
 def test_overdue_activities_and_missing_reports_are_coloured(qtbot, main_window, forms):

@@ -38,7 +38,7 @@ def test_the_dialog_asks_for_each_undecided_agency_then_creates_the_2026_plan(qt
     robot.will(2026, then=check_table)
     click(qtbot, main_window.toolbar.widgetForAction(main_window.new_year_action))
     first = robot.visits[0]
-    assert not first.created and store.repo("plans").count("year = 2026") == 0
+    assert not first.created and store.repo("plans").count(year=2026) == 0
     assert len(first.rows) == len(DISTRICTS) + 1  # 11 districts and Sở TN&MT
     assert "UBND huyện Long Thành (LONGTHANH)" in first.rows
 
@@ -50,7 +50,7 @@ def test_the_dialog_asks_for_each_undecided_agency_then_creates_the_2026_plan(qt
     assert robot.visits[1].created
     plan = store.repo("plans").get(main_window.ctx.plan_id)
     assert plan["year"] == 2026
-    group = store.repo("responsibilities").list("plan_id = ? AND code = 'III.6'", [plan["id"]])[0]
+    group = store.repo("responsibilities").rows(plan_id=plan["id"], code="III.6")[0]
     assert json.loads(group["agency_ids"]) == [ids["SCT"], ids["X_CM"], ids["X_LT_A"], ids["X_LT_B"]]
 
     # A new office report of 2026: the form offers no ended agency.

@@ -64,16 +64,16 @@ def test_legal_basis_added_edited_and_deleted(qtbot, main_window, forms, answers
     assert legal.model.rowCount() == before + 1
     row = row_texts(legal, find_row(legal, "15/NQ-HĐND"))
     assert "10/12/2023" in row and "Hội đồng nhân dân tỉnh Đồng Nai" in row
-    stored = main_window.ctx.store.repo("legal_bases").list("number = ?", ["15/NQ-HĐND"])
+    stored = main_window.ctx.store.repo("legal_bases").rows(number="15/NQ-HĐND")
     assert stored and stored[0]["date"] == "2023-12-10" and stored[0]["plan_id"] == main_window.ctx.plan_id
 
     assert edit_through_form(qtbot, forms, legal, "15/NQ-HĐND", number="16/NQ-HĐND").saved
     assert "16/NQ-HĐND" in table_texts(legal, "number") and "15/NQ-HĐND" not in table_texts(legal, "number")
-    assert main_window.ctx.store.repo("legal_bases").count("number = ?", ["16/NQ-HĐND"]) == 1
+    assert main_window.ctx.store.repo("legal_bases").count(number="16/NQ-HĐND") == 1
 
     delete_through_button(qtbot, legal, "16/NQ-HĐND")
     assert find_row(legal, "16/NQ-HĐND") < 0
-    assert main_window.ctx.store.repo("legal_bases").count("number = ?", ["16/NQ-HĐND"]) == 0
+    assert main_window.ctx.store.repo("legal_bases").count(number="16/NQ-HĐND") == 0
     assert legal.model.rowCount() == before
 
 
@@ -90,8 +90,8 @@ def test_objective_and_its_indicators_added_edited_and_deleted(qtbot, main_windo
                               unit="doanh nghiệp", target="3", actual="1,5")
     assert result.saved, result
     assert row_texts(indicators, 0)[:4] == ["Số doanh nghiệp áp dụng giải pháp tiết kiệm", "doanh nghiệp", "3", "1,5"]
-    objective = main_window.ctx.store.repo("objectives").list("code = ?", ["c"])[0]
-    indicator = main_window.ctx.store.repo("indicators").list("objective_id = ?", [objective["id"]])[0]
+    objective = main_window.ctx.store.repo("objectives").rows(code="c")[0]
+    indicator = main_window.ctx.store.repo("indicators").rows(objective_id=objective["id"])[0]
     assert (indicator["target"], indicator["actual"]) == (3, 1.5)
 
     assert edit_through_form(qtbot, forms, indicators, "áp dụng giải pháp", target="4", actual="").saved
@@ -105,12 +105,13 @@ def test_objective_and_its_indicators_added_edited_and_deleted(qtbot, main_windo
     select_row(qtbot, objectives, "tiết kiệm và hiệu quả")
     delete_through_button(qtbot, indicators, "áp dụng giải pháp")
     assert indicators.model.rowCount() == 0
-    assert main_window.ctx.store.repo("indicators").count("objective_id = ?", [objective["id"]]) == 0
+    assert main_window.ctx.store.repo("indicators").count(objective_id=objective["id"]) == 0
 
     assert edit_through_form(qtbot, forms, objectives, "tiết kiệm và hiệu quả", code="d").saved
     delete_through_button(qtbot, objectives, "tiết kiệm và hiệu quả")
     assert find_row(objectives, "tiết kiệm và hiệu quả") < 0
-    assert main_window.ctx.store.repo("objectives").count("code IN ('c', 'd')") == 0
+    objectives_repo = main_window.ctx.store.repo("objectives")
+    assert objectives_repo.count(code="c") == objectives_repo.count(code="d") == 0
 
 
 def test_indicator_needs_a_target_and_accepts_no_negative_actual(qtbot, main_window, forms):
@@ -123,7 +124,7 @@ def test_indicator_needs_a_target_and_accepts_no_negative_actual(qtbot, main_win
     assert not result.saved
     assert result.errors.get("target") and result.errors.get("actual")
     assert indicators.model.rowCount() == before
-    assert main_window.ctx.store.repo("indicators").count("name = ?", ["Chỉ tiêu thử"]) == 0
+    assert main_window.ctx.store.repo("indicators").count(name="Chỉ tiêu thử") == 0
 
 
 def test_responsibility_added_with_agencies_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -137,7 +138,7 @@ def test_responsibility_added_with_agencies_edited_and_deleted(qtbot, main_windo
     assert result.saved, result
     row = row_texts(duties, find_row(duties, "Ban Quản lý các Khu công nghiệp"))
     assert "05/12/2024" in row and "III.9" in row
-    stored = main_window.ctx.store.repo("responsibilities").list("code = ?", ["III.9"])[0]
+    stored = main_window.ctx.store.repo("responsibilities").rows(code="III.9")[0]
     names = main_window.ctx.names("agencies")
     assert sorted(names[i] for i in json.loads(stored["agency_ids"])) == ["Sở Công Thương", "Sở Tài chính"]
 
@@ -149,4 +150,4 @@ def test_responsibility_added_with_agencies_edited_and_deleted(qtbot, main_windo
 
     delete_through_button(qtbot, duties, "III.9")
     assert find_row(duties, "III.9") < 0
-    assert main_window.ctx.store.repo("responsibilities").count("code = ?", ["III.9"]) == 0
+    assert main_window.ctx.store.repo("responsibilities").count(code="III.9") == 0

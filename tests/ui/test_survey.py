@@ -33,7 +33,7 @@ def _add_enterprise(qtbot, window, forms, name: str = NAME, tax_code: str = "360
                               contact_person="Phạm Quốc Việt", phone="0251 3836 123", surveyed=True,
                               survey_date="20/09/2024")
     assert result.saved, result
-    return window.ctx.store.repo("enterprises").list("name = ?", [name])[0]
+    return window.ctx.store.repo("enterprises").rows(name=name)[0]
 
 
 def test_enterprise_added_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -76,7 +76,7 @@ def test_consumption_record_with_intensity_and_toe_follows_the_editable_factor(q
     result = add_through_form(qtbot, forms, consumption, period="2023", resource="Điện", quantity="1.200.000",
                               unit="kWh", product_output="4.000", product_unit="tấn")
     assert result.saved, result
-    record = main_window.ctx.store.repo("consumption_records").list("enterprise_id = ?", [enterprise["id"]])[0]
+    record = main_window.ctx.store.repo("consumption_records").rows(enterprise_id=enterprise["id"])[0]
     assert (record["quantity"], record["product_output"], record["resource"]) == (1_200_000, 4_000, "electricity")
     assert row_texts(consumption, 0) == ["2023", "Điện", "1.200.000", "kWh", "4.000", "tấn", "300", "185,16"]
 
@@ -85,7 +85,7 @@ def test_consumption_record_with_intensity_and_toe_follows_the_editable_factor(q
     factors = panel(main_window, "conversion_factors")
     open_tab(qtbot, page.tabs, 3)
     assert edit_through_form(qtbot, forms, factors, "kWh", toe_per_unit="0,0002").saved
-    assert main_window.ctx.store.repo("conversion_factors").list("unit = 'kWh'")[0]["toe_per_unit"] == 0.0002
+    assert main_window.ctx.store.repo("conversion_factors").rows(unit="kWh")[0]["toe_per_unit"] == 0.0002
     open_tab(qtbot, page.tabs, 0)
     assert row_texts(consumption, 0)[-1] == "240"
 
@@ -94,7 +94,7 @@ def test_consumption_record_with_intensity_and_toe_follows_the_editable_factor(q
     assert row_texts(consumption, 0)[-2:] == ["250", "200"]
     delete_through_button(qtbot, consumption, "kWh")
     assert consumption.model.rowCount() == 0
-    assert main_window.ctx.store.repo("consumption_records").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("consumption_records").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_consumption_without_quantity_is_refused(qtbot, main_window, forms):
@@ -102,7 +102,7 @@ def test_consumption_without_quantity_is_refused(qtbot, main_window, forms):
     consumption = panel(main_window, "consumption_records")
     result = add_through_form(qtbot, forms, consumption, period="2023", resource="Than", quantity="", unit="tấn")
     assert not result.saved and result.errors.get("quantity")
-    assert main_window.ctx.store.repo("consumption_records").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("consumption_records").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_solution_with_payback_added_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -117,11 +117,11 @@ def test_solution_with_payback_added_edited_and_deleted(qtbot, main_window, form
                                        "500.000.000", "125.000.000", "4"]
     assert edit_through_form(qtbot, forms, solutions, "biến tần", annual_saving="200.000.000").saved
     assert row_texts(solutions, 0)[-1] == "2,5"
-    stored = main_window.ctx.store.repo("solutions").list("enterprise_id = ?", [enterprise["id"]])
+    stored = main_window.ctx.store.repo("solutions").rows(enterprise_id=enterprise["id"])
     assert [(s["investment"], s["annual_saving"]) for s in stored] == [(500_000_000, 200_000_000)]
     delete_through_button(qtbot, solutions, "biến tần")
     assert solutions.model.rowCount() == 0
-    assert main_window.ctx.store.repo("solutions").count("enterprise_id = ?", [enterprise["id"]]) == 0
+    assert main_window.ctx.store.repo("solutions").count(enterprise_id=enterprise["id"]) == 0
 
 
 def test_criteria_and_scores_rank_the_enterprises_and_choose_the_model(qtbot, main_window, forms, answers):
@@ -159,7 +159,7 @@ def test_criteria_and_scores_rank_the_enterprises_and_choose_the_model(qtbot, ma
     view = page.ranking_view
     view.selectRow(1)
     click(qtbot, page.findChild(QPushButton, "choose_model"))
-    stored = {e["id"]: e["is_model"] for e in main_window.ctx.store.repo("enterprises").list()}
+    stored = {e["id"]: e["is_model"] for e in main_window.ctx.store.repo("enterprises").rows()}
     assert stored == {first["id"]: 0, second["id"]: 1}
     assert "Công ty CP Sơn Biên Hòa" in page.findChild(QLabel, "survey_summary").text()
 
@@ -183,7 +183,7 @@ def test_workshop_added_edited_and_deleted(qtbot, main_window, forms, answers):
     assert row_texts(workshops, 0)[:4] == ["Hội thảo tham vấn mô hình sản xuất bền vững ngành hóa chất", "12/11/2024",
                                            "Sở Công Thương Đồng Nai", "80"]
     assert edit_through_form(qtbot, forms, workshops, "Hội thảo tham vấn", participants_count="95").saved
-    stored = main_window.ctx.store.repo("workshops").list()
+    stored = main_window.ctx.store.repo("workshops").rows()
     assert [(w["participants_count"], w["date"]) for w in stored] == [(95, "2024-11-12")]
     assert main_window.ctx.names("tasks")[stored[0]["task_id"]].startswith("II.2.")
     result = edit_through_form(qtbot, forms, workshops, "Hội thảo tham vấn", participants_count="-3")
@@ -203,17 +203,17 @@ def test_toe_factor_added_edited_and_deleted(qtbot, main_window, forms, answers)
     assert factors.model.rowCount() == before + 1
     assert row_texts(factors, find_row(factors, "nghìn m³")) == ["Khí thiên nhiên", "nghìn m³", "0,9", "Quy đổi thử"]
     assert edit_through_form(qtbot, forms, factors, "nghìn m³", toe_per_unit="0,92").saved
-    assert main_window.ctx.store.repo("conversion_factors").list("unit = ?", ["nghìn m³"])[0]["toe_per_unit"] == 0.92
+    assert main_window.ctx.store.repo("conversion_factors").rows(unit="nghìn m³")[0]["toe_per_unit"] == 0.92
     # "0,125" typed the Vietnamese way is a decimal (it was read as 125, a thousands grouping)
     assert add_through_form(qtbot, forms, factors, resource="Than", unit="tấn (than thử)", toe_per_unit="0,125").saved
-    assert main_window.ctx.store.repo("conversion_factors").list("unit = ?", ["tấn (than thử)"])[0][
+    assert main_window.ctx.store.repo("conversion_factors").rows(unit="tấn (than thử)")[0][
         "toe_per_unit"] == 0.125
     assert "0,125" in row_texts(factors, find_row(factors, "than thử"))
     result = add_through_form(qtbot, forms, factors, resource="Than", unit="tấn", toe_per_unit="")
     assert not result.saved and result.errors.get("toe_per_unit")
     delete_through_button(qtbot, factors, "nghìn m³")
     assert factors.model.rowCount() == before + 1
-    assert main_window.ctx.store.repo("conversion_factors").count("unit = ?", ["nghìn m³"]) == 0
+    assert main_window.ctx.store.repo("conversion_factors").count(unit="nghìn m³") == 0
 
 
 def test_accent_less_search_finds_dong_nai(qtbot, sample_window):
@@ -238,4 +238,4 @@ def test_small_factors_are_shown_in_full_and_survive_an_unchanged_save(qtbot, ma
     result = edit_through_form(qtbot, forms, factors, "kWh", source="Hướng dẫn quy đổi (xem lại)")
     assert result.opened_with["toe_per_unit"] == "0,0001543"
     assert result.saved
-    assert main_window.ctx.store.repo("conversion_factors").list("unit = 'kWh'")[0]["toe_per_unit"] == 0.0001543
+    assert main_window.ctx.store.repo("conversion_factors").rows(unit="kWh")[0]["toe_per_unit"] == 0.0001543

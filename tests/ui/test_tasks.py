@@ -20,7 +20,7 @@ from tests.ui.helpers import (
 
 
 def _task(window, code: str) -> dict | None:
-    rows = window.ctx.store.repo("tasks").list("code = ? AND plan_id = ?", [code, window.ctx.plan_id])
+    rows = window.ctx.store.repo("tasks").rows(code=code, plan_id=window.ctx.plan_id)
     return rows[0] if rows else None
 
 
@@ -100,8 +100,8 @@ def test_task_filters_by_status_agency_and_quarter(qtbot, main_window, forms):
     choose_filter(tasks, "lead_agency_id", "Sở Tài chính")
     assert table_texts(tasks, "code") == ["II.1.1"]
     choose_filter(tasks, "lead_agency_id", "Sở Công Thương")
-    expected = main_window.ctx.store.repo("tasks").count("lead_agency_id = ?", [_task(main_window, "II.1")[
-        "lead_agency_id"]])
+    expected = main_window.ctx.store.repo("tasks").count(lead_agency_id=_task(main_window, "II.1")[
+        "lead_agency_id"])
     assert tasks.model.rowCount() == expected == total - 1
 
 
@@ -113,7 +113,7 @@ def test_accent_less_search_finds_vietnamese_titles(qtbot, main_window):
     titles = table_texts(tasks, "title")
     assert titles and all("tập huấn" in t.lower() for t in titles)
     assert len(titles) == sum("tập huấn" in (t["title"] or "").lower()
-                              for t in main_window.ctx.store.repo("tasks").list())
+                              for t in main_window.ctx.store.repo("tasks").rows())
     search(tasks, "TẬP HUẤN")
     assert table_texts(tasks, "title") == titles
     search(tasks, "khao sat hien trang")

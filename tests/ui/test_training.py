@@ -33,7 +33,7 @@ def _add_course(qtbot, window, forms) -> dict:
                               lecturers="TS. Lê Văn Bảy; ThS. Phạm Thị Tám")
     assert result.saved, result
     assert result.opened_with["target_participants"] == "200"  # the plan's target is proposed
-    return window.ctx.store.repo("training_courses").list("title = ?", [COURSE])[0]
+    return window.ctx.store.repo("training_courses").rows(title=COURSE)[0]
 
 
 def test_course_added_edited_and_deleted(qtbot, main_window, forms, answers):
@@ -89,7 +89,7 @@ def test_participants_added_edited_deleted_with_the_figures_and_the_dashboard(qt
                               pre_score="5", post_score="7", satisfaction="4")
     assert result.saved, result
     assert table_texts(people, "full_name") == ["Nguyễn Thị Thu Hà", "Trần Văn Đức"]
-    stored = main_window.ctx.store.repo("participants").list("course_id = ?", [course["id"]])
+    stored = main_window.ctx.store.repo("participants").rows(course_id=course["id"])
     assert {(p["full_name"], p["gender"], p["pre_score"], p["post_score"]) for p in stored} == {
         ("Nguyễn Thị Thu Hà", "female", 6.5, 8.5), ("Trần Văn Đức", "male", 5, 7)}
     figures = page.findChild(QLabel, "training_figures").text()
@@ -102,13 +102,13 @@ def test_participants_added_edited_deleted_with_the_figures_and_the_dashboard(qt
     go_to_page(qtbot, main_window, "training")
     assert edit_through_form(qtbot, forms, people, "Trần Văn Đức", full_name="Trần Văn Đức Anh", attended=False,
                              satisfaction="3").saved
-    person = main_window.ctx.store.repo("participants").list("full_name = ?", ["Trần Văn Đức Anh"])[0]
+    person = main_window.ctx.store.repo("participants").rows(full_name="Trần Văn Đức Anh")[0]
     assert person["attended"] == 0 and person["satisfaction"] == 3
     assert "Trần Văn Đức Anh" in table_texts(people, "full_name")
 
     delete_through_button(qtbot, people, "Trần Văn Đức Anh")
     assert table_texts(people, "full_name") == ["Nguyễn Thị Thu Hà"]
-    assert main_window.ctx.store.repo("participants").count("course_id = ?", [course["id"]]) == 1
+    assert main_window.ctx.store.repo("participants").count(course_id=course["id"]) == 1
     dashboard = go_to_page(qtbot, main_window, "dashboard")
     assert dashboard.findChild(QLabel, "value_participants").text() == "1 / 200"
 
@@ -130,7 +130,7 @@ def test_participant_with_bad_scores_or_year_is_refused(qtbot, main_window, form
     assert result.errors.keys() >= {"birth_year", "satisfaction", "post_score", "email"}
     result = add_through_form(qtbot, forms, people, full_name="")
     assert not result.saved and result.errors.get("full_name")
-    assert main_window.ctx.store.repo("participants").count("course_id = ?", [course["id"]]) == 0
+    assert main_window.ctx.store.repo("participants").count(course_id=course["id"]) == 0
     assert people.model.rowCount() == 0
 
 
@@ -145,11 +145,11 @@ def test_material_added_edited_and_deleted(qtbot, main_window, forms, answers):
                                        ""]
     assert edit_through_form(qtbot, forms, materials, "Sổ tay", copies="1500", note="In thêm cho các huyện").saved
     assert row_texts(materials, 0)[2] == "1.500"
-    stored = main_window.ctx.store.repo("training_materials").list("course_id = ?", [course["id"]])
+    stored = main_window.ctx.store.repo("training_materials").rows(course_id=course["id"])
     assert [(m["copies"], m["kind"]) for m in stored] == [(1500, "handbook")]
     delete_through_button(qtbot, materials, "Sổ tay")
     assert materials.model.rowCount() == 0
-    assert main_window.ctx.store.repo("training_materials").count("course_id = ?", [course["id"]]) == 0
+    assert main_window.ctx.store.repo("training_materials").count(course_id=course["id"]) == 0
 
 
 def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
@@ -160,11 +160,11 @@ def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
     assert total == store.repo("participants").count() == 300
 
     choose_filter(people, "gender", "Nữ")
-    assert people.model.rowCount() == store.repo("participants").count("gender = 'female'")
+    assert people.model.rowCount() == store.repo("participants").count(gender="female")
     assert set(table_texts(people, "gender")) == {"Nữ"}
     choose_filter(people, "org_kind", "Doanh nghiệp trong KCN, CCN")
     assert people.model.rowCount() == store.repo("participants").count(
-        "gender = 'female' AND org_kind = 'enterprise_zone'") > 0
+        gender="female", org_kind="enterprise_zone") > 0
     assert str(people.model.rowCount()) in count_text(people) and "300" in count_text(people)
     choose_filter(people, "gender", "Tất cả")
     choose_filter(people, "org_kind", "Tất cả")
@@ -172,7 +172,7 @@ def test_participant_filters_and_accent_less_name_search(qtbot, sample_window):
 
     search(people, "nguyen")
     names = table_texts(people, "full_name")
-    nguyen = [p["full_name"] for p in store.repo("participants").list() if "Nguyễn" in p["full_name"]]
+    nguyen = [p["full_name"] for p in store.repo("participants").rows() if "Nguyễn" in p["full_name"]]
     assert nguyen and set(nguyen) <= set(names)
     assert all("nguyen" in search_key(" ".join(row_texts(people, r))) for r in range(people.model.rowCount()))
     first = nguyen[0]

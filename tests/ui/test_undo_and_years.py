@@ -38,16 +38,16 @@ def test_ctrl_z_undoes_an_edit_and_ctrl_y_redoes_it(qtbot, main_window, forms):
     assert edit_through_form(qtbot, forms, agencies, "Sở Tài chính", name="Sở Tài chính Đồng Nai",
                              short_name="STC ĐN").saved
     repo = main_window.ctx.store.repo("agencies")
-    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính Đồng Nai"
+    assert repo.rows(code="STC")[0]["name"] == "Sở Tài chính Đồng Nai"
     assert main_window.undo_action.isEnabled()
 
     _press(qtbot, main_window, Qt.Key.Key_Z)
-    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính"
-    assert repo.list("code = 'STC'")[0]["short_name"] == "STC"
+    assert repo.rows(code="STC")[0]["name"] == "Sở Tài chính"
+    assert repo.rows(code="STC")[0]["short_name"] == "STC"
     assert "Sở Tài chính" in table_texts(agencies, "name") and "Sở Tài chính Đồng Nai" not in table_texts(agencies,
                                                                                                          "name")
     _press(qtbot, main_window, Qt.Key.Key_Y)
-    assert repo.list("code = 'STC'")[0]["name"] == "Sở Tài chính Đồng Nai"
+    assert repo.rows(code="STC")[0]["name"] == "Sở Tài chính Đồng Nai"
     assert "Sở Tài chính Đồng Nai" in table_texts(agencies, "name")
 
 
@@ -78,14 +78,14 @@ def test_undo_of_an_addition_removes_the_row(qtbot, main_window, forms):
     agencies = panel(main_window, "agencies")
     assert add_through_form(qtbot, forms, agencies, code="PHU_LY", name="UBND phường Phú Lý", kind="Khác").saved
     main_window.undo_action.trigger()
-    assert main_window.ctx.store.repo("agencies").count("code = 'PHU_LY'") == 0
+    assert main_window.ctx.store.repo("agencies").count(code="PHU_LY") == 0
     assert find_row(agencies, "UBND phường Phú Lý") < 0
 
 
 def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_window, monkeypatch, answers):
     store = sample_window.ctx.store
     old_plan = sample_window.ctx.plan_id
-    old_tasks = store.repo("tasks").list("plan_id = ?", [old_plan])
+    old_tasks = store.repo("tasks").rows(plan_id=old_plan)
     assert any(t["progress"] for t in old_tasks)  # the sample year has progress
     robot = NewYearRobot(qtbot, monkeypatch).will(2025)
     click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
@@ -102,8 +102,8 @@ def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_
     assert set(table_texts(tasks, "progress")) <= {"0%"}
     assert set(table_texts(tasks, "status")) == {"Chưa thực hiện"}
     assert all(d.endswith("2025") for d in table_texts(tasks, "end_date") if d)
-    new_indicators = [i for o in store.repo("objectives").list("plan_id = ?", [new_plan])
-                      for i in store.repo("indicators").list("objective_id = ?", [o["id"]])]
+    new_indicators = [i for o in store.repo("objectives").rows(plan_id=new_plan)
+                      for i in store.repo("indicators").rows(objective_id=o["id"])]
     assert len(new_indicators) == 4 and all(i["actual"] is None and i["target"] for i in new_indicators)
     budget = analysis.budget_figures(store, new_plan)
     assert budget["lines"] == 21 and budget["disbursed"] == 0
@@ -114,7 +114,7 @@ def test_new_plan_year_copies_the_structure_with_progress_cleared(qtbot, sample_
     robot.will(2025)
     click(qtbot, sample_window.toolbar.widgetForAction(sample_window.new_year_action))
     assert "Đã có kế hoạch năm 2025" in robot.visits[-1].status and not robot.visits[-1].create_enabled
-    assert store.repo("plans").count("year = 2025") == 1
+    assert store.repo("plans").count(year=2025) == 1
 
     # back to 2024: its progress is untouched
     from tests.ui.helpers import choose
@@ -161,7 +161,7 @@ def test_cancel_asks_before_losing_typed_text_in_the_real_modal_form(qtbot, main
     assert seen["open_after_first_cancel"] and seen["kept_text"] == "Phòng Kinh tế Biên Hòa"
     assert len(asked) == 2
     assert agencies.model.rowCount() == before
-    assert main_window.ctx.store.repo("agencies").count("name = ?", ["Phòng Kinh tế Biên Hòa"]) == 0
+    assert main_window.ctx.store.repo("agencies").count(name="Phòng Kinh tế Biên Hòa") == 0
 
 
 def test_money_typed_plainly_is_shown_grouped_and_saved(qtbot, main_window, forms):
@@ -173,7 +173,7 @@ def test_money_typed_plainly_is_shown_grouped_and_saved(qtbot, main_window, form
     click(qtbot, lines.add_button)
     assert forms.last.saved, forms.last
     assert shown == {"price": "45.000", "amount": "22.500.000"}
-    assert main_window.ctx.store.repo("budget_lines").list()[0]["amount"] == 22_500_000
+    assert main_window.ctx.store.repo("budget_lines").rows()[0]["amount"] == 22_500_000
 
 
 def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_agencies(qtbot, main_window, forms,
@@ -187,7 +187,7 @@ def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_ag
     tasks = panel(main_window, "tasks")
     assert edit_through_form(qtbot, forms, tasks, "II.2.1",
                              coordinating_ids=["Sở Tài chính", "Ban Quản lý các Khu công nghiệp"]).saved
-    task = store.repo("tasks").list("code = 'II.2.1'")[0]
+    task = store.repo("tasks").rows(code="II.2.1")[0]
     before = sorted(json.loads(task["coordinating_ids"]))
     assert len(before) == 2
 
@@ -198,7 +198,7 @@ def test_undo_of_an_agency_deletion_puts_it_back_in_the_lists_of_coordinating_ag
     task = store.repo("tasks").get(task["id"])
     assert len(json.loads(task["coordinating_ids"])) == 1  # taken out of the list, the task kept
     main_window.undo_action.trigger()
-    assert store.repo("agencies").count("code = 'BQL_KCN'") == 1
+    assert store.repo("agencies").count(code="BQL_KCN") == 1
     task = store.repo("tasks").get(task["id"])
     assert sorted(json.loads(task["coordinating_ids"])) == before
     go_to_page(qtbot, main_window, "tasks")
@@ -251,9 +251,9 @@ def test_rows_added_after_choosing_a_year_belong_to_that_year(qtbot, sample_wind
                                              for i in range(d.editor("task_id").combo.count())))
     click(qtbot, courses.add_button)
     assert forms.last.saved
-    course = store.repo("training_courses").list("title = ?", ["Lớp tập huấn năm 2025"])[0]
+    course = store.repo("training_courses").rows(title="Lớp tập huấn năm 2025")[0]
     assert course["plan_id"] == new_plan
-    new_tasks = {t["id"] for t in store.repo("tasks").list("plan_id = ?", [new_plan])}
+    new_tasks = {t["id"] for t in store.repo("tasks").rows(plan_id=new_plan)}
     assert {i for i in offered if i} == new_tasks and course["task_id"] in new_tasks  # the year's own tasks
     assert table_texts(courses, "title") == ["Lớp tập huấn năm 2025"]
 
