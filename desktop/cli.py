@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop.commands.report",
     "desktop.commands.backup",
     "desktop.commands.new_year",
+    "desktop.commands.agencies",
 )
 
 
