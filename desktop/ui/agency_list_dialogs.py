@@ -113,7 +113,7 @@ class AgencyListImportDialog(_PreviewDialog):
             else:
                 details = (self.tr("successor of %1").replace("%1", ", ".join(row.predecessors))
                            if row.predecessors else "")
-            details = "; ".join([details, *row.warnings]) if row.warnings else details
+            details = "; ".join(part for part in (details, *row.warnings) if part)
             self.add_row([str(row.row), lists.STATUS_TITLES[row.status], row.code, row.name, details],
                          _COLOURS.get(row.status))
         rejected = preview.count(lists.REJECTED)

@@ -4,17 +4,29 @@ sends its 2024 report, which lands in the 2024 plan."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 from desktop.domain import agencies as rules
 from desktop.domain.entities import AGENCIES
 from desktop.exchange.format import sheet_columns
-from desktop.exchange.model import CHANGED, REJECTED
+from desktop.exchange.model import CHANGED, CONFLICT, REJECTED
 from desktop.services.exchange import apply_import, export_workbook, preview_import
 from desktop.services.new_year import create_new_year, preview_new_year
+from desktop.store import Store
 from tests.exchange.helpers import column_of, edit, find_row, new_store, spec_sheet
 from tests.reform_helpers import codes, reform
 
 OFFICE = "LONGTHANH"
+SCHEMA_1 = Path(__file__).parent.parent / "data" / "schema1.db"
+LATER_COLUMNS = ("Đơn vị kế thừa", "Tên trước khi đổi", "Ngày đổi tên", "_ref:successor_ids")
+
+
+def _as_made_by_the_previous_version(wb) -> None:
+    """The agency sheet as the release before the reform wrote it: without the succession columns."""
+    ws = wb[spec_sheet("agencies")]
+    for title in LATER_COLUMNS:
+        ws.delete_cols(column_of(ws, title))
 
 
 def test_agency_sheets_carry_validity_and_succession_columns():
@@ -54,6 +66,7 @@ def test_a_district_that_ended_still_sends_its_2024_report_into_the_2024_plan(tm
     create_new_year(hub, preview_new_year(hub, 2026, decisions=decisions))
 
     def fill(wb):  # the former district's office fills its 2024 report, late, in the file it was sent
+        _as_made_by_the_previous_version(wb)
         ws = wb[spec_sheet("office_reports")]
         row = find_row(ws, "_id", report["id"])
         ws.cell(row, column_of(ws, "Tóm tắt kết quả")).value = "Đã phổ biến kế hoạch tới 100% doanh nghiệp."
@@ -71,3 +84,17 @@ def test_a_district_that_ended_still_sends_its_2024_report_into_the_2024_plan(tm
     plan_2026 = hub.repo("plans").rows(year=2026)[0]
     assert not hub.repo("office_reports").rows(plan_id=plan_2026["id"], agency_id=agency)  # 2026 untouched
     hub.close()
+
+
+def test_a_database_of_the_first_release_exports_and_reimports_unchanged(tmp_path):
+    """Adding the succession fields changes no revision: the upgraded database's own export is "no changes"."""
+    path = tmp_path / "old.db"
+    shutil.copyfile(SCHEMA_1, path)
+    store = Store.open(path)
+    export_workbook(store, tmp_path / "old.xlsx")
+    preview = preview_import(store, tmp_path / "old.xlsx")
+    assert preview.counts[CHANGED] == 0 and preview.counts[CONFLICT] == 0 and not preview.errors
+    old_format = edit(tmp_path / "old.xlsx", tmp_path / "old-format.xlsx", _as_made_by_the_previous_version)
+    preview = preview_import(store, old_format)
+    assert preview.counts[CHANGED] == 0 and not preview.errors, preview.errors
+    store.close()
