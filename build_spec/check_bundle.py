@@ -4,8 +4,12 @@
 
 Runs `--smoke`, `init`, `summary --json`, `backup`, `--help` of every command registered in desktop/cli.py (each
 command module must import inside the bundle), first run on the default per-user database, and checks that the bundled
-libraries resolve (Linux) and that the bundle is at most 150 MB. Prints the size and the start time next to
-`python -m desktop --smoke`. Exit status 0 when everything holds.
+libraries resolve (Linux) and that the bundle is at most 150 MB. Then, as an office PC installs it, the bundle is
+copied under a folder with Vietnamese letters and spaces (<temp>/Nguyễn Văn A/Programs/SXTDBV, like
+C:\\Users\\Nguyễn Văn A\\AppData\\Local\\Programs\\SXTDBV) with the user's home there too, and the windowed executable
+users start (sxtdbv.exe on Windows) runs `--smoke` there, as the command-line one runs `init` and `summary` on a
+database named in Vietnamese. Prints the size and the start time next to `python -m desktop --smoke`. Exit status 0
+when everything holds.
 """
 
 from __future__ import annotations
@@ -42,11 +46,22 @@ def clean_env(home: Path) -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
 
 
-def executable(bundle: Path) -> Path:
+def executable(bundle: Path, platform: str = sys.platform) -> Path:
     """The bundle's command-line executable (sxtdbv-cli.exe on Windows, where sxtdbv.exe is windowed)."""
-    if sys.platform == "win32":
+    if platform == "win32":
         return bundle / "sxtdbv-cli.exe"
     return bundle / "sxtdbv"
+
+
+def windowed_executable(bundle: Path, platform: str = sys.platform) -> Path:
+    """The executable the Start-menu and desktop shortcuts start (on Linux the one executable serves both)."""
+    if platform == "win32":
+        return bundle / "sxtdbv.exe"
+    return bundle / "sxtdbv"
+
+
+# Where a per-user installation puts the program on an office PC whose account is named in Vietnamese.
+VIETNAMESE_HOME = "Nguyễn Văn A"
 
 
 def folder_size(folder: Path) -> int:
@@ -91,6 +106,59 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
+class Runner:
+    """Runs the bundle's executables and keeps count of the checks and the list of what failed."""
+
+    def __init__(self, exe: Path, env: dict[str, str]):
+        self.exe = exe
+        self.env = env
+        self.checks = 0
+        self.failures: list[str] = []
+
+    def fail(self, message: str) -> None:
+        """Record a failed check."""
+        self.failures.append(message)
+
+    def run(self, *args: str, expect: int = 0, program: Path | None = None,
+            environment: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Run `program` (the command-line executable by default) with `args`; a wrong exit status is a failure."""
+        self.checks += 1
+        program = program or self.exe
+        result = subprocess.run([str(program), *args], env=environment or self.env, capture_output=True, text=True,
+                                encoding="utf-8", errors="replace", timeout=120)
+        if result.returncode != expect:
+            self.fail(f"`{program} {' '.join(args)}` exited {result.returncode}: {result.stderr.strip()[-400:]}")
+        return result
+
+
+def vietnamese_folder_checks(bundle: Path, work: Path, runner: Runner, platform: str = sys.platform) -> Path:
+    """Copy the bundle to <work>/Nguyễn Văn A/Programs/SXTDBV and run it there, the user's home beside it: the
+    windowed program's first start (--smoke: every page, then a per-user database in the home), then `init` and
+    `summary --json` of the command-line one on a database named in Vietnamese. Returns the copied bundle."""
+    home = work / VIETNAMESE_HOME
+    installed = home / "Programs" / "SXTDBV"
+    shutil.copytree(bundle, installed, symlinks=True)
+    (home / "home").mkdir()
+    env = clean_env(home / "home")
+    smoke = runner.run("--smoke", program=windowed_executable(installed, platform), environment=env)
+    runner.checks += 1
+    if smoke.stdout and "smoke ok" not in smoke.stdout:  # a windowed .exe may have nowhere to print
+        runner.fail(f"--smoke under {installed} printed no 'smoke ok': {smoke.stdout!r}")
+    if not list((home / "home").rglob("sxtdbv.db")):
+        runner.fail(f"the windowed program under {installed} created no per-user database in {home / 'home'}")
+    database = home / "Dữ liệu kế hoạch" / "Sở Công Thương.db"
+    database.parent.mkdir()
+    cli = executable(installed, platform)
+    runner.run("--db", str(database), "init", program=cli, environment=env)
+    summary = runner.run("--db", str(database), "summary", "--json", program=cli, environment=env)
+    try:
+        if not json.loads(summary.stdout)["plans"]:
+            runner.fail(f"summary --json under {installed} lists no plan")
+    except (ValueError, KeyError):
+        runner.fail(f"summary --json under {installed} is not the expected JSON: {summary.stdout[:200]!r}")
+    return installed
+
+
 def main(argv: list[str]) -> int:
     """Run every check; print what fails and the measured figures."""
     bundle = Path(argv[1] if len(argv) > 1 else ROOT / "dist" / "sxtdbv").resolve()
@@ -98,20 +166,13 @@ def main(argv: list[str]) -> int:
     if not exe.exists():
         print(f"FAIL: no executable {exe}: run `make bundle` first")
         return 1
-    failures: list[str] = []
-    checks = 3  # the first-run database, the libraries, the size; each command run adds one
     work = Path(tempfile.mkdtemp(prefix="sxtdbv-bundle-"))
     env = clean_env(work / "home")
     (work / "home").mkdir()
-
-    def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess:
-        nonlocal checks
-        checks += 1
-        result = subprocess.run([str(exe), *args], env=env, capture_output=True, text=True, encoding="utf-8",
-                                timeout=120)
-        if result.returncode != expect:
-            failures.append(f"`sxtdbv {' '.join(args)}` exited {result.returncode}: {result.stderr.strip()[-400:]}")
-        return result
+    runner = Runner(exe, env)
+    runner.checks = 3  # the first-run database, the libraries, the size; each command run adds one
+    run = runner.run
+    failures = runner.failures
 
     smoke = run("--smoke")
     if "smoke ok" not in smoke.stdout:
@@ -135,6 +196,10 @@ def main(argv: list[str]) -> int:
         run("--db", db, "backup", str(work / "copy.db"))
         if not (work / "copy.db").exists():
             failures.append("backup wrote no file")
+    windowed = windowed_executable(bundle)
+    if windowed != exe:  # Windows: the windowed sxtdbv.exe has no console, so --smoke may print nothing: exit 0 is it
+        run("--smoke", program=windowed)
+    vietnamese_folder_checks(bundle, work, runner)
     missing = unresolved_libraries(bundle)
     failures += [f"unresolved library: {line}" for line in missing[:20]]
     size_mb = folder_size(bundle) / 1e6
@@ -152,8 +217,8 @@ def main(argv: list[str]) -> int:
     print(f"start (--smoke, median of {RUNS}): bundle {bundle_time:.2f} s, python -m desktop {venv_time:.2f} s")
     for failure in failures:
         print(f"FAIL: {failure}")
-    failed = min(len(failures), checks)
-    print(f"bundle: {checks - failed} passed, {failed} failed")  # a closing line CI reads
+    failed = min(len(failures), runner.checks)
+    print(f"bundle: {runner.checks - failed} passed, {failed} failed")  # a closing line CI reads
     return 0 if not failures else 1
 
 

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.commands.sample",
     "desktop.commands.report",
     "desktop.commands.backup",
+    "desktop.commands.import_list",
     "desktop.commands.new_year",
     "desktop.commands.agencies",
 )

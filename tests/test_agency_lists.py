@@ -158,3 +158,20 @@ def test_cli_apply_2025_dry_run_writes_nothing(db, capsys):
     assert json.loads(capsys.readouterr().out)["counts"]["change"] == 12  # still: nothing was written
     assert main(["--db", str(db), "agencies", "--apply-2025"]) == 0
     assert "Đã áp dụng: 12 đơn vị thay đổi." in capsys.readouterr().out
+
+
+def test_agencies_are_a_list_kind_of_the_generic_import(db, tmp_path, capsys):
+    """The same list through `import-list` adds the new agencies; `agencies --import` then adds the successions."""
+    path = official_list(tmp_path / "ds.xlsx", ROWS)
+    assert main(["--db", str(db), "import-list", str(path), "--entity", "agencies", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["new"] == 4
+    assert _agency_count(db) == 23
+    assert main(["--db", str(db), "agencies", "--import", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"] == {"new": 0, "changed": 0, "unchanged": 5, "rejected": 0}
+    store = Store.open(db)
+    try:
+        by_code = {a["code"]: a for a in store.repo("agencies").rows()}
+        assert rules.successor_ids(by_code["CAMMY"]) == [by_code["P_CM"]["id"]]
+    finally:
+        store.close()

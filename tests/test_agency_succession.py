@@ -9,8 +9,9 @@ import pytest
 from desktop.domain import agencies as rules
 from desktop.domain.entities import BY_NAME
 from desktop.domain.errors import ValidationError
+from desktop.figures.office_reports import office_report_figures as office_report_facts
+from desktop.figures.tasks import task_figures as task_facts
 from desktop.reports.data import build_report
-from desktop.reports.facts import office_report_facts, task_facts
 from desktop.services import lookups
 from desktop.services.agencies import agency_name_at, agency_names_at
 from desktop.services.plan_year import copy_plan_to_year
@@ -54,7 +55,8 @@ def test_pick_lists_of_a_2026_plan_offer_no_ended_agency(seeded_store):
 def test_an_ended_agency_keeps_every_row_pointing_at_it(seeded_store):
     agencies = _by_code(seeded_store)
     plan = current_plan(seeded_store)
-    reports = seeded_store.repo("office_reports").rows(plan_id=plan["id"], agency_id=agencies["LONGTHANH"]["id"])
+    reports = seeded_store.repo("office_reports").rows(plan_id=plan["id"],
+                                                       agency_id=agencies["LONGTHANH"]["id"])
     assert len(reports) == 1
     seeded_store.repo("agencies").update(agencies["LONGTHANH"]["id"], {"valid_to": "2025-06-30"})
     assert seeded_store.repo("office_reports").get(reports[0]["id"])["agency_id"] == agencies["LONGTHANH"]["id"]

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from desktop.domain import choices as ch
 from desktop.domain import revisions
@@ -23,6 +27,7 @@ from desktop.domain.numbers import format_money, format_number
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.exchange import format as fmt
+from desktop.exchange import ownership
 from desktop.exchange.errors import CellError, ExchangeCancelled
 from desktop.exchange.model import (
     CHANGED,
@@ -52,7 +57,33 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
                   cancel: Cancel | None = None) -> ImportPreview:
     """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
     workbook = ExchangeWorkbook(path)
-    return _Builder(store, workbook, progress, cancel).build()
+    with _snapshot(store) as reading:
+        return _Builder(reading, workbook, progress, cancel).build()
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[Store]:
+    """The store as ONE read transaction sees it, so that a preview overlapping another import's commit never mixes
+    the states before and after it. A second connection holds the snapshot: the store's own connection stays free
+    for the program's other work (a transaction on it would swallow, then roll back, what another thread writes)."""
+    if store.path is None or not Path(store.path).is_file():
+        yield store
+        return
+    conn = sqlite3.connect(str(store.path), check_same_thread=False, timeout=10)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
+        # Store.__init__ reads the settings; this copy shares the original's write context instead.
+        reading = Store.__new__(Store)
+        reading.db = Database(conn, execute_plugins=False)
+        reading.path = store.path
+        reading._repos = {}
+        reading.context = store.context
+        yield reading
+    finally:
+        conn.rollback()
+        conn.close()
 
 
 class _Builder:
@@ -62,9 +93,13 @@ class _Builder:
         self.progress = progress
         self.cancel = cancel
         meta = workbook.meta
-        acting = fmt.scope_office(meta.get("scope", "")) or meta.get("office", "") or fmt.HUB_OFFICE
-        self.preview = ImportPreview(Path(workbook.path), file_hash(workbook.path), meta, acting.upper(),
+        # The sender is the installation that exported the file; edits typed into the workbook after the export
+        # are the template's office's (scope "office:X") or else the sender's. See ownership.py.
+        self.sender = (meta.get("office", "") or fmt.HUB_OFFICE).strip().upper()
+        acting = fmt.scope_office(meta.get("scope", "")) or self.sender
+        self.preview = ImportPreview(Path(workbook.path), file_hash(workbook.path), meta, acting.strip().upper(),
                                      store.context.office)
+        self.agency_codes: dict[str, str] = {}
         self.now = utc_now_iso()
         self.editor = f"excel:{self.preview.acting_office}"
         self.local: dict[str, dict[str, tuple]] = {}
@@ -83,13 +118,13 @@ class _Builder:
     # -- driving --------------------------------------------------------------------------------------------------
     def build(self) -> ImportPreview:
         preview = self.preview
-        specs = self.workbook.entity_sheets()
+        specs = self.workbook.entity_sheets(preview.errors)
         if not specs:
             preview.errors.append(CellError(fmt.META_SHEET, 0, "", "tệp không có trang dữ liệu nào."))
-        self.total = sum(self.workbook.row_count(fmt.sheet_name(s)) for s in specs) or 1
+        self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-            self.workbook.release(fmt.sheet_name(spec))
+            self.workbook.release(self.workbook.sheet_name_of(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
@@ -111,7 +146,7 @@ class _Builder:
             f'SELECT id, rev, revs, owner, deleted FROM "{spec.name}"').fetchall()}
         self.local[spec.name] = local
         seen: dict[str, int] = {}
-        sheet = fmt.sheet_name(spec)
+        sheet = self.workbook.sheet_name_of(spec)
         for file_row in self.workbook.sheet_rows(spec, self.preview.errors):
             self.done += 1
             if self.done % 2000 == 0:
@@ -149,7 +184,9 @@ class _Builder:
         try:
             data = self._validate(spec, data_in)
         except ValidationError as exc:
-            errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors]
+            # A reference whose name was not found already has its error: not also "bắt buộc phải nhập".
+            unresolved = {e.column for e in errors}
+            errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors if e.title not in unresolved]
         display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
         if errors:
             self.preview.errors += errors
@@ -166,7 +203,10 @@ class _Builder:
         row_id = row_id or self._typed_row_id(spec, digest)
         if not fr.deleted and spec.name in self.referenced:
             self._remember_display(spec, row_id, data)
+        if spec.name == "agencies":
+            self.agency_codes[row_id] = str(data.get("code") or "").upper()
         found = local.get(row_id)
+        author = self.preview.acting_office if edited else self.sender
         updated_at, updated_by = (self.now, self.editor)
         if not edited and "|" in fr.updated:
             updated_at, updated_by = (sys.intern(v) for v in fr.updated.split("|", 1))
@@ -175,10 +215,9 @@ class _Builder:
         if found is None:
             owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
             record["owner"] = owner
-            if not self._in_scope(owner):
-                return self._reject(spec, sheet, fr, row_id, display,
-                                    f"dòng mới thuộc đơn vị {owner}; tệp của đơn vị {self.preview.acting_office} "
-                                    f"chỉ được thêm dòng cho chính đơn vị đó.")
+            refusal = self._new_row_refusal(spec, author, owner, data)
+            if refusal:
+                return self._reject(spec, sheet, fr, row_id, display, refusal)
             status = DELETED if fr.deleted else NEW
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
         local_rev, local_revs, local_owner, local_deleted = found
@@ -189,10 +228,9 @@ class _Builder:
         if file_rev in local_history:
             return RowChange(spec.name, sheet, fr.row, row_id, STALE, display, local_rev=local_rev,
                              reason="tệp mang bản cũ hơn bản đang có (đã được cập nhật sau khi xuất tệp này).")
-        if not self._in_scope(local_owner):
-            return self._reject(spec, sheet, fr, row_id, display,
-                                f"dòng thuộc đơn vị {local_owner}; tệp của đơn vị {self.preview.acting_office} "
-                                f"không được sửa.", local_rev)
+        refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted))
+        if refusal:
+            return self._reject(spec, sheet, fr, row_id, display, refusal, local_rev)
         if local_rev in history:
             status = DELETED if fr.deleted and not local_deleted else CHANGED
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
@@ -239,9 +277,59 @@ class _Builder:
         self.writes[spec.name][change.row_id] = bool(change.get("deleted"))
         return change
 
-    def _in_scope(self, owner: str) -> bool:
-        acting = self.preview.acting_office
-        return acting == fmt.HUB_OFFICE or owner == acting
+    # -- office scope (ownership.py) ---------------------------------------------------------------------------------
+    def _agency_ids(self, office: str) -> set[str]:
+        """The ids of the agency whose code is `office` (as known here or carried by the file)."""
+        ids = {i for i, code in self.agency_codes.items() if code == office}
+        ids.update(r[0] for r in self.store.db.execute("SELECT id FROM agencies WHERE upper(code) = ?", [office]))
+        return ids
+
+    def _assigned_to(self, spec: EntitySpec, data: dict, office: str) -> bool | None:
+        """True when the row's assignment field names `office`, False when it names another, None when empty or
+        the entity has no assignment field."""
+        rule = ownership.assignment(spec)
+        if rule is None or not data.get(rule.field):
+            return None
+        return str(data[rule.field]) in self._agency_ids(office)
+
+    def _new_row_refusal(self, spec: EntitySpec, author: str, owner: str, data: dict) -> str:
+        """Why an office may not add this row ("" when it may)."""
+        if author == fmt.HUB_OFFICE:
+            return ""
+        if owner != author:
+            return f"dòng mới thuộc đơn vị {owner}; tệp của đơn vị {author} chỉ được thêm dòng cho chính đơn vị đó."
+        if not ownership.may_add(spec):
+            return (f"đơn vị {author} không được thêm dòng vào trang “{fmt.sheet_name(spec)}” "
+                    f"(phần này do Sở Công Thương lập).")
+        if self._assigned_to(spec, data, author) is False:
+            rule = ownership.assignment(spec)
+            assert rule is not None
+            return (f"{spec.field(rule.field).title}: đơn vị {author} chỉ được thêm dòng cho chính đơn vị mình, "
+                    f"không cho “{self._display_of('agencies', str(data[rule.field])) or data[rule.field]}”.")
+        return ""
+
+    def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict, deleted: bool,
+                        local_deleted: bool) -> str:
+        """Why an office may not make this change to an existing row ("" when it may)."""
+        if author == fmt.HUB_OFFICE:
+            return ""
+        cursor = self.store.db.execute(f'SELECT * FROM "{spec.name}" WHERE id = ?', [row_id])
+        columns = [d[0] for d in cursor.description]
+        local = dict(zip(columns, cursor.fetchone(), strict=True))
+        owned = owner == author
+        assigned = bool(self._assigned_to(spec, local, author))
+        if not owned and not assigned:
+            return f"dòng thuộc đơn vị {owner}; tệp của đơn vị {author} không được sửa."
+        if deleted != local_deleted and not owned:
+            return f"dòng thuộc đơn vị {owner}; tệp của đơn vị {author} không được xóa hay khôi phục dòng này."
+        allowed = set(ownership.writable_fields(spec, owned=owned, assigned=assigned))
+        changed = [f.name for f in spec.fields
+                   if f.name not in allowed and _same(local.get(f.name)) != _same(data.get(f.name))]
+        if changed:
+            may = ownership.field_titles(spec, sorted(allowed, key=spec.field_names.index)) or "không cột nào"
+            return (f"đơn vị {author} chỉ được sửa {may} của dòng này; tệp đã sửa "
+                    f"{ownership.field_titles(spec, changed)}.")
+        return ""
 
     # -- references -----------------------------------------------------------------------------------------------
     def _remember_display(self, spec: EntitySpec, row_id: str, data: dict) -> None:
@@ -446,6 +534,17 @@ class _Builder:
         if f.kind in (Kind.DECIMAL, Kind.PERCENT) and isinstance(value, int | float):
             return format_number(value, 0 if float(value).is_integer() else 2)
         return str(value)
+
+
+def _same(value: object) -> str:
+    """A field's value in the form the content hash compares (3 and 3.0, None and "" are the same)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        value = ""
+    if isinstance(value, list | tuple):
+        value = json.dumps(list(value))
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 class _Refused:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain.entities import ENTITIES, EntitySpec
+from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.fields import Kind
 from desktop.domain.text import clean_text
 from desktop.exchange import format as fmt
@@ -86,6 +86,8 @@ class ExchangeWorkbook:
         self.encoding = legacy.encoding_from_fonts(self.scan.fonts)
         self.converted: dict[str, list[tuple[str, str]]] = {}
         self._sheets: dict[str, object] = {}
+        self._sheet_of: dict[str, str] | None = None  # entity name -> its sheet's name in this file
+        self._sheet_problems: list[CellError] = []
 
     def sheet(self, name: str) -> object:
         """The calamine sheet called `name`, parsed once."""
@@ -130,9 +132,65 @@ class ExchangeWorkbook:
         return sheet.to_python(skip_empty_area=False, nrows=limit)
 
     # -- entity sheets --------------------------------------------------------------------------------------------
-    def entity_sheets(self) -> list[EntitySpec]:
-        """The entities whose sheet is in the file, parents first."""
-        return [spec for spec in ENTITIES if fmt.sheet_name(spec) in self.sheet_names]
+    def entity_sheets(self, errors: list[CellError] | None = None) -> list[EntitySpec]:
+        """The entities whose sheet is in the file, parents first. A sheet renamed in Excel is recognised by its
+        columns; what cannot be matched, and known sheets the file held when exported but lost since, are reported
+        (warnings, or errors in `errors`): never dropped without a word."""
+        if self._sheet_of is None:
+            self._sheet_of = {}
+            problems: list[CellError] = []
+            self._match_sheets(problems)
+            self._sheet_problems = problems
+        if errors is not None:
+            errors += self._sheet_problems
+        return [spec for spec in ENTITIES if spec.name in self._sheet_of]
+
+    def sheet_name_of(self, spec: EntitySpec) -> str:
+        """The name the entity's sheet has in this file (its own, or the one a person renamed it to)."""
+        self.entity_sheets()
+        assert self._sheet_of is not None
+        return self._sheet_of.get(spec.name, fmt.sheet_name(spec))
+
+    def _match_sheets(self, problems: list[CellError]) -> None:
+        assert self._sheet_of is not None
+        for name in self.sheet_names:
+            spec = fmt.SHEET_TO_ENTITY.get(name)
+            if spec is not None:
+                self._sheet_of[spec.name] = name
+        for name in self.sheet_names:
+            if name in fmt.SHEET_TO_ENTITY or name in (fmt.META_SHEET, fmt.LISTS_SHEET):
+                continue
+            header = self._sheet_rows(name, limit=1)
+            titles = {clean_text(t).casefold() for t in (header[0] if header else []) if clean_text(t)}
+            if not {fmt.ID_COL, fmt.REV_COL} <= titles:
+                if titles or self.row_count(name) > 0:
+                    self.warnings.append(f"Trang “{name}” không phải trang dữ liệu của chương trình (không có các "
+                                         f"cột {fmt.ID_COL}, {fmt.REV_COL}): bỏ qua.")
+                continue
+            matches = [spec for spec in ENTITIES
+                       if {clean_text(c.title).casefold() for c in fmt.sheet_columns(spec)} <= titles]
+            if len(matches) > 1:  # the one with the most columns in common (a sheet's columns may include another's)
+                best = max(len(fmt.sheet_columns(m)) for m in matches)
+                matches = [m for m in matches if len(fmt.sheet_columns(m)) == best]
+            if len(matches) != 1:
+                problems.append(CellError(name, 0, "", "trang này có các cột kỹ thuật của chương trình nhưng không "
+                                                       "khớp với trang dữ liệu nào: hãy đặt lại đúng tên trang."))
+                continue
+            spec = matches[0]
+            if spec.name in self._sheet_of:
+                problems.append(CellError(name, 0, "", f"trang này có các cột của trang “{fmt.sheet_name(spec)}” "
+                                                       f"nhưng tệp đã có trang “{self._sheet_of[spec.name]}”: hãy gộp "
+                                                       f"hai trang hoặc xóa một trang."))
+                continue
+            self._sheet_of[spec.name] = name
+            self.warnings.append(f"Trang “{name}” được nhận là trang “{fmt.sheet_name(spec)}” (theo các cột của "
+                                 f"trang; tên trang đã bị đổi).")
+        exported = self.meta.get("sheets", "").split()
+        for entity in exported:
+            spec = BY_NAME.get(entity)
+            if spec is not None and spec.name not in self._sheet_of:
+                self.warnings.append(f"Trang “{fmt.sheet_name(spec)}” có trong tệp khi xuất nhưng nay không còn "
+                                     f"(đã bị xóa hoặc đổi tên?): không nhập được dòng nào của trang này.")
 
     def row_count(self, sheet: str) -> int:
         """The number of rows of `sheet`, counted in its XML by the safety scan (before any parsing)."""
@@ -150,7 +208,7 @@ class ExchangeWorkbook:
 
     def sheet_rows(self, spec: EntitySpec, errors: list[CellError]) -> Iterator[FileRow]:
         """The data rows of the entity's sheet. Sheet-level problems go to `errors` (and yield no rows)."""
-        name = fmt.sheet_name(spec)
+        name = self.sheet_name_of(spec)
         counted = self.row_count(name)
         if counted > MAX_ROWS:
             errors.append(CellError(name, 0, "", f"có {counted} dòng, vượt giới hạn {MAX_ROWS} dòng một trang."))

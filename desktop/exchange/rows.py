@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.fields import Kind
+from desktop.exchange import ownership
 from desktop.store import Store
 
 
@@ -65,13 +66,34 @@ def ref_ids(field_kind: Kind, value: object) -> list[str]:
     return [str(value)]
 
 
+def agency_ids_of(store: Store, office: str) -> set[str]:
+    """The ids of the agency (agencies) whose code is `office`."""
+    rows = store.db.execute("SELECT id FROM agencies WHERE upper(code) = ?", [office.upper()]).fetchall()
+    return {r[0] for r in rows}
+
+
 def office_template_ids(store: Store, office: str) -> dict[str, set[str]]:
-    """The rows of an office's template: every agency, the rows the office owns, and what those rows refer to
-    (their parents, recursively), so that the template imports on its own."""
+    """The rows of an office's template: the rows the office owns or is assigned (its reports, the tasks it leads,
+    the participants it sends), the tasks it coordinates and the courses it may send participants to (context), and
+    every agency and what those rows refer to (their parents, recursively), so that the template imports on its own
+    into the office's empty installation."""
     chosen: dict[str, set[str]] = {spec.name: set() for spec in ENTITIES}
+    agencies = agency_ids_of(store, office)
     for spec in ENTITIES:
         rows = store.db.execute(f'SELECT id FROM "{spec.name}" WHERE owner = ?', [office]).fetchall()
         chosen[spec.name].update(r[0] for r in rows)
+        rule = ownership.assignment(spec)
+        if rule is not None and agencies:
+            marks = ",".join("?" * len(agencies))
+            rows = store.db.execute(f'SELECT id FROM "{spec.name}" WHERE "{rule.field}" IN ({marks})',
+                                    sorted(agencies)).fetchall()
+            chosen[spec.name].update(r[0] for r in rows)
+    for row_id, coordinating in store.db.execute("SELECT id, coordinating_ids FROM tasks WHERE deleted = 0"):
+        if agencies & set(ref_ids(Kind.REFS, coordinating)):
+            chosen["tasks"].add(row_id)
+    if ownership.may_add(BY_NAME["participants"]):
+        chosen["training_courses"].update(
+            r[0] for r in store.db.execute("SELECT id FROM training_courses WHERE deleted = 0").fetchall())
     chosen["agencies"].update(r[0] for r in store.db.execute("SELECT id FROM agencies").fetchall())
     changed = True
     while changed:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.dimensions import ColumnDimension
-from openpyxl.writer import excel as openpyxl_excel
 
 from desktop import __version__
 from desktop.domain import choices as ch
@@ -29,48 +27,26 @@ from desktop.domain.entities import ENTITIES, EntitySpec
 from desktop.domain.fields import Kind
 from desktop.domain.revisions import parse_history
 from desktop.exchange import format as fmt
+from desktop.exchange import ownership
 from desktop.exchange.errors import ExchangeCancelled, ExchangeError
-from desktop.exchange.rows import count_rows, display_texts, iter_rows, office_template_ids
+from desktop.exchange.rows import agency_ids_of, count_rows, display_texts, iter_rows, office_template_ids
 from desktop.store import Store
 
+OWN, ASSIGNED, CONTEXT, NEW = "own", "assigned", "context", "new"
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
 _ILLEGAL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
-# Cells written without a style use the workbook's first cell format: it is made unlocked (see _unlocked_default),
-# so only the hidden bookkeeping cells (explicitly locked) and cells with a number format need a style of their own.
-# That halves the styled cells, which is most of openpyxl's per-cell cost.
+# Protection: the sheet is protected and every cell is locked unless its own format (written cells) or its column's
+# format (the empty cells below the data, to the end of the sheet) unlocks it. Calc and Excel both take an empty
+# cell's format from its column; Calc ignores an unlocked default format, so nothing relies on it.
 LOCKED = Protection(locked=True, hidden=True)
 UNLOCKED = Protection(locked=False)
-_SAVE_LOCK = threading.Lock()
+READ_ONLY = Protection(locked=True)
+READ_ONLY_FILL = PatternFill("solid", fgColor="EDEDED")  # shaded: "this cell is not yours to fill"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def _unlocked_default(original):
-    def write_stylesheet(wb):  # noqa: ANN001, ANN202 - openpyxl's own signature
-        tree = original(wb)
-        ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-        xfs = tree.find(f"{ns}cellXfs")
-        if xfs is None:
-            xfs = tree.find("cellXfs")
-        first = None if xfs is None else next(iter(xfs), None)
-        if first is not None and not len(first):
-            first.set("applyProtection", "1")
-            protection = first.makeelement("protection", {"locked": "0", "hidden": "0"})
-            first.append(protection)
-        return tree
-
-    return write_stylesheet
-
-
-def _save(wb: Workbook, target: Path) -> None:
-    """Save with the default cell format unlocked (sheet protection then locks only the bookkeeping columns)."""
-    with _SAVE_LOCK:
-        original = openpyxl_excel.write_stylesheet
-        openpyxl_excel.write_stylesheet = _unlocked_default(original)
-        try:
-            wb.save(str(target))
-        finally:
-            openpyxl_excel.write_stylesheet = original
 REF_LIST_LIMIT = 1000
 
 
@@ -136,6 +112,11 @@ class _Writer:
         self.displays: dict[str, dict[str, str]] = {}
         self.lists: list[tuple[str, list[str]]] = []
         self.list_ranges: dict[tuple[str, ...], str] = {}
+        # Whose edits the workbook will carry (ownership.py): the template's office, or the exporting office
+        # unless it is the hub, whose files may write anything ("" then: every data cell open).
+        local = store.context.office.upper()
+        self.office = fmt.scope_office(scope) or ("" if local == fmt.HUB_OFFICE else local)
+        self.office_agencies = agency_ids_of(store, self.office) if self.office else set()
 
     # -- lists for drop-downs ------------------------------------------------------------------------------------
     def _list_range(self, title: str, values: list[str]) -> str:
@@ -184,9 +165,11 @@ class _Writer:
             ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
             ("installation", self.store.context.installation_id), ("export_id", self.export_id),
             ("exported_at", utc_now_iso()), ("scope", self.scope),
+            ("sheets", " ".join(spec.name for spec in self._sheet_order())),  # a sheet lost since is noticed
         ):
             meta.append([key, str(value)])
-        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in ENTITIES]
+        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in self._sheet_order()]
+        wb.active = 1  # the first visible sheet: for an office, its reports
         lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
         lists_sheet.sheet_state = "hidden"
         written = {}
@@ -194,11 +177,55 @@ class _Writer:
             for spec, ws in sheets:
                 written[spec.name] = self._write_sheet(spec, ws)
             self._write_lists(lists_sheet)
-            _save(wb, target)
+            wb.save(str(target))
         except BaseException:
             _discard(wb)
             raise
         return written
+
+    def _sheet_order(self) -> list[EntitySpec]:
+        """The entity sheets to write. The whole plan: every entity, parents first. An office's template: the sheets
+        with something for the office, its reports first, then the sheets with its own rows, then the context."""
+        if self.selection is None:
+            return list(ENTITIES)
+        selection = self.selection
+        # Its reports, and the participants it sends when there is a course to send them to, even when empty.
+        always = {"office_reports"} | ({"participants"} if selection["training_courses"] else set())
+        wanted = [s for s in ENTITIES if selection[s.name] or s.name in always]
+        own = self._office_rows_exist() | always
+        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own))
+
+    def _office_rows_exist(self) -> set[str]:
+        """The entities in which the office has rows to fill (owned or assigned)."""
+        found = set()
+        for spec in ENTITIES:
+            ids = self.selection[spec.name] if self.selection is not None else set()
+            if ids and any(self._role(spec, row) != CONTEXT for row in iter_rows(self.store, spec, ids)):
+                found.add(spec.name)
+        return found
+
+    def _role(self, spec: EntitySpec, row: dict) -> str:
+        """OWN, ASSIGNED or CONTEXT: what the workbook's office may do with the row (OWN for everyone in the hub's
+        whole-plan workbook)."""
+        if not self.office or row["owner"] == self.office:
+            return OWN
+        rule = ownership.assignment(spec)
+        if rule is not None and row.get(rule.field) in self.office_agencies:
+            return ASSIGNED
+        return CONTEXT
+
+    def _open_keys(self, spec: EntitySpec, role: str) -> frozenset[str]:
+        """The column keys a person may type into for a row of `role` (NEW: the empty rows below the data)."""
+        rule = ownership.assignment(spec)
+        if not self.office:
+            return frozenset([*spec.field_names, fmt.DELETE_TITLE])
+        if role == NEW:
+            return frozenset(spec.field_names) if ownership.may_add(spec) else frozenset()
+        if role == OWN:
+            return frozenset([*ownership.writable_fields(spec, owned=True, assigned=False), fmt.DELETE_TITLE])
+        if role == ASSIGNED and rule is not None:
+            return frozenset(rule.writable)
+        return frozenset()
 
     def _plan_ids(self) -> list[str]:
         rows = self.store.db.execute("SELECT id FROM plans WHERE deleted = 0 ORDER BY year, rowid").fetchall()
@@ -218,15 +245,12 @@ class _Writer:
 
     def _write_sheet(self, spec: EntitySpec, ws: object) -> int:
         columns = fmt.sheet_columns(spec)
-        header_font = Font(bold=True)
-        header_fill = PatternFill("solid", fgColor="DDEBF7")
+        new_open = self._open_keys(spec, NEW)
         for index, column in enumerate(columns, 1):
             letter = get_column_letter(index)
             dim = ColumnDimension(ws, index=letter, width=column.width, hidden=column.hidden)  # type: ignore[arg-type]
-            if column.hidden:
-                dim.protection = LOCKED
-            elif column.field is not None and column.field.kind in fmt.TEXT_KINDS:
-                dim.number_format = fmt.TEXT_FORMAT  # a phone or tax code typed into a new row stays text
+            # The column's format is the format of its empty cells: the rows a person types below the data.
+            _style(dim, column, open_=column.key in new_open, shade=False)
             ws.column_dimensions[letter] = dim  # type: ignore[attr-defined]
         ws.freeze_panes = "A2"  # type: ignore[attr-defined]
         protection = ws.protection  # type: ignore[attr-defined]
@@ -248,29 +272,45 @@ class _Writer:
         header = []
         for column in columns:
             cell = WriteOnlyCell(ws, value=column.title)  # type: ignore[arg-type]
-            cell.font = header_font
-            cell.fill = header_fill
+            cell.font = Font(bold=True)
+            cell.fill = HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cell.protection = LOCKED if column.hidden else READ_ONLY
             header.append(cell)
         ws.append(header)  # type: ignore[attr-defined]
         converters = [self._converter(column) for column in columns]
-        templates = [self._template(ws, column) for column in columns]
         text_columns = [i for i, c in enumerate(columns) if c.field is None or c.hidden or c.field.kind in
                         fmt.TEXT_KINDS or c.field.kind in (Kind.REF, Kind.REFS, Kind.CHOICE, Kind.BOOL)]
+        # One styled cell per column and per state, reused for every row (openpyxl writes a row as it is appended).
+        open_cells = [_styled_cell(ws, c, open_=True) for c in columns]
+        shut_cells = [_styled_cell(ws, c, open_=False) for c in columns]
+        layouts: dict[str, tuple[list[WriteOnlyCell], list[bool]]] = {}
+        for role in (OWN, ASSIGNED, CONTEXT):
+            keys = self._open_keys(spec, role)
+            opened = [c.key in keys for c in columns]
+            cells = [open_cells[i] if opened[i] else shut_cells[i] for i in range(len(columns))]
+            # Empty cells must be written when their state differs from their column's (the rows below), and, in an
+            # office's workbook, when locked: shaded, so that the whole row shows it is not the office's to fill.
+            explicit = [not c.hidden and (opened[i] != (c.key in new_open) or (bool(self.office) and not opened[i]))
+                        for i, c in enumerate(columns)]
+            layouts[role] = (cells, explicit)
         ids = self.selection[spec.name] if self.selection is not None else None
         count = 0
         width = len(columns)
-        plain = [WriteOnlyCell(ws) for _ in columns]  # type: ignore[arg-type]
-        cells = [templates[i] or plain[i] for i in range(len(columns))]
         ws._values_to_row = _prepared_cells  # type: ignore[attr-defined]
         text_set = set(text_columns)
+        single = None if self.office else layouts[OWN]
         for row in iter_rows(self.store, spec, ids):
+            cells, explicit = single or layouts[self._role(spec, row)]
             values: list[object] = [None] * width
             for i in range(width):
                 value = converters[i](row)
-                if value is None or value == "":
-                    continue
                 cell = cells[i]
+                if value is None or value == "":
+                    if explicit[i]:
+                        cell.value = None
+                        values[i] = cell
+                    continue
                 try:
                     cell.value = value
                 except IllegalCharacterError:
@@ -291,28 +331,6 @@ class _Writer:
             raise ExchangeCancelled("Đã hủy xuất tệp.")
         if self.progress is not None:
             self.progress(self.done, self.total, spec.title)
-
-    @staticmethod
-    def _template(ws: object, column: fmt.Column) -> WriteOnlyCell | None:
-        """A styled cell reused for every value of the column, or None when the default (unlocked) format does."""
-        f = column.field
-        if column.hidden:
-            cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
-            cell.protection = LOCKED
-            return cell
-        if f is None:
-            return None
-        cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
-        if f.kind is Kind.DATE:
-            cell.number_format = fmt.DATE_FORMAT
-        elif f.kind is Kind.MONEY:
-            cell.number_format = fmt.MONEY_FORMAT
-        elif f.kind is Kind.LONGTEXT:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        else:
-            return None
-        cell.protection = UNLOCKED
-        return cell
 
     def _converter(self, column: fmt.Column) -> Callable[[dict], object]:
         key = column.key
@@ -353,6 +371,34 @@ class _Writer:
         if kind in (Kind.DECIMAL, Kind.PERCENT):
             return lambda row: _number(row[name])
         return lambda row: row[name]
+
+
+def _style(target: object, column: fmt.Column, *, open_: bool, shade: bool) -> None:
+    """Give a cell (or a column's default) the column's format: number format (text "@" keeps leading zeros),
+    wrapping, and its protection: unlocked when a person may type there, else locked (shaded when `shade`)."""
+    f = column.field
+    if column.hidden:
+        target.protection = LOCKED  # type: ignore[attr-defined]
+        return
+    if f is not None:
+        if f.kind is Kind.DATE:
+            target.number_format = fmt.DATE_FORMAT  # type: ignore[attr-defined]
+        elif f.kind is Kind.MONEY:
+            target.number_format = fmt.MONEY_FORMAT  # type: ignore[attr-defined]
+        elif f.kind in fmt.TEXT_KINDS:
+            target.number_format = fmt.TEXT_FORMAT  # type: ignore[attr-defined]
+        if f.kind is Kind.LONGTEXT:
+            target.alignment = Alignment(wrap_text=True, vertical="top")  # type: ignore[attr-defined]
+    target.protection = UNLOCKED if open_ else READ_ONLY  # type: ignore[attr-defined]
+    if shade and not open_:
+        target.fill = READ_ONLY_FILL  # type: ignore[attr-defined]
+
+
+def _styled_cell(ws: object, column: fmt.Column, *, open_: bool) -> WriteOnlyCell:
+    """A cell with the column's format, open or locked and shaded."""
+    cell = WriteOnlyCell(ws)  # type: ignore[arg-type]
+    _style(cell, column, open_=open_, shade=True)
+    return cell
 
 
 def _prepared_cells(values: list, row_idx: int):  # noqa: ANN202 - a generator, as openpyxl's own

@@ -1,10 +1,10 @@
 """Agency lists in Excel: import an official list (code, name, kind, valid-from, predecessor) with a preview, and
 export the current list in the same layout (so an exported list imports back unchanged).
 
-The generic list-import path of the exchange (`desktop.exchange.foreign`) reads only participants and enterprises,
-hanging under a parent row; agencies have no parent and carry links between rows of the same list (predecessors),
-so this module reads the sheet with the same reader (`read_foreign`: header detection, legacy TCVN3/VNI text,
-formula cells refused) and builds its own preview.
+The sheet is read by the generic list-import path (`desktop.services.lists.find_list` over the "agencies" list kind
+declared in desktop/exchange/lists/spec.py: header row found under a title block, numbering/total/signature rows
+skipped, TCVN3/VNI text converted, formula cells refused). That path only adds rows; an official agency list also
+updates agencies already listed and links rows of the same list (predecessors), so the preview is built here.
 
 Rules of the import:
 - a row whose code is already in the list updates that agency (only the columns present in the file); a valid-from
@@ -30,7 +30,8 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.text import clean_text, search_key
 from desktop.domain.validation import validate
 from desktop.exchange.errors import ExchangeError
-from desktop.exchange.foreign import foreign_sheets, read_foreign
+from desktop.exchange.lists.preview import skipped_notes
+from desktop.services.lists import find_list, sheets
 from desktop.store import Store, StoreError
 
 NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
@@ -43,6 +44,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("successors", "Đơn vị kế thừa"), ("note", "Ghi chú"),
 )
 SHEET = "Đơn vị"
+AGENCY_LIST = "agencies"  # the list kind declared in desktop/exchange/lists/spec.py
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "code": ("mã", "mã số", "mã đvhc", "mã đơn vị hành chính", "mã cơ quan"),
     "name": ("tên", "tên đơn vị hành chính", "tên cơ quan", "tên gọi", "đơn vị"),
@@ -54,12 +56,6 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "successors": ("kế thừa", "đơn vị mới"),
     "note": ("ghi chú", "căn cứ", "văn bản"),
 }
-# Kinds as officials write them, first word(s) of the cell -> kind code (a title or code of AGENCY_KINDS also works).
-_KIND_WORDS = (("ubnd xa", "commune"), ("ubnd phuong", "commune"), ("xa", "commune"), ("phuong", "commune"),
-               ("dac khu", "commune"), ("thi tran", "commune"), ("ubnd huyen", "district"), ("huyen", "district"),
-               ("thi xa", "district"), ("ubnd tinh", "province"), ("tinh", "province"), ("so", "department"),
-               ("ban", "department"), ("bo", "ministry"), ("bao", "press"), ("dai", "press"),
-               ("doanh nghiep", "enterprise"))
 
 
 @dataclass
@@ -91,6 +87,8 @@ class AgencyListPreview:
     rows: list[AgencyListRow] = field(default_factory=list)
     endings: list[tuple[str, str]] = field(default_factory=list)
     """(code, valid_to) of agencies that end because a successor begins."""
+    notes: list[str] = field(default_factory=list)
+    """Rows left out (title block, totals, signatures…) and text converted from old encodings."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """(predecessor code, successor code) links the import adds (those already in the list left out)."""
 
@@ -115,31 +113,28 @@ class AgencyListPreview:
 
 def agency_list_sheets(path: Path | str) -> list[str]:
     """The sheets of the workbook (a list usually has one)."""
-    return foreign_sheets(path)
+    return sheets(path)
 
 
 def preview_agency_list(store: Store, path: Path | str, sheet: str | None = None) -> AgencyListPreview:
-    """Read the sheet (the first one, or `sheet`) and say what importing it would do; writes nothing.
-
-    ExchangeError when the file cannot be read or has no code/name columns."""
+    """Read the list (on `sheet`, or the first sheet whose header names agency columns) and say what importing it
+    would do; writes nothing. ExchangeError when the file cannot be read or has no code/name columns."""
     path = Path(path)
-    sheets = agency_list_sheets(path)
-    if not sheets:
-        raise ExchangeError(f"Tệp “{path.name}” không có trang nào.")
-    chosen = sheet or (SHEET if SHEET in sheets else sheets[0])
-    table = read_foreign(path, chosen)
+    table = find_list(path, AGENCY_LIST, sheet)
     columns = _map_columns(table.headers)
     for needed in ("code", "name"):
         if needed not in columns:
             title = dict(COLUMNS)[needed]
-            raise ExchangeError(f"Trang “{chosen}” không có cột “{title}” (dòng tiêu đề {table.header_row}).")
-    preview = AgencyListPreview(path, chosen, {k: table.headers[i] for k, i in columns.items()})
+            raise ExchangeError(f"Trang “{table.sheet}” không có cột “{title}” (dòng tiêu đề {table.header_row}).")
+    preview = AgencyListPreview(path, table.sheet, {k: table.headers[i] for k, i in columns.items()})
+    preview.notes = skipped_notes(table)
     existing = {str(r["code"]).casefold(): r for r in store.repo("agencies").rows()}
     in_file: dict[str, AgencyListRow] = {}
     raw_links: list[tuple[AgencyListRow, str, list[str]]] = []
-    for row_no, values in table.rows:
-        cells = {key: values[i] if i < len(values) else None for key, i in columns.items()}
-        row = _read_row(preview, row_no, cells, existing, in_file)
+    for item in table.data_rows:
+        cells = {key: item.cells[i] if i < len(item.cells) else None for key, i in columns.items()}
+        formulas = [key for key, i in columns.items() if (item.row, i) in table.grid.formulas]
+        row = _read_row(preview, item.row, cells, existing, in_file, formulas)
         preview.rows.append(row)
         if row.status != REJECTED:
             in_file[row.code.casefold()] = row
@@ -261,11 +256,12 @@ def _map_columns(headers: list[str]) -> dict[str, int]:
 
 
 def _read_row(preview: AgencyListPreview, row_no: int, cells: dict, existing: dict[str, dict],
-              in_file: dict[str, AgencyListRow]) -> AgencyListRow:
+              in_file: dict[str, AgencyListRow], formulas: list[str]) -> AgencyListRow:
     code = clean_text(_text(cells.get("code")))
     name = clean_text(_text(cells.get("name")))
     row = AgencyListRow(row_no, code, name, REJECTED)
-    problems: list[str] = []
+    problems = [f"cột “{preview.columns[key]}”: ô chứa công thức, không được nhận; hãy thay bằng giá trị"
+                for key in formulas]
     if not code:
         problems.append(f"cột “{preview.columns['code']}”: thiếu mã đơn vị")
     elif code.casefold() in in_file:
@@ -276,7 +272,7 @@ def _read_row(preview: AgencyListPreview, row_no: int, cells: dict, existing: di
             continue
         value = cells.get(key)
         if key == "kind":
-            value = _kind(value)
+            value = rules.kind_from_text(value)
         elif key in ("valid_from", "valid_to") and value not in (None, ""):
             try:
                 value = parse_date(value).isoformat()
@@ -352,20 +348,6 @@ def _resolve(item: str, existing: dict[str, dict], in_file: dict[str, AgencyList
 def _split_codes(value: object) -> list[str]:
     text = clean_text(_text(value))
     return [part.strip() for part in re.split(r"[;,\n]", text) if part.strip()]
-
-
-def _kind(value: object) -> object:
-    text = clean_text(_text(value))
-    if not text:
-        return value
-    for choice in ch.AGENCY_KINDS:
-        if text in (choice.code, choice.title) or text.casefold() == choice.title.casefold():
-            return choice.code
-    key = search_key(text)
-    for words, code in _KIND_WORDS:
-        if key == words or key.startswith(words + " "):
-            return code
-    return text  # validation refuses it with the list of allowed kinds
 
 
 def _text(value: object) -> str:

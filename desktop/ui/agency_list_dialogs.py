@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,8 +26,10 @@ from desktop.exchange.errors import ExchangeError
 from desktop.services import agencies_lists as lists
 from desktop.services import agencies_reference as reference
 from desktop.store import Store, StoreError
+from desktop.ui import theme
 
-_COLOURS = {lists.NEW: "#e3f4e1", lists.CHANGED: "#fff3c4", lists.REJECTED: "#f9d6d5"}
+# Row hues by status, tinted by theme.row_background so that they stay readable under a dark palette.
+_COLOURS = {lists.NEW: theme.SUCCESS, lists.CHANGED: theme.WARNING, lists.REJECTED: theme.DANGER}
 
 
 class _PreviewDialog(QDialog):
@@ -72,7 +73,7 @@ class _PreviewDialog(QDialog):
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             if colour:
-                item.setBackground(QColor(colour))
+                item.setBackground(theme.row_background(colour))
             self.table.setItem(row, column, item)
 
     def apply(self) -> None:
@@ -129,7 +130,7 @@ class AgencyListImportDialog(_PreviewDialog):
         elif not preview.writes:
             notes.append(self.tr("The list already holds everything in this file."))
         self.notes.setText("\n".join(notes))
-        self.notes.setStyleSheet("color: #b00020;" if rejected else "")
+        self.notes.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)};" if rejected else "")
         self.apply_button.setEnabled(preview.writes and not rejected)
 
     def apply(self) -> None:
@@ -162,7 +163,7 @@ class ReferenceUpdateDialog(_PreviewDialog):
             else:
                 text = "; ".join(self.tr("legal source added to the note") if t == "Ghi chú" else f"{t}: “{b}” → “{a}”"
                                  for t, b, a in row.changes)
-            self.add_row([row.code, row.name, text], "#fff3c4" if row.status == reference.CHANGE else None)
+            self.add_row([row.code, row.name, text], theme.WARNING if row.status == reference.CHANGE else None)
         count = self.preview.count(reference.CHANGE)
         self.summary.setText(self.tr("%1: %2 agencies to change.").replace("%1", self.preview.title)
                              .replace("%2", str(count)))

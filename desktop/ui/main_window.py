@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services import records
 from desktop.store import Store, StoreError
-from desktop.ui import app_settings
+from desktop.ui import app_settings, theme
 from desktop.ui.bus import DataBus
 from desktop.ui.context import AppContext
 from desktop.ui.pages.agencies import AgenciesPage
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: %1").replace("%1", path))
         if self.read_only_message:
             self.saved_label.setText(self.tr("Read-only: changes cannot be saved"))
-            self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.saved_label.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
         else:
             self.saved_label.setText(self.tr("All changes saved"))
         self.setWindowFilePath(path)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,8 +32,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import format_date
 from desktop.services.new_year import AMBIGUOUS, AgencyMapping, NewYearPreview, create_new_year, preview_new_year
 from desktop.store import Store, StoreError
+from desktop.ui import theme
 
-UNDECIDED_COLOUR = "#fff3c4"
+UNDECIDED_COLOUR = theme.WARNING  # a row still waiting for a decision (tinted by theme.row_background)
 _DROP = "__drop__"
 _ALL = "__all__"
 
@@ -201,7 +201,8 @@ class NewYearDialog(QDialog):
             for column in range(3):
                 item = self.table.item(row, column)
                 if item is not None:  # no brush at all for decided rows: the table's own (alternating) colours
-                    item.setData(Qt.ItemDataRole.BackgroundRole, QColor(UNDECIDED_COLOUR) if undecided else None)
+                    item.setData(Qt.ItemDataRole.BackgroundRole,
+                                 theme.row_background(UNDECIDED_COLOUR) if undecided else None)
         if not self.preview.mappings:
             self._say(self.tr("Every agency of the plan is still in force in %1.").replace(
                 "%1", str(self.preview.year)))
@@ -214,7 +215,7 @@ class NewYearDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.status.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;" if error else "")
 
     # -- writing --------------------------------------------------------------------------------------------------
     def create(self) -> None:

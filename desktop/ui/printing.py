@@ -17,7 +17,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -32,6 +31,7 @@ from desktop.reports.render import RenderError, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
 from desktop.store import Store, StoreError
 from desktop.store.settings import get_setting
+from desktop.ui.number_box import DecimalSpinBox
 
 
 def _new_printer() -> QPrinter:
@@ -207,13 +207,13 @@ class ReportOptionsDialog(QDialog):
                              (self.tr("Bottom margin (mm)"), o.margin_bottom),
                              (self.tr("Left margin (mm)"), o.margin_left),
                              (self.tr("Right margin (mm)"), o.margin_right)):
-            spin = QDoubleSpinBox()
+            spin = DecimalSpinBox()
             spin.setRange(5, 60)
             spin.setDecimals(0)
             spin.setValue(value)
             form.addRow(label, spin)
             self.margins.append(spin)
-        self.body_pt = QDoubleSpinBox()
+        self.body_pt = DecimalSpinBox()
         self.body_pt.setRange(11, 16)
         self.body_pt.setSingleStep(0.5)
         self.body_pt.setValue(o.body_pt)

@@ -109,13 +109,17 @@ def test_foreign_list_dialog_maps_previews_and_applies(qtbot, seeded_store, tmp_
     dialog = ForeignListDialog(None, seeded_store, tmp_path / "ds.xlsx")
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: "full_name" in dialog.combos and not dialog.working, timeout=10_000)
     assert dialog.parent_row.currentData() == course
+    assert dialog.header_row.value() == 1
     assert dialog.combos["full_name"].currentText() == "Họ và tên"
     assert dialog.combos["organisation"].currentText() == "Đơn vị"
     assert dialog.combos["position"].currentText() == "Chức vụ"
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.working, timeout=10_000)
     assert dialog.preview.counts["new"] == 2 and dialog.preview.counts["rejected"] == 1
+    assert not dialog.apply_button.isEnabled()  # a rejected row: left out only when the user says so
+    dialog.skip_rejected.setChecked(True)
     _shot(dialog, "foreign_list.png")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)

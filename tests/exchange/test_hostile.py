@@ -199,3 +199,22 @@ def test_too_many_rows_refused_before_parsing(seeded_store, exported, tmp_path, 
     monkeypatch.setattr(reader, "MAX_ROWS", 2)
     errors = _cell_errors(seeded_store, exported)
     assert any("vượt giới hạn 2 dòng" in e["message"] for e in errors)
+
+
+def test_formula_that_cannot_be_located_refuses_its_sheet(seeded_store, exported, tmp_path):
+    """A formula cell written without its usual `r` first (valid OOXML: attributes in any order) is found by the
+    scan but not placed in a cell: the sheet is refused rather than trusting the cached value."""
+    def formula(wb):
+        ws = wb[spec_sheet("participants")]
+        ws.cell(2, column_of(ws, "Năm sinh")).value = "=1900+90"
+
+    with_formula = edit(exported, tmp_path / "f.xlsx", formula)
+
+    def unplace(name, data):
+        if name.startswith("xl/worksheets/") and b"<f>" in data:
+            data = data.replace(b'<c r="D2"', b'<c s="0" r="D2"')
+        return data
+
+    errors = _cell_errors(seeded_store, _rewrite(with_formula, tmp_path / "g.xlsx", unplace))
+    assert {"sheet": "Học viên", "row": 0, "column": "",
+            "message": "có ô chứa công thức: không được nhận, hãy thay bằng giá trị."} in errors

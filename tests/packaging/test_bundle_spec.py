@@ -88,3 +88,50 @@ def test_icon_files_are_committed_and_valid():
     assert (reserved, kind) == (0, 1) and count >= 4
     sizes = {ico[6 + 16 * i] or 256 for i in range(count)}
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_the_bundle_check_runs_the_windowed_executable_users_start():
+    from check_bundle import executable, windowed_executable
+
+    bundle = Path("dist/sxtdbv")
+    assert executable(bundle, "win32").name == "sxtdbv-cli.exe"
+    assert windowed_executable(bundle, "win32").name == "sxtdbv.exe"  # what the Start-menu shortcut starts
+    assert executable(bundle, "linux") == windowed_executable(bundle, "linux") == bundle / "sxtdbv"
+
+
+def _fake_bundle(folder: Path, body: str) -> Path:
+    """A bundle folder whose `sxtdbv` runs `body` (a shell script line)."""
+    folder.mkdir()
+    (folder / "_internal").mkdir()
+    script = folder / "sxtdbv"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in bundle is a shell script")
+def test_the_program_runs_from_a_folder_and_a_home_with_vietnamese_letters_and_spaces(tmp_path):
+    from check_bundle import Runner, clean_env, vietnamese_folder_checks
+
+    # The stand-in bundle starts the program from this source tree, so what is checked is the program itself under a
+    # Vietnamese folder and home (the real bundle is checked the same way by .ci/run).
+    bundle = _fake_bundle(tmp_path / "bundle",
+                          f'PYTHONPATH="{ROOT}" exec "{sys.executable}" -m desktop "$@"')
+    runner = Runner(bundle / "sxtdbv", clean_env(tmp_path / "home"))
+    installed = vietnamese_folder_checks(bundle, tmp_path, runner, platform="linux")
+    assert runner.failures == []
+    assert installed == tmp_path / "Nguyễn Văn A" / "Programs" / "SXTDBV"
+    assert list((tmp_path / "Nguyễn Văn A" / "home").rglob("sxtdbv.db"))  # the first start's per-user database
+    assert (tmp_path / "Nguyễn Văn A" / "Dữ liệu kế hoạch" / "Sở Công Thương.db").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in bundle is a shell script")
+def test_the_bundle_check_reports_a_program_that_fails_there(tmp_path):
+    from check_bundle import Runner, clean_env, vietnamese_folder_checks
+
+    bundle = _fake_bundle(tmp_path / "bundle", 'echo "Traceback: cannot open $0" >&2; exit 1')
+    runner = Runner(bundle / "sxtdbv", clean_env(tmp_path / "home"))
+    vietnamese_folder_checks(bundle, tmp_path, runner, platform="linux")
+    assert any("--smoke" in failure and "exited 1" in failure for failure in runner.failures)
+    assert any("created no per-user database" in failure for failure in runner.failures)
+    assert any("summary --json" in failure for failure in runner.failures)

@@ -135,6 +135,7 @@ def test_escape_on_a_typed_form_asks_before_discarding(qtbot, main_window, forms
 
 
 def test_overdue_activities_and_missing_reports_are_coloured(qtbot, main_window, forms):
+    from desktop.ui import theme
     from desktop.ui.models.entity_model import EntityTableModel
 
     go_to_page(qtbot, main_window, "tasks")
@@ -146,15 +147,16 @@ def test_overdue_activities_and_missing_reports_are_coloured(qtbot, main_window,
         value = model.index(find_row(list_panel, text), 0).data(background)
         return value.name() if value is not None else None
 
-    assert colour(tasks, "II.2.1") == "#f8d7da"  # the 2024 deadline has passed, not done: red
+    red, green = theme.row_background(theme.DANGER).name(), theme.row_background(theme.SUCCESS).name()
+    assert colour(tasks, "II.2.1") == red  # the 2024 deadline has passed, not done: red
     assert edit_through_form(qtbot, forms, tasks, "II.2.1", status="Hoàn thành", progress="100").saved
     assert colour(tasks, "II.2.1") is None
     go_to_page(qtbot, main_window, "office_reports")
     reports = panel(main_window, "office_reports")
     first = table_texts(reports, "agency_id")[0]
-    assert colour(reports, first) == "#f8d7da"
+    assert colour(reports, first) == red
     assert edit_through_form(qtbot, forms, reports, first, submitted_date="28/11/2024").saved
     edited = reports.current_row()  # the edited row stays selected
     assert edited["submitted_date"] == "2024-11-28"
     value = reports.view.model().index(reports.view.currentIndex().row(), 0).data(background)
-    assert value is not None and value.name() == "#d4edda"  # handed in on time: green
+    assert value is not None and value.name() == green  # handed in on time: green

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox
 
 from desktop.domain.entities import BY_NAME
+from desktop.ui import theme
 from desktop.ui.forms.editors import ComboEditor, MultiCheckEditor
 from desktop.ui.pages.agencies import ENDED_COLOUR
 from tests.reform_helpers import DISTRICTS, codes, reform
@@ -70,7 +70,7 @@ def test_ended_agencies_are_greyed_in_the_agencies_list(qtbot, main_window):
     agencies.reload()
     ended = agencies.model.index(find_row(agencies, "UBND huyện Long Thành"), 0)
     live = agencies.model.index(find_row(agencies, "Sở Công Thương"), 0)
-    assert agencies.model.data(ended, Qt.ItemDataRole.BackgroundRole) == QColor(ENDED_COLOUR)
+    assert agencies.model.data(ended, Qt.ItemDataRole.BackgroundRole) == theme.row_background(ENDED_COLOUR)  # greyed
     assert agencies.model.data(live, Qt.ItemDataRole.BackgroundRole) is None
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.choices import QUARTERS
 from desktop.domain.fields import Field, Kind
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 
 Options = list[tuple[str, str]]  # (stored value, shown text)
 
@@ -110,12 +110,14 @@ def _calendar_icon() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setPen(QColor("#555555"))
+    # Graphics need 3:1 against the field's background (WCAG 2, non-text contrast), in a dark palette too.
+    ink = theme.readable("#555555", theme.palette().color(QPalette.ColorRole.Base), 3.0)
+    painter.setPen(ink)
     painter.drawRect(1, 2, 13, 12)
     painter.fillRect(2, 3, 12, 3, QColor("#c62828"))
     for x in (4, 7, 10):
         for y in (8, 11):
-            painter.fillRect(x, y, 2, 2, QColor("#555555"))
+            painter.fillRect(x, y, 2, 2, ink)
     painter.end()
     return QIcon(pixmap)
 

@@ -19,7 +19,7 @@ from desktop.domain.entities import EntitySpec
 from desktop.domain.errors import ValidationError
 from desktop.domain.fields import Field
 from desktop.store import StoreError
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 from desktop.ui.forms.editors import FieldEditor, Options, make_editor
 
 SaveFunction = Callable[[dict], dict]
@@ -52,7 +52,7 @@ class EntityDialog(QDialog):
             editor.widget.setObjectName(f"field_{name}")
             error = QLabel()
             error.setObjectName(f"error_{name}")
-            error.setStyleSheet("color: #b00020;")
+            error.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)};")
             error.setWordWrap(True)
             error.hide()
             host = QWidget()
@@ -73,7 +73,7 @@ class EntityDialog(QDialog):
 
         self.banner = QLabel()
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.banner.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
         self.banner.setWordWrap(True)
         self.banner.hide()
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.domain.entities import AGENCIES
 from desktop.services import agencies, agencies_lists
 from desktop.store import StoreError
-from desktop.ui import app_settings
+from desktop.ui import app_settings, theme
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import field_columns
 from desktop.ui.pages.base import Page
@@ -18,7 +18,7 @@ from desktop.ui.widgets.list_panel import ListPanel, choice_filter
 
 FIELDS = ["code", "name", "short_name", "kind", "valid_from", "valid_to", "successor_ids", "former_name", "renamed_on",
           "seq", "note"]
-ENDED_COLOUR = "#e4e4e4"  # ended agencies are greyed: kept for history, no longer offered for new rows
+ENDED_COLOUR = theme.NEUTRAL  # ended agencies are greyed: kept for history, no longer offered for new rows
 
 
 class AgenciesPage(Page):
@@ -32,7 +32,7 @@ class AgenciesPage(Page):
                                            "successor_ids", "note"])
         self.panel = ListPanel(ctx, "agencies", columns, FIELDS,
                                filters=[choice_filter("kind", self.tr("Kind"), "agencies")])
-        self.panel.model.row_color = lambda row: ENDED_COLOUR if agencies.is_ended(row) else None
+        self.panel.model.row_color = lambda row: theme.row_background(ENDED_COLOUR) if agencies.is_ended(row) else None
         self.outer.addWidget(self.panel, 1)
         self.set_heading(self.title())
         self.add_heading_button("import_list", self.tr("Import list from Excel…"), self.import_list)

@@ -9,7 +9,7 @@ from desktop.domain import derived
 from desktop.domain.entities import BUDGET_LINES, DISBURSEMENTS
 from desktop.domain.fields import Kind
 from desktop.services import analysis
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
@@ -82,7 +82,7 @@ class BudgetPage(Page):
         self._disbursed = f["disbursed_by_line"]
         money = formatting.format_int
         difference = f["difference"]
-        colour = "#1b5e20" if difference == 0 else "#b00020"
+        colour = theme.text_colour(theme.SUCCESS if difference == 0 else theme.DANGER)
         execution = formatting.format_percent(f["execution_percent"]) or "—"
         self.totals.setText(
             self.tr("Total of the lines: <b>%1</b> VND — plan total: <b>%2</b> VND — ")

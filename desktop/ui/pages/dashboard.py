@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QVBoxLay
 
 from desktop.domain.choices import TASK_STATUSES
 from desktop.services import analysis, lookups
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 
@@ -23,19 +23,26 @@ class Card(QFrame):
         super().__init__()
         self.setObjectName(f"card_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QFrame { background: #f7f9fc; border-radius: 6px; }")
         layout = QVBoxLayout(self)
         self.value = QLabel()
         self.value.setObjectName(f"value_{name}")
-        self.value.setStyleSheet("font-size: 18pt; font-weight: bold; color: #1f4e79;")
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("color: #555;")
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+        self.apply_colours()
+
+    def apply_colours(self) -> None:
+        """Colour the card from the current palette (light or dark; see desktop/ui/theme.py)."""
+        background = theme.card_background()
+        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {background.name()}; border-radius: 6px; }}")
+        figure = theme.text_colour(theme.GROUP, background)
+        self.value.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {figure};")
+        self.caption.setStyleSheet(f"color: {theme.body_text(background)};")
+        self.detail.setStyleSheet(f"color: {theme.muted_text(background)};")
 
 
 class DashboardPage(Page):
@@ -51,6 +58,10 @@ class DashboardPage(Page):
             "participants": Card("participants", self.tr("Training participants / target")),
             "enterprises": Card("enterprises", self.tr("Enterprises surveyed / target")),
         }
+        self.as_of = QLabel()
+        self.as_of.setObjectName("as_of")
+        self.as_of.setWordWrap(True)
+        self.outer.addWidget(self.as_of)
         grid = QGridLayout()
         for position, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, position)
@@ -93,7 +104,15 @@ class DashboardPage(Page):
             return
         f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
         self.figures = f
+        as_of = self.tr("Figures as of %1").replace("%1", formatting.format_date(f["as_of"].isoformat()))
+        if f["warnings"]:
+            as_of += " — <span style='color:#b00020'>" + self.tr("%1 inconsistencies in the data to check").replace(
+                "%1", str(len(f["warnings"]))) + "</span>"
+        self.as_of.setText(as_of)
+        self.as_of.setToolTip("\n".join(f"• {w}" for w in f["warnings"]))
         money = formatting.format_int
+        for card in self.cards.values():
+            card.apply_colours()
         self.cards["progress"].value.setText(formatting.format_percent(round(f["tasks"]["average_progress"], 1)))
         self.cards["progress"].detail.setText(
             self.tr("%1 activities, %2 done, %3 overdue").replace("%1", str(f["tasks"]["count"]))
@@ -136,6 +155,7 @@ class DashboardPage(Page):
                 item.widget().deleteLater()
 
         status_chart = QChart()
+        status_chart.setTheme(theme.chart_theme())
         status_chart.setTitle(self.tr("Activities by status"))
         pie = QPieSeries()
         colours = {"not_started": "#b0bec5", "in_progress": "#42a5f5", "done": "#66bb6a", "paused": "#ffa726"}
@@ -149,6 +169,7 @@ class DashboardPage(Page):
 
         budget = f["budget"]
         budget_chart = QChart()
+        budget_chart.setTheme(theme.chart_theme())
         budget_chart.setTitle(self.tr("Budget (million VND)"))
         bars = QBarSeries()
         values = [budget["plan_total"], budget["allocated"], budget["disbursed"]]

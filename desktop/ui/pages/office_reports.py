@@ -9,13 +9,15 @@ from desktop.domain import derived
 from desktop.domain.entities import OFFICE_REPORTS
 from desktop.domain.fields import Kind
 from desktop.services import analysis
+from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter, agency_filter
 
 FIELDS = ["agency_id", "recipient_id", "subject", "period", "due_date", "submitted_date", "summary", "note"]
-STATE_COLOURS = {derived.MISSING: "#f8d7da", derived.SUBMITTED_LATE: "#fff3cd", derived.SUBMITTED_ON_TIME: "#d4edda"}
+STATE_COLOURS = {derived.MISSING: theme.DANGER, derived.SUBMITTED_LATE: theme.WARNING,
+                 derived.SUBMITTED_ON_TIME: theme.SUCCESS}
 
 
 def state_text(state: str) -> str:
@@ -49,7 +51,8 @@ class OfficeReportsPage(Page):
             agency_filter("agency_id", self.tr("Office"), ctx),
         ]
         self.panel = ListPanel(ctx, "office_reports", columns, FIELDS, filters=filters)
-        self.panel.model.row_color = lambda row: STATE_COLOURS.get(_state(row))
+        self.panel.model.row_color = lambda row: (theme.row_background(STATE_COLOURS[_state(row)])
+                                                  if _state(row) in STATE_COLOURS else None)
         self.summary = QLabel()
         self.summary.setObjectName("reports_summary")
         self.outer.addWidget(self.summary)

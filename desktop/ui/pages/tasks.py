@@ -10,6 +10,7 @@ from desktop.domain.choices import QUARTERS
 from desktop.domain.derived import task_is_overdue
 from desktop.domain.entities import TASKS
 from desktop.domain.fields import Kind
+from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import field_label
 from desktop.ui.models.columns import Column, field_columns
@@ -61,8 +62,9 @@ class TasksPage(Page):
                    agency_filter("lead_agency_id", self.tr("Lead agency"), ctx), quarter_filter()]
         self.panel = ListPanel(ctx, "tasks", columns, FIELDS, filters=filters, arrange=arrange_tree,
                                defaults=lambda: {"kind": "activity", "status": "not_started", "progress": 0})
-        self.panel.model.row_color = lambda row: ("#f8d7da" if task_is_overdue(row)
-                                                  else "#eef3fb" if row.get("kind") == "content" else None)
+        self.panel.model.row_color = lambda row: (theme.row_background(theme.DANGER) if task_is_overdue(row)
+                                                  else theme.row_background(theme.GROUP) if row.get("kind") == "content"
+                                                  else None)
         self.panel.preferred_widths = {0: 64, 1: 330, 3: 180, 4: 100, 5: 86}
         self.outer.addWidget(self.panel, 1)
         self.set_heading(self.title())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from desktop.domain.choices import GENDERS, ORG_KINDS
 from desktop.domain.entities import PARTICIPANTS, TRAINING_COURSES, TRAINING_MATERIALS
 from desktop.services import analysis
-from desktop.ui import formatting
+from desktop.ui import formatting, theme
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import field_columns
 from desktop.ui.pages.base import Page
@@ -93,7 +93,7 @@ class TrainingPage(Page):
         kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or unknown}: {n}"
                           for k, n in sorted(f["by_org_kind"].items(), key=lambda kv: -kv[1]))
         genders = ", ".join(f"{formatting.choice_text(GENDERS, k) or unknown}: {n}" for k, n in f["by_gender"].items())
-        colour = "#1b5e20" if f["target"] and f["count"] >= f["target"] else "#8a6d3b"
+        colour = theme.text_colour(theme.SUCCESS if f["target"] and f["count"] >= f["target"] else theme.WARNING)
         text = (
             f"<span style='color:{colour}; font-weight:bold'>"
             + self.tr("Participants: %1 / target %2").replace("%1", formatting.format_int(f["count"]))
