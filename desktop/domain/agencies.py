@@ -57,7 +57,7 @@ def successor_ids(agency: Mapping[str, object]) -> list[str]:
             value = json.loads(value)
         except json.JSONDecodeError:
             return []
-    return [str(i) for i in value if i] if isinstance(value, list | tuple) else []  # type: ignore[union-attr]
+    return [str(i) for i in value if i] if isinstance(value, list | tuple) else []
 
 
 # Kinds as officials write them in lists: the first words of the cell (accents and case aside) -> kind code.

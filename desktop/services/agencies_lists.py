@@ -27,6 +27,7 @@ from desktop.domain import choices as ch
 from desktop.domain.dates import DateFormatError, parse_date
 from desktop.domain.entities import AGENCIES
 from desktop.domain.errors import ValidationError
+from desktop.domain.rows import Row
 from desktop.domain.text import clean_text, search_key
 from desktop.domain.validation import validate
 from desktop.exchange.errors import ExchangeError
@@ -70,7 +71,7 @@ class AgencyListRow:
     """(column title, before, after) of an update."""
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
-    data: dict = field(default_factory=dict)
+    data: Row = field(default_factory=dict)
     predecessors: list[str] = field(default_factory=list)
     successors: list[str] = field(default_factory=list)
     """Codes of linked agencies, resolved (existing or in this file)."""
@@ -101,7 +102,7 @@ class AgencyListPreview:
         """True when applying would change something."""
         return bool(self.count(NEW) or self.count(CHANGED) or self.endings or self.links)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Row:
         """Plain data for `sxtdbv agencies --import … --json`."""
         return {"file": str(self.path), "sheet": self.sheet,
                 "counts": {s: self.count(s) for s in (NEW, CHANGED, UNCHANGED, REJECTED)},
@@ -143,10 +144,10 @@ def preview_agency_list(store: Store, path: Path | str, sheet: str | None = None
                     raw_links.append((row, key, _split_codes(cells[key])))
     names = _names_index(existing, in_file)
     for row, key, items in raw_links:
-        for item in items:
-            code = _resolve(item, existing, in_file, names)
+        for text in items:
+            code = _resolve(text, existing, in_file, names)
             if code is None:
-                row.warnings.append(f"dòng {row.row}, cột “{preview.columns[key]}”: không có đơn vị “{item}” trong "
+                row.warnings.append(f"dòng {row.row}, cột “{preview.columns[key]}”: không có đơn vị “{text}” trong "
                                     "danh sách; bỏ qua liên kết này")
             elif code.casefold() != row.code.casefold():
                 getattr(row, key).append(code)
@@ -155,7 +156,7 @@ def preview_agency_list(store: Store, path: Path | str, sheet: str | None = None
     return preview
 
 
-def _find_new_links(preview: AgencyListPreview, existing: dict[str, dict]) -> None:
+def _find_new_links(preview: AgencyListPreview, existing: dict[str, Row]) -> None:
     wanted = [(p, r.code) for r in preview.rows if r.status != REJECTED for p in r.predecessors]
     wanted += [(r.code, s) for r in preview.rows if r.status != REJECTED for s in r.successors]
     for predecessor, successor in wanted:
@@ -189,9 +190,9 @@ def apply_agency_list(store: Store, preview: AgencyListPreview) -> dict[str, int
 
 def export_agency_list(store: Store, path: Path | str) -> int:
     """Write every agency (ended ones included) to the .xlsx at `path` in the official layout; returns the count."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     rows = store.repo("agencies").rows()
     codes = {r["id"]: str(r["code"]) for r in rows}
@@ -255,7 +256,7 @@ def _map_columns(headers: list[str]) -> dict[str, int]:
     return found
 
 
-def _read_row(preview: AgencyListPreview, row_no: int, cells: dict, existing: dict[str, dict],
+def _read_row(preview: AgencyListPreview, row_no: int, cells: Row, existing: dict[str, Row],
               in_file: dict[str, AgencyListRow], formulas: list[str]) -> AgencyListRow:
     code = clean_text(_text(cells.get("code")))
     name = clean_text(_text(cells.get("name")))
@@ -309,7 +310,7 @@ def _read_row(preview: AgencyListPreview, row_no: int, cells: dict, existing: di
     return row
 
 
-def _find_endings(preview: AgencyListPreview, existing: dict[str, dict], in_file: dict[str, AgencyListRow]) -> None:
+def _find_endings(preview: AgencyListPreview, existing: dict[str, Row], in_file: dict[str, AgencyListRow]) -> None:
     """A predecessor with no end date ends the day before its successor begins (the earliest, if several)."""
     ends: dict[str, str] = {}
     for row in preview.rows:
@@ -324,7 +325,7 @@ def _find_endings(preview: AgencyListPreview, existing: dict[str, dict], in_file
     preview.endings = sorted(ends.items())
 
 
-def _names_index(existing: dict[str, dict], in_file: dict[str, AgencyListRow]) -> dict[str, str]:
+def _names_index(existing: dict[str, Row], in_file: dict[str, AgencyListRow]) -> dict[str, str]:
     index: dict[str, str] = {}
     for row in existing.values():
         for text in (row.get("name"), row.get("short_name")):
@@ -335,7 +336,7 @@ def _names_index(existing: dict[str, dict], in_file: dict[str, AgencyListRow]) -
     return index
 
 
-def _resolve(item: str, existing: dict[str, dict], in_file: dict[str, AgencyListRow],
+def _resolve(item: str, existing: dict[str, Row], in_file: dict[str, AgencyListRow],
              names: dict[str, str]) -> str | None:
     key = item.casefold()
     if key in in_file:

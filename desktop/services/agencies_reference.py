@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.domain import agencies as rules
 from desktop.domain.entities import AGENCIES
+from desktop.domain.rows import Row
 from desktop.paths import resource
 from desktop.store import Store, StoreError
 
@@ -30,7 +31,7 @@ class ReferenceRow:
     status: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     """(field title, before, after)."""
-    values: dict = field(default_factory=dict)
+    values: Row = field(default_factory=dict)
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ReferencePreview:
         """Agencies with `status`."""
         return sum(1 for r in self.rows if r.status == status)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Row:
         """Plain data for `sxtdbv agencies --apply-2025 --json`."""
         return {"title": self.title, "sources": self.sources,
                 "counts": {s: self.count(s) for s in (CHANGE, UNCHANGED, MISSING)},
@@ -108,7 +109,7 @@ def apply_reference_update(store: Store, preview: ReferencePreview) -> int:
     return preview.count(CHANGE)
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> Row:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:

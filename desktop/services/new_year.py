@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 
 from desktop.domain import agencies as rules
+from desktop.domain.rows import Row
 from desktop.domain.text import collation_key
 from desktop.services.plan_year import copy_plan_to_year
 from desktop.store import Store, StoreError
@@ -68,7 +69,7 @@ class NewYearPreview:
         """Old id -> replacements, for the copy (only decided agencies)."""
         return {m.agency_id: list(m.targets) for m in self.mappings if m.targets is not None}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Row:
         """The preview as plain data (agencies by code), for `sxtdbv new-year --json`."""
         def code(agency_id: str) -> str:
             return self.codes.get(agency_id, agency_id)
@@ -83,7 +84,7 @@ class NewYearPreview:
         }
 
 
-def source_plan_for(store: Store, year: int, from_year: int | None = None) -> dict:
+def source_plan_for(store: Store, year: int, from_year: int | None = None) -> Row:
     """The plan to copy into `year`: the plan of `from_year`, or the latest plan before `year`."""
     plans = store.repo("plans").rows(order_by=("-year", "-rowid"))
     if store.repo("plans").count(year=year):
@@ -152,7 +153,7 @@ def _apply_decisions(preview: NewYearPreview, decisions: dict[str, list[str]]) -
         mapping.decided_by_user = True
 
 
-def _successors_in_force(agencies: dict[str, dict], agency_id: str, year: int) -> list[str]:
+def _successors_in_force(agencies: dict[str, Row], agency_id: str, year: int) -> list[str]:
     """The successors of `agency_id` in force in `year`, following successors that ended too (each once)."""
     found: list[str] = []
     seen = {agency_id}
@@ -197,7 +198,7 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
     return uses
 
 
-def _tasks_by_agency(tasks: list[dict], *, lead: bool) -> dict[str, list[str]]:
+def _tasks_by_agency(tasks: list[Row], *, lead: bool) -> dict[str, list[str]]:
     """Agency id -> the codes of the tasks it leads (or coordinates), in the plan's order."""
     found: dict[str, list[str]] = {}
     for task in tasks:
