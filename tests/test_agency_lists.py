@@ -60,6 +60,8 @@ def test_an_official_list_is_previewed_then_imported_with_its_successions(seeded
     agencies = {a["code"]: a for a in seeded_store.repo("agencies").rows()}
     assert agencies["X_LT_A"]["kind"] == "commune" and agencies["P_CM"]["valid_from"] == "2025-07-01"
     assert agencies["STC"]["valid_from"] is None  # not moved later: Sở Tài chính existed in 2024
+    listed = [a["code"] for a in seeded_store.repo("agencies").rows()]  # new ones after the 19, in the file's order
+    assert listed[19:] == ["X_LT_A", "X_LT_B", "P_CM", "SNNMT"]
     ids = codes(seeded_store)
     assert rules.successor_ids(agencies["LONGTHANH"]) == [ids["X_LT_A"], ids["X_LT_B"]]
     assert agencies["STNMT"]["valid_to"] == "2025-02-28"

@@ -171,10 +171,14 @@ def apply_agency_list(store: Store, preview: AgencyListPreview) -> dict[str, int
     """Write the preview in one transaction: new agencies, updates, successor links and endings. Returns counts."""
     repo = store.repo("agencies")
     with store.atomic():
-        ids = {str(r["code"]).casefold(): r["id"] for r in repo.rows()}
+        current = repo.rows()
+        ids = {str(r["code"]).casefold(): r["id"] for r in current}
+        seq = max((int(r["seq"] or 0) for r in current), default=0)
         for row in preview.rows:
-            if row.status == NEW:
-                ids[row.code.casefold()] = repo.add(row.data)["id"]
+            if row.status == NEW:  # after the agencies already listed, in the file's order
+                seq += 1
+                ids[row.code.casefold()] = repo.add({**row.data, "seq": seq} if row.data.get("seq") is None
+                                                    else row.data)["id"]
             elif row.status == CHANGED:
                 repo.update(ids[row.code.casefold()], row.data)
         for predecessor, successor in preview.links:
