@@ -59,6 +59,8 @@ class NewYearPreview:
     """id -> code of every agency."""
     available: list[str] = field(default_factory=list)
     """Agencies in force in the new year, in Vietnamese order: what the user may map to."""
+    review: list[str] = field(default_factory=list)
+    """Copied texts written for the old agencies (a responsibility heading naming the districts): to edit after."""
 
     @property
     def undecided(self) -> list[AgencyMapping]:
@@ -80,7 +82,7 @@ class NewYearPreview:
                           "candidates": [code(i) for i in m.candidates], "uses": m.uses,
                           "to": None if m.targets is None else [code(i) for i in m.targets],
                           "decided_by_user": m.decided_by_user} for m in self.mappings],
-            "undecided": [m.code for m in self.undecided],
+            "undecided": [m.code for m in self.undecided], "review": self.review,
         }
 
 
@@ -125,6 +127,10 @@ def preview_new_year(store: Store, year: int, from_year: int | None = None,
             agency_id, str(agency["code"]), str(agency["name"]), str(agency["valid_to"] or ""), state, candidates,
             places, targets=list(candidates) if state == MAPPED else None))
     preview.mappings.sort(key=lambda m: (m.state == MAPPED, int(agencies[m.agency_id]["seq"] or 0), m.code))
+    replaced = {m.agency_id for m in preview.mappings}
+    for row in store.repo("responsibilities").rows(plan_id=source["id"]):
+        if replaced & set(json.loads(row["agency_ids"] or "[]")):
+            preview.review.append(f"Tổ chức thực hiện {row['code'] or ''}: “{row['heading']}”")
     _apply_decisions(preview, decisions or {})
     return preview
 

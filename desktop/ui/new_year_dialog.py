@@ -94,6 +94,9 @@ class NewYearDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        self.review = QLabel()
+        self.review.setObjectName("review")
+        self.review.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -108,6 +111,7 @@ class NewYearDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.review)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.year.valueChanged.connect(lambda _v: self.reload())
@@ -124,6 +128,7 @@ class NewYearDialog(QDialog):
         except StoreError as exc:
             self.preview = None
             self.counts.setText("")
+            self.review.setText("")
             self._say(str(exc), error=True)
             self.create_button.setEnabled(False)
             return
@@ -211,6 +216,8 @@ class NewYearDialog(QDialog):
                       .replace("%1", str(len(waiting))), error=True)
         else:
             self._say(self.tr("%1 agencies will be replaced as shown.").replace("%1", str(len(decided))))
+        self.review.setText(self.tr("To edit after creating the plan (written for the former agencies): %1")
+                            .replace("%1", "; ".join(self.preview.review)) if self.preview.review else "")
         self.create_button.setEnabled(not waiting)
 
     def _say(self, text: str, *, error: bool = False) -> None:
