@@ -171,9 +171,9 @@ def apply_agency_list(store: Store, preview: AgencyListPreview) -> dict[str, int
     """Write the preview in one transaction: new agencies, updates, successor links and endings. Returns counts."""
     repo = store.repo("agencies")
     with store.atomic():
-        current = repo.rows()
-        ids = {str(r["code"]).casefold(): r["id"] for r in current}
-        seq = max((int(r["seq"] or 0) for r in current), default=0)
+        listed = repo.rows()
+        ids = {str(r["code"]).casefold(): r["id"] for r in listed}
+        seq = max((int(r["seq"] or 0) for r in listed), default=0)
         for row in preview.rows:
             if row.status == NEW:  # after the agencies already listed, in the file's order
                 seq += 1
@@ -194,9 +194,9 @@ def apply_agency_list(store: Store, preview: AgencyListPreview) -> dict[str, int
 
 def export_agency_list(store: Store, path: Path | str) -> int:
     """Write every agency (ended ones included) to the .xlsx at `path` in the official layout; returns the count."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     rows = store.repo("agencies").rows()
     codes = {r["id"]: str(r["code"]) for r in rows}
