@@ -3,15 +3,119 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="28" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="38" />
+        <source>Import list from Excel…</source>
+        <translation>Nhập danh sách từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="39" />
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="40" />
+        <source>Apply the 2025 reorganisation…</source>
+        <translation>Áp dụng sắp xếp năm 2025…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="55" />
+        <source>Import list from Excel</source>
+        <translation>Nhập danh sách từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="56" />
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Bảng tính Excel (*.xlsx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="70" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="79" />
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="71" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="84" />
+        <source>%1 agencies exported to %2.</source>
+        <translation>Đã xuất %1 đơn vị ra %2.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="45" />
-        <location filename="../../desktop/ui/pages/agencies.py" line="35" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="44" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyListImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Import agency list</source>
+        <translation>Nhập danh sách đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="89" />
+        <source>Name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="89" />
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="90" />
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="115" />
+        <source>successor of %1</source>
+        <translation>kế thừa %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="121" />
+        <source>Sheet “%1”: %2 new, %3 changed, %4 unchanged, %5 refused.</source>
+        <translation>Trang “%1”: %2 mới, %3 thay đổi, %4 không đổi, %5 bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="125" />
+        <source>%1 ends on %2 (it has a successor).</source>
+        <translation>%1 kết thúc hiệu lực ngày %2 (có đơn vị kế thừa).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="128" />
+        <source>Rows in red are refused: correct the file and import it again. Nothing is imported while a row is refused.</source>
+        <translation>Các dòng màu đỏ bị từ chối: sửa tệp rồi nhập lại. Chưa nhập gì khi còn dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="131" />
+        <source>The list already holds everything in this file.</source>
+        <translation>Danh sách đã có đủ mọi nội dung của tệp này.</translation>
     </message>
 </context>
 <context>
@@ -1048,105 +1152,110 @@
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="50" />
-        <location filename="../../desktop/ui/new_year_dialog.py" line="221" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="51" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="234" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="53" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="54" />
         <source>The plan is copied into the new year (tasks, responsibilities, indicators with their targets, budget lines, reports owed) with progress and results cleared. Agencies that no longer exist in the new year are replaced by the agencies chosen below.</source>
         <translation>Kế hoạch được sao chép sang năm mới (nhiệm vụ, tổ chức thực hiện, chỉ tiêu cùng chỉ tiêu kế hoạch, dự toán, các báo cáo phải nộp); tiến độ và kết quả được xóa. Đơn vị không còn tồn tại trong năm mới được thay bằng đơn vị chọn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="72" />
         <source>Year of the new plan:</source>
         <translation>Năm của kế hoạch mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="69" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="73" />
         <source>Copy the plan of:</source>
         <translation>Sao chép kế hoạch năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="80" />
         <source>Agency no longer in force</source>
         <translation>Đơn vị đã hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="80" />
         <source>Ended on</source>
         <translation>Hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="81" />
         <source>Named in</source>
         <translation>Có trong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="77" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="81" />
         <source>Replaced by</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="93" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="103" />
         <source>&amp;Create the plan</source>
         <translation>&amp;Tạo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="95" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="105" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="124" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="136" />
         <source>To copy: %1 tasks, %2 responsibility groups, %3 reports owed, %4 legal bases, %5 budget lines.</source>
         <translation>Sẽ sao chép: %1 nhiệm vụ, %2 nhóm tổ chức thực hiện, %3 báo cáo phải nộp, %4 căn cứ, %5 khoản dự toán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="150" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="161" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="152" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="163" />
         <source>All %1 successors</source>
         <translation>Cả %1 đơn vị kế thừa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="155" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="166" />
         <source>Drop (no agency in its place)</source>
         <translation>Bỏ, không giao cho đơn vị nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="169" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="180" />
         <source>Several successors: choose one, all of them, or another agency.</source>
         <translation>Có nhiều đơn vị kế thừa: chọn một đơn vị, tất cả, hoặc một đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="182" />
         <source>No successor is named: choose the agency that takes over, or drop it.</source>
         <translation>Chưa có đơn vị kế thừa: chọn đơn vị nhận thay, hoặc bỏ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="172" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="183" />
         <source>Its successor, chosen automatically; you may choose another.</source>
         <translation>Đơn vị kế thừa, được chọn tự động; có thể chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="201" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="212" />
         <source>Every agency of the plan is still in force in %1.</source>
         <translation>Mọi đơn vị của kế hoạch vẫn còn hiệu lực trong năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="204" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="215" />
         <source>Choose what replaces the %1 agencies highlighted before creating the plan.</source>
         <translation>Chọn đơn vị thay thế cho %1 đơn vị được tô màu trước khi tạo kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="207" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="218" />
         <source>%1 agencies will be replaced as shown.</source>
         <translation>%1 đơn vị sẽ được thay như trong bảng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <source>To edit after creating the plan (written for the former agencies): %1</source>
+        <translation>Cần sửa lại sau khi tạo kế hoạch (nội dung viết cho các đơn vị cũ): %1</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1442,59 @@
         <location filename="../../desktop/ui/read_only.py" line="75" />
         <source>The other window has closed the database. Open it for editing now?</source>
         <translation>Cửa sổ kia đã đóng cơ sở dữ liệu. Mở để sửa ngay bây giờ?</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceUpdateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Apply the 2025 reorganisation</source>
+        <translation>Áp dụng sắp xếp năm 2025</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="152" />
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="152" />
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="160" />
+        <source>not in the agency list: skipped</source>
+        <translation>không có trong danh sách đơn vị: bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="162" />
+        <source>already up to date</source>
+        <translation>đã cập nhật từ trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="164" />
+        <source>legal source added to the note</source>
+        <translation>đã thêm căn cứ vào ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="168" />
+        <source>%1: %2 agencies to change.</source>
+        <translation>%1: %2 đơn vị sẽ thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="170" />
+        <source>Legal sources:</source>
+        <translation>Căn cứ pháp lý:</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1949,14 @@
         <location filename="../../desktop/ui/undo.py" line="72" />
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
+    </message>
+</context>
+<context>
+    <name>_PreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="59" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>
