@@ -538,7 +538,8 @@ class MainWindow(QMainWindow):
         """When the palette changes (Windows switched between light and dark while the program runs), colour the rows,
         cards and messages again from the new one (desktop/ui/theme.py)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pages"):
+        # A closed window (its database closed too) waiting for deletion is left alone.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pages") and self.isVisible():
             self.recolour()
 
     def recolour(self) -> None:
