@@ -9,8 +9,9 @@ import pytest
 from desktop.domain import agencies as rules
 from desktop.domain.entities import BY_NAME
 from desktop.domain.errors import ValidationError
+from desktop.figures.office_reports import office_report_figures as office_report_facts
+from desktop.figures.tasks import task_figures as task_facts
 from desktop.reports.data import build_report
-from desktop.reports.facts import office_report_facts, task_facts
 from desktop.services import lookups
 from desktop.services.agencies import agency_name_at, agency_names_at
 from desktop.services.plan_year import copy_plan_to_year

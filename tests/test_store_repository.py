@@ -357,3 +357,15 @@ def test_put_inserts_a_new_row_and_refuses_unknown_columns(store):
     task = store.repo("tasks").add({"plan_id": plan["id"], "title": "T"})
     store.repo("tasks").put({**task, "coordinating_ids": [agency["id"]]})
     assert json.loads(store.repo("tasks").get(task["id"])["coordinating_ids"]) == [agency["id"]]
+
+
+def test_total_and_distinct_over_live_rows(store):
+    plan = add_plan(store)
+    lines = store.repo("budget_lines")
+    for item, amount in (("Hội trường", 3_000_000), ("Tài liệu", 1_500_000), ("Nước uống", 500_000)):
+        lines.add({"plan_id": plan["id"], "item": item, "amount": amount})
+    assert lines.total("amount", plan_id=plan["id"]) == 5_000_000
+    lines.delete(lines.rows(item="Tài liệu")[0]["id"])
+    assert lines.total("amount", plan_id=plan["id"]) == 3_500_000  # a deleted line no longer counts
+    assert lines.total("amount", plan_id="no such plan") == 0
+    assert lines.distinct("item") == sorted(["Hội trường", "Nước uống"])

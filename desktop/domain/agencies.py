@@ -54,4 +54,4 @@ def successor_ids(agency: Mapping[str, object]) -> list[str]:
             value = json.loads(value)
         except json.JSONDecodeError:
             return []
-    return [str(i) for i in value if i] if isinstance(value, list | tuple) else []  # type: ignore[union-attr]
+    return [str(i) for i in value if i] if isinstance(value, list | tuple) else []

@@ -92,7 +92,7 @@ def _amount_matches(row: Row) -> list[tuple[str, str]]:
     return []
 
 
-def _rename_needs_both(row: dict) -> list[tuple[str, str]]:
+def _rename_needs_both(row: Row) -> list[tuple[str, str]]:
     if bool(row.get("former_name")) != bool(row.get("renamed_on")):
         missing = "renamed_on" if row.get("former_name") else "former_name"
         return [(missing, "tên trước khi đổi và ngày đổi tên phải nhập cùng nhau")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from desktop.domain.dates import format_date
-from desktop.reports import facts as f
+from desktop.figures import PlanFigures, as_of_line, plan_figures
 from desktop.reports import model as m
 from desktop.reports import sections as s
 from desktop.reports.options import ReportOptions, load_options
@@ -58,7 +58,11 @@ def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
     options = options or load_options(store, plan, report_id)
     builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
                "survey": _survey_report, "budget": _budget_report}[report_id]
-    return builder(store, plan, options)
+    figures = plan_figures(store, plan["id"], options.report_date())
+    doc = builder(store, plan, options, figures)
+    doc["as_of"] = figures.as_of.isoformat()
+    doc["warnings"] = [w.text for w in figures.warnings]
+    return doc
 
 
 def plan_reference(plan: dict) -> str:
@@ -87,8 +91,29 @@ def _lower_first(text: str) -> str:
 
 
 def _doc(report_id: str, subject: str, parts: list[dict], options: ReportOptions, *, doc_type: str = "BÁO CÁO",
-         signature: bool = True) -> dict:
+         signature: bool = True, closing: str = "") -> dict:
+    """The document: every appendix not yet named in the body is referred to there ("chi tiết tại Phụ lục I kèm
+    theo"), then the closing paragraph, which the renderers keep on one page with the signature block."""
+    body = parts[0]["blocks"]
+    text = m.all_text({"doc_type": "", "subject": "", "parts": [parts[0]]})
+    unnamed = [p for p in parts[1:] if p["label"] and p["label"] not in text]
+    if unnamed:
+        names = "; ".join(f"{p['label']} – {_lower_first(p['title'].capitalize())}" for p in unnamed)
+        body.append(m.paragraph(f"(Chi tiết tại {names} kèm theo.)"))
+    if closing:
+        body.append(m.paragraph(closing))
     return m.document(report_id, doc_type, subject, parts, options=asdict(options), signature=signature)
+
+
+def _closing(options: ReportOptions, what: str) -> str:
+    """"Trên đây là <what>, Sở Công Thương kính báo cáo UBND tỉnh xem xét, chỉ đạo./."."""
+    return f"Trên đây là {what}, {_agency(options)} kính báo cáo {_recipient(options)} xem xét, chỉ đạo./."
+
+
+def _recipient(options: ReportOptions) -> str:
+    """Whom the department reports to, from the first recipient ("UBND tỉnh (để báo cáo)" → "UBND tỉnh")."""
+    first = options.recipients[0] if options.recipients else "UBND tỉnh"
+    return first.split("(")[0].strip().rstrip(";,.") or "UBND tỉnh"
 
 
 def _appendix(number: str, title: str, blocks: list[dict], options: ReportOptions, *,
@@ -98,23 +123,21 @@ def _appendix(number: str, title: str, blocks: list[dict], options: ReportOption
     return m.part(blocks, orientation=orientation, label=f"Phụ lục {number}", title=title.upper(), note=note)
 
 
-def _opening(plan: dict, what: str) -> dict:
-    return m.paragraph(f"Thực hiện {plan_reference(plan)}, {what}")
+def _opening(plan: dict, what: str, figures: PlanFigures) -> list[dict]:
+    """The as-of line under the title, then "Thực hiện Kế hoạch số …, <what>"."""
+    return [m.paragraph(f"({as_of_line(figures.as_of)})", indent=False, align="center", italic=True),
+            m.paragraph(f"Thực hiện {plan_reference(plan)}, {what}")]
 
 
-def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    today = options.report_date()
-    tasks = f.task_facts(store, plan["id"], today)
-    training = f.training_facts(store, plan["id"])
-    survey = f.survey_facts(store, plan["id"])
-    budget = f.budget_facts(store, plan)
-    reports = f.office_report_facts(store, plan["id"], today)
+def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    tasks, training, survey = figures.tasks, figures.training, figures.survey
+    budget, reports = figures.budget, figures.reports
     agency = _agency(options)
-    blocks = [_opening(plan, f"{agency} báo cáo kết quả thực hiện năm {plan['year']} như sau:")]
+    blocks = _opening(plan, f"{agency} báo cáo kết quả thực hiện năm {plan['year']} như sau:", figures)
     blocks.append(m.heading("I. MỤC ĐÍCH, MỤC TIÊU CỦA KẾ HOẠCH"))
     if plan.get("purpose"):
-        blocks.append(m.paragraph(s.short(plan["purpose"], 600)))
-    indicator_rows = _indicator_rows(store, plan["id"])
+        blocks.append(m.paragraph(s.full(plan["purpose"]) + "."))
+    indicator_rows = _indicator_rows(figures)
     if indicator_rows:
         blocks.append(m.table([m.column("TT", 0.5, "center"), m.column("Chỉ tiêu", 5), m.column("Đơn vị", 1.2,
                                                                                                "center"),
@@ -128,7 +151,7 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     blocks.append(m.heading("2. Kết quả tổ chức tập huấn", 2))
     blocks += s.training_blocks(training)
     blocks.append(m.heading("3. Kết quả khảo sát và xây dựng mô hình tại doanh nghiệp", 2))
-    blocks += s.survey_blocks(survey)
+    blocks += s.survey_blocks(survey, figures.contested)
     blocks.append(m.heading("4. Kinh phí thực hiện", 2))
     blocks += s.budget_blocks(budget, options)
     if budget.lines:
@@ -136,30 +159,30 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions) -> dict:
     blocks.append(m.heading("5. Tình hình báo cáo của các đơn vị", 2))
     blocks += s.office_report_blocks(reports)
     blocks.append(m.heading("III. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"))
-    blocks += _assessment(tasks, training, survey, budget, reports)
-    blocks.append(m.paragraph(f"Trên đây là báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}, {agency} kính báo "
-                              "cáo UBND tỉnh xem xét, chỉ đạo./."))
+    blocks += _assessment(figures)
     subject = f"Kết quả thực hiện Kế hoạch {_lower_first(plan['title'])}"
     parts = [m.part(blocks)]
     if reports.rows:
         parts.append(_appendix("I", "Tình hình gửi báo cáo của các đơn vị", [s.office_report_table(reports)], options,
                                orientation=m.PORTRAIT))
-    return _doc("plan-report", subject, parts, options)
+    return _doc("plan-report", subject, parts, options,
+                closing=_closing(options, f"báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}"))
 
 
-def _indicator_rows(store: Store, plan_id: str) -> list[list[str]]:
-    rows = store.db.execute(
-        "SELECT i.name, i.unit, i.target, i.actual FROM indicators i JOIN objectives o ON o.id = i.objective_id "
-        "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ? ORDER BY o.seq, i.seq", [plan_id]).fetchall()
+def _indicator_rows(figures: PlanFigures) -> list[list[str]]:
     out = []
-    for n, (name, unit, target, actual) in enumerate(rows, 1):
-        out.append([str(n), name, unit or "", s.num(target), s.num(actual) if actual is not None else "",
-                    s.percent(actual, target, 0) if actual is not None else ""])
+    for ind in figures.indicators:
+        actual = s.num(ind.actual) if ind.actual is not None else ""
+        if ind.note:
+            actual = f"{actual} ({ind.note})"
+        out.append([str(ind.number), ind.name, ind.unit, s.num(ind.target), actual,
+                    f"{s.num(ind.percent, 1)}%" if ind.percent is not None else ""])
     return out
 
 
-def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyFacts, budget: f.BudgetFacts,
-                reports: f.OfficeReportFacts) -> list[dict]:
+def _assessment(figures: PlanFigures) -> list[dict]:
+    tasks, training, survey, budget, reports = (figures.tasks, figures.training, figures.survey, figures.budget,
+                                                figures.reports)
     done = tasks.by_status.get("done", 0)
     blocks = [m.paragraph(f"Đến thời điểm báo cáo đã hoàn thành {s.two(done)}/{s.two(tasks.activities)} hoạt động "
                           f"của Kế hoạch; tiến độ bình quân {s.num(tasks.average_progress, 1)}%.")]
@@ -170,7 +193,7 @@ def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyF
         problems.append(f"số học viên tham dự ({training.attended}) thấp hơn chỉ tiêu ({training.target})")
     if survey.enterprises and not survey.model:
         problems.append("chưa chọn được doanh nghiệp mẫu")
-    if budget.lines and budget.estimate_total != budget.total_budget:
+    if budget.lines and not budget.matches:
         problems.append("dự toán chi tiết chưa khớp tổng kinh phí")
     missing = reports.by_state.get("missing", [])
     if missing:
@@ -184,18 +207,19 @@ def _assessment(tasks: f.TaskFacts, training: f.TrainingFacts, survey: f.SurveyF
     return blocks
 
 
-def _tasks_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    tasks = f.task_facts(store, plan["id"], options.report_date())
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:")]
+def _tasks_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    tasks = figures.tasks
+    blocks = _opening(plan, f"{_agency(options)} báo cáo tiến độ thực hiện các nhiệm vụ như sau:", figures)
     blocks += s.task_blocks(tasks)
-    blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục kèm theo."))
+    blocks.append(m.paragraph("Chi tiết tiến độ từng nhiệm vụ tại Phụ lục I kèm theo."))
     parts = [m.part(blocks), _appendix("I", "Tiến độ thực hiện các nhiệm vụ", [s.task_table(tasks)], options)]
-    return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options)
+    return _doc("tasks", f"Tiến độ thực hiện nhiệm vụ Kế hoạch năm {plan['year']}", parts, options,
+                closing=_closing(options, "báo cáo tiến độ thực hiện các nhiệm vụ"))
 
 
-def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    training = f.training_facts(store, plan["id"])
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả tổ chức lớp tập huấn như sau:")]
+def _training_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    training = figures.training
+    blocks = _opening(plan, f"{_agency(options)} báo cáo kết quả tổ chức lớp tập huấn như sau:", figures)
     blocks.append(m.heading("1. Thông tin lớp tập huấn", 2))
     blocks += s.training_blocks(training)
     for course in training.courses:
@@ -217,14 +241,14 @@ def _training_report(store: Store, plan: dict, options: ReportOptions) -> dict:
         parts.append(_appendix("I", f"Danh sách học viên ({len(training.participants)} người)",
                                [s.participant_table(training)], options))
     return _doc("training", f"Kết quả tổ chức lớp tập huấn sản xuất và tiêu dùng bền vững năm {plan['year']}",
-                parts, options)
+                parts, options, closing=_closing(options, "báo cáo kết quả tổ chức lớp tập huấn"))
 
 
-def _survey_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    survey = f.survey_facts(store, plan["id"])
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo kết quả khảo sát hiện trạng tiêu thụ nguyên "
-                             "liệu, tài nguyên và lựa chọn doanh nghiệp mẫu như sau:")]
-    blocks += s.survey_blocks(survey)
+def _survey_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    survey = figures.survey
+    blocks = _opening(plan, f"{_agency(options)} báo cáo kết quả khảo sát hiện trạng tiêu thụ nguyên "
+                            "liệu, tài nguyên và lựa chọn doanh nghiệp mẫu như sau:", figures)
+    blocks += s.survey_blocks(survey, figures.contested)
     if survey.enterprises:
         blocks.append(s.enterprise_table(survey))
     parts = [m.part(blocks)]
@@ -236,13 +260,13 @@ def _survey_report(store: Store, plan: dict, options: ReportOptions) -> dict:
         if survey.criteria:
             parts.append(_appendix("III", "Lựa chọn doanh nghiệp mẫu", [s.selection_table(survey)], options))
     return _doc("survey", f"Kết quả khảo sát hiện trạng tiêu thụ nguyên liệu, tài nguyên ngành hóa chất năm "
-                          f"{plan['year']}", parts, options)
+                          f"{plan['year']}", parts, options,
+                closing=_closing(options, "báo cáo kết quả khảo sát và lựa chọn doanh nghiệp mẫu"))
 
 
-def _budget_report(store: Store, plan: dict, options: ReportOptions) -> dict:
-    budget = f.budget_facts(store, plan)
-    blocks = [_opening(plan, f"{_agency(options)} báo cáo dự toán và tình hình thực hiện kinh phí "
-                             "như sau:")]
+def _budget_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    budget = figures.budget
+    blocks = _opening(plan, f"{_agency(options)} báo cáo dự toán và tình hình thực hiện kinh phí như sau:", figures)
     blocks += s.budget_blocks(budget, options)
     if plan.get("funding_source"):
         blocks.append(m.paragraph(f"Nguồn kinh phí thực hiện: {plan['funding_source']}."))
@@ -258,4 +282,5 @@ def _budget_report(store: Store, plan: dict, options: ReportOptions) -> dict:
         parts.append(_appendix("II", "Chi tiết các lần giải ngân", [s.disbursement_table(budget)], options,
                                orientation=m.PORTRAIT))
     subject = f"Dự toán và tình hình thực hiện kinh phí Kế hoạch năm {plan['year']}"
-    return _doc("budget", subject, parts, options)
+    return _doc("budget", subject, parts, options,
+                closing=_closing(options, "báo cáo dự toán và tình hình thực hiện kinh phí"))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
@@ -31,7 +32,11 @@ from PySide6.QtGui import (
     QPaintEngine,
     QPainter,
     QPen,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFrame,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -155,7 +160,7 @@ class _Renderer:
                 geometry = self.page(part["orientation"])
                 header = _Header(self, geometry) if index == 0 else None
                 text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
-                for number in range(text.pageCount()):
+                for number in range(_used_pages(text)):
                     if pages:
                         if self.real_layouts:
                             self.printer.setPageLayout(self.layout_for(part["orientation"]))
@@ -272,24 +277,164 @@ def _esc(text: object) -> str:
     return html.escape(str(text or "")).replace("\n", "<br/>")
 
 
+# Dates (04/07/2024), item codes (II.1.5), numbers and amounts (1.394.200.000, 140,5%), document numbers (15/BC-SCT)
+# and "Quý II, III": never cut at a line end.
+_UNBREAKABLE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\b[IVX]+(?:\.\d+)+\.?|\d[\d.,]*\d%?|\d+%|\d+/[A-ZĐ][\w-]*")
+
+
+def _cell_html(text: object) -> str:
+    """Escaped text with dates, codes and numbers kept on one line (white-space: nowrap)."""
+    out, last = [], 0
+    raw = str(text or "")
+    for match in _UNBREAKABLE.finditer(raw):
+        out.append(_esc(raw[last:match.start()]))
+        out.append(f"<span style=\"white-space:nowrap\">{_esc(match.group())}</span>")
+        last = match.end()
+    out.append(_esc(raw[last:]))
+    return "".join(out)
+
+
 def _build_text_document(r: _Renderer, part: dict, first: bool, geometry: _Page, header_height: float) -> QTextDocument:
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(r.printer)
-    doc.setDocumentMargin(0)
-    doc.setUseDesignMetrics(True)
-    doc.setDefaultFont(r.font(r.options.body_pt))
-    doc.setPageSize(QSizeF(geometry.content_w, geometry.content_h))
-    html_text = _HtmlWriter(r, doc, geometry).write(part, first, header_height)
-    doc.setHtml(html_text)
+    """The part laid out in pages, with the breaks Qt does not make itself (see `_Breaks`)."""
+    breaks = _Breaks()
+    for _ in range(200):  # each round fixes one break; a document never needs nearly as many
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(r.printer)
+        doc.setDocumentMargin(0)
+        doc.setUseDesignMetrics(True)
+        doc.setDefaultFont(r.font(r.options.body_pt))
+        doc.setPageSize(QSizeF(geometry.content_w, geometry.content_h))
+        doc.setHtml(_HtmlWriter(r, doc, geometry, breaks).write(part, first, header_height))
+        if not breaks.fix_first_violation(doc):
+            break
     return doc
 
 
+@dataclass
+class _Breaks:
+    """Page breaks added after layout, because QTextDocument has no "keep together":
+
+    - a table row cut by a page break: the table is split before that row and continues on the next page under its
+      repeated header (a row taller than a page is left to Qt);
+    - a caption or unit note on one page and its table's first row on the next: break before the caption;
+    - a heading last on a page: break before the heading;
+    - the closing paragraph, the signature block and "Nơi nhận" not on one page: break before the closing paragraph.
+    """
+
+    before: set[int] = field(default_factory=set)          # top-level block indexes that start a page
+    rows: dict[int, set[int]] = field(default_factory=dict)  # table block index -> rows that start a page
+    closing: bool = False
+
+    def fix_first_violation(self, doc: QTextDocument) -> bool:
+        """Add the first missing break in document order; True when one was added (lay out again)."""
+        page_h = doc.pageSize().height()
+        layout = doc.documentLayout()
+
+        def page(y: float) -> int:
+            return int(y // page_h)
+
+        anchors: dict[str, QRectF] = {}
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    anchors.setdefault(name, layout.blockBoundingRect(block))
+                it += 1
+            block = block.next()
+        candidates: list[tuple[float, str, int, int]] = []
+        for table in _tables(doc.rootFrame()):
+            head = _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "t")
+            if not head:
+                continue
+            index, first_row = (int(x) for x in head[1:].split("_"))
+            body_rows = range(1, table.rows())
+            if f"c{index}" in anchors and first_row == 0 and table.rows() > 1:
+                caption = anchors[f"c{index}"]
+                row_top = _row_box(layout, table, 1)[0]
+                if page(caption.top()) != page(row_top - 1) and index not in self.before:
+                    candidates.append((caption.top(), "before", index, 0))
+            for r in body_rows:
+                top, bottom = _row_box(layout, table, r)
+                if bottom - top < page_h and page(top) != page(bottom - 0.5):
+                    candidates.append((top, "row", index, first_row + r - 1))
+                    break
+        for name, rect in anchors.items():
+            if name.startswith("h"):
+                index = int(name[1:])
+                following = anchors.get(f"k{index + 1}")
+                if following is not None and page(rect.top()) != page(following.bottom() - 0.5) \
+                        and index not in self.before:
+                    candidates.append((rect.top(), "before", index, 0))
+        for table in _tables(doc.rootFrame()):
+            if "closing" in anchors and not self.closing and \
+                    _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "signature"):
+                closing, bottom = anchors["closing"], _row_box(layout, table, 0)[1]
+                if page(closing.top()) != page(bottom - 0.5):
+                    candidates.append((closing.top(), "closing", 0, 0))
+        if not candidates:
+            return False
+        _, kind, index, row = min(candidates)
+        if kind == "before":
+            self.before.add(index)
+        elif kind == "row":
+            self.rows.setdefault(index, set()).add(row)
+        else:
+            self.closing = True
+        return True
+
+
+def _used_pages(doc: QTextDocument) -> int:
+    """Pages holding text: Qt's pageCount() also counts a page holding only the empty block it keeps after a final
+    table (the signature block), which would print as a blank page."""
+    layout = doc.documentLayout()
+    block, bottom = doc.lastBlock(), 0.0
+    while block.isValid():
+        if block.text().strip() or QTextCursor(block).currentTable() is not None:
+            bottom = layout.blockBoundingRect(block).bottom()
+            break
+        block = block.previous()
+    return max(1, min(doc.pageCount(), int((bottom - 0.5) // doc.pageSize().height()) + 1))
+
+
+def _anchor_of(block: QTextBlock, prefix: str = "") -> str:
+    """The first anchor name in `block` starting with `prefix` ("" when none)."""
+    it = block.begin()
+    while not it.atEnd():
+        for name in it.fragment().charFormat().anchorNames():
+            if name.startswith(prefix):
+                return name
+        it += 1
+    return ""
+
+
+def _row_box(layout: object, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top and bottom of a table row in document coordinates."""
+    cells = [table.cellAt(row, c) for c in range(table.columns())]
+    top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)  # type: ignore[attr-defined]
+    bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)  # type: ignore[attr-defined]
+    return top, bottom
+
+
+def _tables(frame: QTextFrame) -> list[QTextTable]:
+    out = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            out.append(child)
+        out += _tables(child)
+    return out
+
+
 class _HtmlWriter:
-    def __init__(self, r: _Renderer, doc: QTextDocument, geometry: _Page):
+    def __init__(self, r: _Renderer, doc: QTextDocument, geometry: _Page, breaks: _Breaks | None = None):
         self.r = r
         self.doc = doc
         self.g = geometry
         self.images = 0
+        self.breaks = breaks or _Breaks()
+        self.index = -1
+        self._anchors: list[str] = []  # anchors for the next paragraph written (see _Breaks)
+        self._break = False  # the next paragraph or table starts a page
 
     @staticmethod
     def px(pt: float) -> int:
@@ -322,9 +467,17 @@ class _HtmlWriter:
             if part.get("note"):
                 out.append(self._p(part["note"], size=13, italic=True, align="center", top=0))
             out.append(self._p("", top=4))
-        for block in part["blocks"]:
+        blocks = part["blocks"]
+        signed = first and self.r.doc.get("signature")
+        for i, block in enumerate(blocks):
+            self.index = i
+            self._anchors = [f"k{i}"] + ([f"h{i}"] if block["type"] == "heading" else [])
+            self._break = i in self.breaks.before
+            if signed and i == len(blocks) - 1 and block["type"] == "paragraph":
+                self._anchors.append("closing")
+                self._break = self._break or self.breaks.closing
             out.append(getattr(self, f"_{block['type']}")(block))
-        if first and self.r.doc.get("signature"):
+        if signed:
             out.append(self._signature())
         out.append("</body></html>")
         return "".join(out)
@@ -341,7 +494,12 @@ class _HtmlWriter:
             style.append("font-style:italic")
         if indent:
             style.append(f"text-indent:{round(self.r.mm(10))}px")  # text-indent is taken in device pixels
-        return f"<p align=\"{align}\" style=\"{'; '.join(style)}\">{_esc(text)}</p>"
+        if self._break:
+            style.append("page-break-before:always")
+            self._break = False
+        anchors = "".join(f"<a name=\"{a}\"></a>" for a in self._anchors)
+        self._anchors = []
+        return f"<p align=\"{align}\" style=\"{'; '.join(style)}\">{anchors}{_cell_html(text)}</p>"
 
     def _heading(self, block: dict) -> str:
         level = block["level"]
@@ -360,39 +518,52 @@ class _HtmlWriter:
         columns = block["columns"]
         total = sum(c["width"] for c in columns) or 1
         widths = [round(100 * c["width"] / total, 2) for c in columns]
+        index = self.index
         out = []
         if block.get("caption"):
+            self._anchors.append(f"c{index}")
             out.append(self._p(block["caption"], bold=True, align="center", top=8))
         if block.get("unit_note"):
+            if not block.get("caption"):
+                self._anchors.append(f"c{index}")
             out.append(self._p(block["unit_note"], italic=True, align="right", size=size, top=2))
         pad = self.px(2.5)
-        border = 1
-        out.append(f"<table width=\"100%\" border=\"{border}\" cellspacing=\"0\" cellpadding=\"{pad}\" "
-                   f"style=\"border-collapse:collapse; border-style:solid; border-color:#000; margin-top:"
-                   f"{self.px(4)}px; font-size:{size}pt\">")
-        out.append("<thead><tr>")
-        for c, w in zip(columns, widths, strict=True):
-            out.append(f"<th width=\"{w}%\" align=\"center\" valign=\"middle\" style=\"font-weight:bold\">"
-                       f"{_esc(c['title'])}</th>")
-        out.append("</tr></thead>")
-        for row in block["rows"]:
-            style = []
-            if row.get("bold"):
-                style.append("font-weight:bold")
-            if row.get("italic"):
-                style.append("font-style:italic")
-            css = f" style=\"{'; '.join(style)}\"" if style else ""
-            out.append("<tr>")
-            if row.get("span"):
-                out.append(f"<td colspan=\"{len(columns)}\"{css}>{_esc(row['cells'][0] if row['cells'] else '')}"
-                           "</td>")
-            else:
-                cells = list(row["cells"]) + [""] * (len(columns) - len(row["cells"]))
-                for c, cell in zip(columns, cells, strict=False):
-                    out.append(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{_esc(cell)}</td>")
-            out.append("</tr>")
-        out.append("</table>")
+        starts = sorted(self.breaks.rows.get(index, set()) - {0})
+        bounds = list(zip([0, *starts], [*starts, len(block["rows"])], strict=True))
+        for first, last in bounds:
+            page_break = "page-break-before:always; " if first or self._break else ""
+            self._break = False
+            out.append(f"<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"{pad}\" "
+                       f"style=\"{page_break}border-collapse:collapse; border-style:solid; border-color:#000; "
+                       f"margin-top:{self.px(4) if not first else 0}px; font-size:{size}pt\">")
+            out.append("<thead><tr>")
+            for n, (c, w) in enumerate(zip(columns, widths, strict=True)):
+                anchor = f"<a name=\"t{index}_{first}\"></a>" if n == 0 else ""
+                if n == 0 and self._anchors:
+                    anchor = "".join(f"<a name=\"{a}\"></a>" for a in self._anchors) + anchor
+                    self._anchors = []
+                out.append(f"<th width=\"{w}%\" align=\"center\" valign=\"middle\" style=\"font-weight:bold\">"
+                           f"{anchor}{_esc(c['title'])}</th>")
+            out.append("</tr></thead>")
+            for row in block["rows"][first:last]:
+                out.append(self._row(row, columns))
+            out.append("</table>")
         return "".join(out)
+
+    @staticmethod
+    def _row(row: dict, columns: list[dict]) -> str:
+        style = []
+        if row.get("bold"):
+            style.append("font-weight:bold")
+        if row.get("italic"):
+            style.append("font-style:italic")
+        css = f" style=\"{'; '.join(style)}\"" if style else ""
+        if row.get("span"):
+            return (f"<tr><td colspan=\"{len(columns)}\"{css}>{_cell_html(row['cells'][0] if row['cells'] else '')}"
+                    "</td></tr>")
+        cells = list(row["cells"]) + [""] * (len(columns) - len(row["cells"]))
+        return "<tr>" + "".join(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{_cell_html(cell)}</td>"
+                                for c, cell in zip(columns, cells, strict=False)) + "</tr>"
 
     def _chart(self, block: dict) -> str:
         width_mm = (self.g.content_w / self.r.res * 25.4) * 0.92
@@ -416,7 +587,8 @@ class _HtmlWriter:
             text = item.strip().rstrip(";.")
             end = "." if i == len(recipients) - 1 else ";"
             lines.append(f"- {_esc(text)}{end}")
-        left = (f"<p style=\"margin-top:0px; font-size:12pt; font-weight:bold; font-style:italic\">Nơi nhận:</p>"
+        left = (f"<p style=\"margin-top:0px; font-size:12pt; font-weight:bold; font-style:italic\">"
+                f"<a name=\"signature\"></a>Nơi nhận:</p>"
                 f"<p style=\"margin-top:0px; font-size:11pt; line-height:110%\">{'<br/>'.join(lines)}</p>")
         signer = [f"<p align=\"center\" style=\"margin-top:0px; font-size:13pt; font-weight:bold\">"
                   f"{_esc(o.signer_authority)}{'<br/>' if o.signer_authority else ''}{_esc(o.signer_title)}</p>"]

@@ -10,8 +10,9 @@ from desktop.domain import derived
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_money, format_number
 from desktop.domain.words import amount_in_words
+from desktop.figures import BudgetFigures, OfficeReportFigures, SurveyFigures, TaskFigures, TrainingFigures
+from desktop.figures.rounding import half_up, percent_of
 from desktop.reports import model as m
-from desktop.reports.facts import BudgetFacts, OfficeReportFacts, SurveyFacts, TaskFacts, TrainingFacts
 from desktop.reports.options import ReportOptions
 
 NO_DATA = "Chưa có số liệu."
@@ -28,15 +29,14 @@ def words(amount: int | float | None, options: ReportOptions) -> str:
 
 
 def num(value: float | None, decimals: int = 0) -> str:
-    """A number the Vietnamese way, "" for none."""
-    return "" if value is None else format_number(value, decimals)
+    """A number the Vietnamese way rounded half up (7,175 → "7,18"), "" for none."""
+    return "" if value is None else format_number(half_up(value, decimals), decimals)
 
 
 def percent(part: float, whole: float | None, decimals: int = 1) -> str:
-    """part/whole as "45,5%", or "" when whole is 0."""
-    if not whole:
-        return ""
-    return f"{format_number(100.0 * part / whole, decimals)}%"
+    """part/whole as "45,5%" (halves rounded up), or "" when whole is 0."""
+    value = percent_of(part, whole, decimals)
+    return "" if value is None else f"{format_number(value, decimals)}%"
 
 
 def two(n: int) -> str:
@@ -45,7 +45,7 @@ def two(n: int) -> str:
 
 
 # -- tasks -------------------------------------------------------------------------------------------------------------
-def task_blocks(facts: TaskFacts) -> list[dict]:
+def task_blocks(facts: TaskFigures) -> list[dict]:
     """How far the tasks have come: counts by status, average progress, overdue tasks, a progress chart."""
     if not facts.rows:
         return [m.paragraph("Kế hoạch chưa có nhiệm vụ. " + NO_DATA)]
@@ -55,7 +55,7 @@ def task_blocks(facts: TaskFacts) -> list[dict]:
     blocks = [m.paragraph(f"Kế hoạch có {two(n)} hoạt động; {counts}. Tiến độ bình quân đạt "
                           f"{num(facts.average_progress, 1)}%.")]
     if facts.overdue:
-        late = "; ".join(f"{t['code'] or ''} {short(t['title'])} (thời hạn {format_date(t['end_date'])})".strip()
+        late = "; ".join(f"{t['code'] or ''} {full(t['title'])} (thời hạn {format_date(t['end_date'])})".strip()
                          for t in facts.overdue)
         blocks.append(m.paragraph(f"Các hoạt động đã quá thời hạn nhưng chưa hoàn thành: {late}."))
     else:
@@ -67,20 +67,26 @@ def task_blocks(facts: TaskFacts) -> list[dict]:
     return blocks
 
 
+def full(text: str) -> str:
+    """A title as printed in running text: whole (documents never cut a text with "…"), spaces collapsed, without its
+    closing full stop or semicolon."""
+    return " ".join((text or "").split()).rstrip(".;")
+
+
 def short(text: str, limit: int = 90) -> str:
-    """The first `limit` characters of a long title, cut at a word."""
-    text = " ".join((text or "").split()).rstrip(".;")
+    """The first `limit` characters of a long title, cut at a word (chart labels only, never document text)."""
+    text = full(text)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def task_table(facts: TaskFacts, *, wide: bool = True) -> dict:
+def task_table(facts: TaskFigures, *, wide: bool = True) -> dict:
     """The task progress table: content items in bold with their activities under them."""
     if wide:
-        columns = [m.column("Mục", 0.7, "center"), m.column("Nội dung", 5), m.column("Đơn vị chủ trì", 1.4),
-                   m.column("Đơn vị phối hợp", 1.8), m.column("Thời gian", 1.2, "center"),
-                   m.column("Tình trạng", 1.3, "center"), m.column("Tiến độ (%)", 0.9, "center"),
+        columns = [m.column("Mục", 0.8, "center"), m.column("Nội dung", 4.5), m.column("Đơn vị chủ trì", 1.4),
+                   m.column("Đơn vị phối hợp", 1.8), m.column("Thời gian", 1.3, "center"),
+                   m.column("Tình trạng", 1.7, "center"), m.column("Tiến độ (%)", 0.9, "center"),
                    m.column("Kết quả", 3)]
     else:
         columns = [m.column("Mục", 0.8, "center"), m.column("Nội dung", 5), m.column("Tình trạng", 1.4, "center"),
@@ -95,13 +101,13 @@ def task_table(facts: TaskFacts, *, wide: bool = True) -> dict:
             cells = [t["code"], t["title"], t["lead"], t["coordinating"], when, t["status_title"], progress,
                      t["result"] or ""]
         else:
-            cells = [t["code"], short(t["title"], 160), t["status_title"], progress, t["result"] or ""]
+            cells = [t["code"], full(t["title"]), t["status_title"], progress, t["result"] or ""]
         rows.append(m.row(cells, bold=t["kind"] == "content"))
     return m.table(columns, rows)
 
 
 # -- training ----------------------------------------------------------------------------------------------------------
-def training_blocks(facts: TrainingFacts, *, chart: bool = True) -> list[dict]:
+def training_blocks(facts: TrainingFigures, *, chart: bool = True) -> list[dict]:
     """The course(s), how many came against the target, who they were, and the evaluation."""
     if not facts.courses:
         return [m.paragraph("Chưa tổ chức lớp tập huấn. " + NO_DATA)]
@@ -113,22 +119,23 @@ def training_blocks(facts: TrainingFacts, *, chart: bool = True) -> list[dict]:
         else:
             when = f"ngày {when}" if when else ""
         blocks.append(m.paragraph(f"{c['title']}: tổ chức {when} tại {c['venue'] or '…'}."))
-    registered = len(facts.participants)
+    rate = f", đạt {num(facts.attended_percent, 1)}% so với chỉ tiêu {facts.target} người" if facts.target else ""
     blocks.append(m.paragraph(
-        f"Số học viên đăng ký: {registered} người; tham dự: {facts.attended} người, đạt "
-        f"{percent(facts.attended, facts.target) or '…'} so với chỉ tiêu {facts.target} người; trong đó nữ "
-        f"{facts.by_gender['female']} người ({percent(facts.by_gender['female'], registered) or '0%'})."))
+        f"Số học viên đăng ký: {facts.registered} người; số học viên tham dự: {facts.attended} người{rate}; trong "
+        f"số học viên tham dự có {facts.by_gender['female']} nữ ({num(facts.female_percent or 0, 1)}%)."))
     if facts.pre_average is not None and facts.post_average is not None:
+        gain = facts.score_gain or 0.0
+        change = f"tăng {num(gain, 2)} điểm" if gain >= 0 else f"giảm {num(-gain, 2)} điểm"
         blocks.append(m.paragraph(
             f"Kết quả kiểm tra: điểm bình quân trước tập huấn {num(facts.pre_average, 2)}, sau tập huấn "
-            f"{num(facts.post_average, 2)} (tăng {num(facts.post_average - facts.pre_average, 2)} điểm). "
+            f"{num(facts.post_average, 2)} ({change}). "
             f"Tỷ lệ học viên hài lòng và rất hài lòng: {num(facts.satisfied_percent or 0, 1)}%."))
     return blocks
 
 
-def org_kind_table(facts: TrainingFacts) -> dict:
-    """Participants by kind of organisation."""
-    total = len(facts.participants)
+def org_kind_table(facts: TrainingFigures) -> dict:
+    """Participants who attended, by kind of organisation."""
+    total = facts.attended
     rows = []
     for i, c in enumerate([*ch.ORG_KINDS, ch.Choice("", "Chưa phân loại", "")], 1):
         n = facts.by_org_kind.get(c.code, 0)
@@ -136,17 +143,17 @@ def org_kind_table(facts: TrainingFacts) -> dict:
             rows.append([str(i), c.title, str(n), percent(n, total)])
     rows.append(m.row(["", "Tổng cộng", str(total), "100%" if total else ""], bold=True))
     return m.table([m.column("TT", 0.6, "center"), m.column("Đối tượng", 5), m.column("Số người", 1.2, "right"),
-                    m.column("Tỷ lệ", 1.2, "right")], rows, caption="Học viên theo đối tượng")
+                    m.column("Tỷ lệ", 1.2, "right")], rows, caption="Học viên tham dự theo đối tượng")
 
 
-def org_kind_chart(facts: TrainingFacts) -> dict:
+def org_kind_chart(facts: TrainingFigures) -> dict:
     """Participants by kind of organisation, as horizontal bars."""
     kinds = [c for c in ch.ORG_KINDS if facts.by_org_kind.get(c.code)]
     return m.chart("hbar", "Số học viên theo đối tượng", [c.title for c in kinds],
                    [("Số người", [facts.by_org_kind[c.code] for c in kinds])], unit="người")
 
 
-def satisfaction_table(facts: TrainingFacts) -> dict:
+def satisfaction_table(facts: TrainingFigures) -> dict:
     """How satisfied the participants who came were, 1 to 5."""
     labels = {1: "Rất không hài lòng", 2: "Không hài lòng", 3: "Bình thường", 4: "Hài lòng", 5: "Rất hài lòng"}
     total = sum(facts.satisfaction.values())
@@ -156,7 +163,7 @@ def satisfaction_table(facts: TrainingFacts) -> dict:
                     m.column("Tỷ lệ", 1.2, "right")], rows, caption="Đánh giá mức độ hài lòng của học viên")
 
 
-def participant_table(facts: TrainingFacts) -> dict:
+def participant_table(facts: TrainingFigures) -> dict:
     """The participant list (long: it breaks across pages with its header repeated)."""
     columns = [m.column("TT", 0.6, "center"), m.column("Họ và tên", 2.4), m.column("Giới tính", 0.9, "center"),
                m.column("Năm sinh", 0.9, "center"), m.column("Đơn vị công tác", 4.2), m.column("Chức vụ", 2.2),
@@ -170,7 +177,7 @@ def participant_table(facts: TrainingFacts) -> dict:
     return m.table(columns, rows)
 
 
-def material_table(facts: TrainingFacts) -> dict:
+def material_table(facts: TrainingFigures) -> dict:
     """Documents handed out."""
     rows = [[str(i), t["title"], ch.title_of(ch.MATERIAL_KINDS, t["kind"]), num(t["copies"])]
             for i, t in enumerate(facts.materials, 1)]
@@ -179,18 +186,16 @@ def material_table(facts: TrainingFacts) -> dict:
 
 
 # -- survey ------------------------------------------------------------------------------------------------------------
-def survey_blocks(facts: SurveyFacts) -> list[dict]:
+def survey_blocks(facts: SurveyFigures, contested: set[str] | frozenset[str] = frozenset()) -> list[dict]:
     """What the survey found: enterprises, total energy in TOE and its change, the model enterprise, the workshop."""
     if not facts.enterprises:
         return [m.paragraph("Chưa khảo sát doanh nghiệp nào. " + NO_DATA)]
-    surveyed = [e for e in facts.enterprises if e["surveyed"]]
-    blocks = [m.paragraph(f"Đã khảo sát hiện trạng tiêu thụ nguyên liệu, tài nguyên tại {two(len(surveyed))}/"
+    blocks = [m.paragraph(f"Đã khảo sát hiện trạng tiêu thụ nguyên liệu, tài nguyên tại {two(facts.surveyed)}/"
                           f"{two(len(facts.enterprises))} doanh nghiệp ngành hóa chất và sản phẩm hóa chất.")]
     if len(facts.periods) >= 2:
         base, last = facts.periods[0], facts.periods[-1]
-        b = sum(p.get(base, 0.0) for p in facts.toe_by_period.values())
-        a = sum(p.get(last, 0.0) for p in facts.toe_by_period.values())
-        change = f"{'giảm' if a < b else 'tăng'} {num(abs(100 * (a - b) / b), 1)}%" if b else ""
+        b, a = facts.toe_totals[base], facts.toe_totals[last]
+        change = f"{facts.trend_word()} {num(abs(facts.toe_change_percent), 1)}%" if facts.trend_word() else "không đổi"
         blocks.append(m.paragraph(f"Tổng năng lượng tiêu thụ quy đổi của các doanh nghiệp: năm {base} "
                                   f"{num(b, 1)} TOE, năm {last} {num(a, 1)} TOE ({change})."))
     count = sum(len(v) for v in facts.solutions.values())
@@ -205,13 +210,15 @@ def survey_blocks(facts: SurveyFacts) -> list[dict]:
                                   f"{f' (điểm bình quân có trọng số {num(score, 2)})' if score is not None else ''}."))
     else:
         blocks.append(m.paragraph("Chưa chọn doanh nghiệp mẫu."))
-    for w in facts.workshops:
+    for w in facts.held_workshops:
+        if w["id"] in contested:
+            continue
         blocks.append(m.paragraph(f"{w['title']}: ngày {format_date(w['date']) or '…'} tại {w['venue'] or '…'}, "
                                   f"{w['participants_count'] or 0} đại biểu. {w['summary'] or ''}".strip()))
     return blocks
 
 
-def enterprise_table(facts: SurveyFacts) -> dict:
+def enterprise_table(facts: SurveyFigures) -> dict:
     """The surveyed enterprises."""
     rows = [[str(i), e["name"] + (" (doanh nghiệp mẫu)" if e["is_model"] else ""), e["tax_code"],
              e["industrial_zone"], e["vsic_code"], e["products"]] for i, e in enumerate(facts.enterprises, 1)]
@@ -221,7 +228,7 @@ def enterprise_table(facts: SurveyFacts) -> dict:
                    rows, caption="Danh sách doanh nghiệp khảo sát")
 
 
-def selection_table(facts: SurveyFacts) -> dict:
+def selection_table(facts: SurveyFigures) -> dict:
     """Selection scores per criterion and the weighted score; the model enterprise in bold."""
     columns = [m.column("Doanh nghiệp", 3.5)]
     columns += [m.column(f"{c['name']} ({num(c['weight'])})", 1.3, "center") for c in facts.criteria]
@@ -234,7 +241,7 @@ def selection_table(facts: SurveyFacts) -> dict:
     return m.table(columns, rows, caption="Điểm đánh giá lựa chọn doanh nghiệp mẫu (thang điểm 10; trọng số %)")
 
 
-def consumption_table(facts: SurveyFacts) -> dict:
+def consumption_table(facts: SurveyFigures) -> dict:
     """Consumption per enterprise and resource across periods, with intensity per unit of product and TOE."""
     base, last = (facts.periods[0], facts.periods[-1]) if facts.periods else ("", "")
     columns = [m.column("Loại tài nguyên", 2.2), m.column("Đơn vị tính", 1.6, "center"),
@@ -280,7 +287,7 @@ def _dec(record: dict | None) -> int:
     return 0 if record["quantity"] >= 100 or float(record["quantity"]).is_integer() else 2
 
 
-def solution_table(facts: SurveyFacts) -> dict:
+def solution_table(facts: SurveyFigures) -> dict:
     """Proposed solutions with investment, annual saving and simple payback."""
     rows: list[dict | list] = []
     for e in facts.enterprises:
@@ -297,31 +304,30 @@ def solution_table(facts: SurveyFacts) -> dict:
 
 
 # -- budget ------------------------------------------------------------------------------------------------------------
-def budget_blocks(facts: BudgetFacts, options: ReportOptions) -> list[dict]:
+def budget_blocks(facts: BudgetFigures, options: ReportOptions) -> list[dict]:
     """The estimate against the plan total (mismatch flagged), the execution, both in figures and in words."""
     blocks = [m.paragraph(f"Tổng kinh phí thực hiện Kế hoạch: {money(facts.total_budget)} "
                           f"({words(facts.total_budget, options)}).")]
     if not facts.lines:
         blocks.append(m.paragraph("Chưa lập dự toán chi tiết; chưa có số liệu giải ngân."))
         return blocks
-    diff = facts.estimate_total - facts.total_budget
+    diff = facts.difference
     if diff == 0:
         blocks.append(m.paragraph(f"Dự toán chi tiết gồm {two(len(facts.lines))} khoản chi, tổng cộng "
                                   f"{money(facts.estimate_total)}, khớp với tổng kinh phí của Kế hoạch."))
     else:
         blocks.append(m.paragraph(
             f"Dự toán chi tiết gồm {two(len(facts.lines))} khoản chi, tổng cộng {money(facts.estimate_total)}, "
-            f"{'vượt' if diff > 0 else 'thấp hơn'} tổng kinh phí của Kế hoạch {money(abs(diff))}; "
+            f"{'thấp hơn' if diff > 0 else 'vượt'} tổng kinh phí của Kế hoạch {money(abs(diff))}; "
             "cần rà soát lại dự toán.", bold=True))
-    rate = derived.execution_percent(facts.disbursed_total, facts.estimate_total)
-    remaining = facts.estimate_total - facts.disbursed_total
+    remaining = facts.remaining
     blocks.append(m.paragraph(
         f"Kinh phí đã giải ngân: {money(facts.disbursed_total)} ({words(facts.disbursed_total, options)}), đạt "
-        f"{num(rate or 0, 1)}% dự toán; còn lại {money(remaining)} ({words(remaining, options)})."))
+        f"{num(facts.execution_percent or 0, 1)}% dự toán; còn lại {money(remaining)} ({words(remaining, options)})."))
     return blocks
 
 
-def source_table(facts: BudgetFacts) -> dict:
+def source_table(facts: BudgetFigures) -> dict:
     """Estimate and disbursement by funding source, with the total."""
     rows: list[dict | list] = []
     for i, (source, (est, dis)) in enumerate(facts.by_source.items(), 1):
@@ -333,7 +339,7 @@ def source_table(facts: BudgetFacts) -> dict:
                    caption="Kinh phí theo nguồn", unit_note="Đơn vị tính: đồng")
 
 
-def budget_chart(facts: BudgetFacts) -> dict:
+def budget_chart(facts: BudgetFigures) -> dict:
     """Estimate against disbursement per content item, in millions of đồng."""
     cats = [k for k, _, _ in facts.by_task]
     return m.chart("bar", "Dự toán và giải ngân theo nội dung (triệu đồng)", cats,
@@ -341,7 +347,7 @@ def budget_chart(facts: BudgetFacts) -> dict:
                     ("Đã giải ngân", [round(d / 1e6) for _, _, d in facts.by_task])], unit="triệu đồng")
 
 
-def estimate_table(facts: BudgetFacts, options: ReportOptions) -> dict:
+def estimate_table(facts: BudgetFigures, options: ReportOptions) -> dict:
     """The estimate (dự toán) line by line with its execution; totals and the total in words."""
     columns = [m.column("TT", 0.5, "center"), m.column("Nội dung chi", 4.2), m.column("Đơn vị tính", 1.2, "center"),
                m.column("Số lượng", 0.9, "right"), m.column("Đơn giá", 1.4, "right"),
@@ -362,18 +368,18 @@ def estimate_table(facts: BudgetFacts, options: ReportOptions) -> dict:
     return m.table(columns, rows, unit_note="Đơn vị tính: đồng")
 
 
-def disbursement_table(facts: BudgetFacts) -> dict:
+def disbursement_table(facts: BudgetFigures) -> dict:
     """Every disbursement in date order."""
     rows: list[dict | list] = [[str(i), format_date(d["date"]), d["voucher"], d["item"], format_money(d["amount"])]
                                for i, d in enumerate(facts.disbursements, 1)]
     rows.append(m.row(["", "", "", "Tổng cộng", format_money(facts.disbursed_total)], bold=True))
-    return m.table([m.column("TT", 0.5, "center"), m.column("Ngày chi", 1.1, "center"),
+    return m.table([m.column("TT", 0.5, "center"), m.column("Ngày chi", 1.5, "center"),
                     m.column("Số chứng từ", 1.7, "center"), m.column("Khoản chi", 4.5),
                     m.column("Số tiền", 1.6, "right")], rows, unit_note="Đơn vị tính: đồng")
 
 
 # -- office reports ----------------------------------------------------------------------------------------------------
-def office_report_blocks(facts: OfficeReportFacts) -> list[dict]:
+def office_report_blocks(facts: OfficeReportFigures) -> list[dict]:
     """Which offices reported on time, late or not at all."""
     if not facts.rows:
         return [m.paragraph("Kế hoạch chưa giao báo cáo cho đơn vị nào.")]
@@ -391,10 +397,10 @@ def office_report_blocks(facts: OfficeReportFacts) -> list[dict]:
     return blocks
 
 
-def office_report_table(facts: OfficeReportFacts) -> dict:
+def office_report_table(facts: OfficeReportFigures) -> dict:
     """Every office report with due and submitted dates and its state."""
     rows = [[str(i), r["agency"], r["recipient"], format_date(r["due_date"]), format_date(r["submitted_date"]),
              r["state_title"]] for i, r in enumerate(facts.rows, 1)]
     return m.table([m.column("TT", 0.5, "center"), m.column("Đơn vị báo cáo", 3), m.column("Gửi đến", 1.8),
-                    m.column("Hạn nộp", 1.1, "center"), m.column("Ngày nộp", 1.1, "center"),
+                    m.column("Hạn nộp", 1.4, "center"), m.column("Ngày nộp", 1.4, "center"),
                     m.column("Tình trạng", 1.6, "center")], rows)

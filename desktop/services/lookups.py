@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.domain import agencies as agency_rules
 from desktop.domain.entities import BY_NAME, ENTITIES
 from desktop.domain.fields import Field
+from desktop.domain.rows import Row
 from desktop.domain.text import collation_key
 from desktop.store import Store
 
@@ -15,7 +16,7 @@ _PLAN_SCOPED = frozenset(spec.name for spec in ENTITIES
                          if any(f.name == "plan_id" and f.ref == "plans" for f in spec.fields))
 
 
-def display_text(entity: str, row: dict) -> str:
+def display_text(entity: str, row: Row) -> str:
     """How a row of `entity` is named in lists and pick lists."""
     if entity == "tasks":
         title = str(row.get("title") or "")

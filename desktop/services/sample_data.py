@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from desktop.domain.rows import Row
 from desktop.domain.taxcode import tax_code_error
 from desktop.store import Store, StoreError
 
@@ -170,11 +171,11 @@ def _org_kind(rng: random.Random) -> str:
     return ORG_MIX[-1][0]
 
 
-def _plan_tasks(store: Store, plan_id: str) -> dict[str, dict]:
+def _plan_tasks(store: Store, plan_id: str) -> dict[str, Row]:
     return {t["code"]: t for t in store.repo("tasks").rows(plan_id=plan_id) if t["code"]}
 
 
-def _agencies(store: Store) -> dict[str, dict]:
+def _agencies(store: Store) -> dict[str, Row]:
     return {a["code"]: a for a in store.repo("agencies").rows()}
 
 
@@ -218,7 +219,7 @@ def _bump(counts: dict[str, int], key: str, n: int = 1) -> None:
     counts[key] = counts.get(key, 0) + n
 
 
-def _add_course(store: Store, plan: dict, tasks: dict[str, dict], agencies: dict[str, dict], rng: random.Random,
+def _add_course(store: Store, plan: Row, tasks: dict[str, Row], agencies: dict[str, Row], rng: random.Random,
                 participants: int, counts: dict[str, int]) -> str:
     year = plan["year"]
     task = tasks.get("II.1.1")
@@ -286,7 +287,7 @@ def _add_course(store: Store, plan: dict, tasks: dict[str, dict], agencies: dict
         store.repo("training_materials").add({"course_id": course["id"], "title": title, "kind": kind,
                                               "copies": copies, "note": SAMPLE_NOTE})
         _bump(counts, "training_materials")
-    return course["id"]
+    return str(course["id"])
 
 
 def _add_survey(store: Store, plan_id: str, rng: random.Random, counts: dict[str, int]) -> list[str]:
@@ -345,7 +346,7 @@ def _add_consumption(store: Store, enterprise_id: str, ent: _Enterprise, year: i
             _bump(counts, "consumption_records")
 
 
-def _add_workshop(store: Store, plan: dict, tasks: dict[str, dict], counts: dict[str, int]) -> None:
+def _add_workshop(store: Store, plan: Row, tasks: dict[str, Row], counts: dict[str, int]) -> None:
     task = tasks.get("II.2.5")
     store.repo("workshops").add({
         "plan_id": plan["id"], "task_id": task["id"] if task else None,
@@ -356,7 +357,7 @@ def _add_workshop(store: Store, plan: dict, tasks: dict[str, dict], counts: dict
     _bump(counts, "workshops")
 
 
-def _add_budget(store: Store, plan: dict, tasks: dict[str, dict], rng: random.Random, counts: dict[str, int]) -> None:
+def _add_budget(store: Store, plan: Row, tasks: dict[str, Row], rng: random.Random, counts: dict[str, int]) -> None:
     total = int(plan["total_budget"] or 0)
     if total <= 0:
         return
@@ -392,7 +393,7 @@ def _add_budget(store: Store, plan: dict, tasks: dict[str, dict], rng: random.Ra
             _bump(counts, "disbursements")
 
 
-def _update_tasks(store: Store, tasks: dict[str, dict], counts: dict[str, int]) -> None:
+def _update_tasks(store: Store, tasks: dict[str, Row], counts: dict[str, int]) -> None:
     for code, (status, progress) in TASK_PROGRESS.items():
         task = tasks.get(code)
         if task:

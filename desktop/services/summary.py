@@ -2,57 +2,67 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from desktop.domain.rows import Row
 from desktop.store import Store
 
 
-def _scalar(store: Store, sql: str, params: list[object]) -> int:
-    value = store.db.execute(sql, params).fetchone()[0]
-    return int(value or 0)
+class PlanSummary(TypedDict):
+    """Counts (live rows only) and totals of one plan; the keys are those of `summary --json`."""
+
+    id: str
+    number: str
+    year: int
+    title: str
+    total_budget: int
+    budget_lines_total: int
+    legal_bases: int
+    objectives: int
+    indicators: int
+    content_items: int
+    activities: int
+    responsibilities: int
+    participants: int
+    enterprises: int
+    deadlines: list[str]
 
 
-def plan_summary(store: Store, plan: Row) -> Row:
+class DatabaseSummary(TypedDict):
+    """The whole database: schema version, number of agencies, each plan's summary (by year)."""
+
+    schema_version: int
+    agencies: int
+    plans: list[PlanSummary]
+
+
+def plan_summary(store: Store, plan: Row) -> PlanSummary:
     """Counts (live rows only) and totals of one plan."""
-    pid = [plan["id"]]
-    live = "deleted = 0 AND plan_id = ?"
-    count = {
-        name: _scalar(store, f"SELECT count(*) FROM {table} WHERE {live}", pid)
-        for name, table in (("legal_bases", "legal_bases"), ("objectives", "objectives"),
-                            ("responsibilities", "responsibilities"), ("enterprises", "enterprises"))
-    }
-    indicators = _scalar(store, "SELECT count(*) FROM indicators i JOIN objectives o ON o.id = i.objective_id "
-                                "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ?", pid)
-    content_items = _scalar(store, f"SELECT count(*) FROM tasks WHERE {live} AND kind = 'content'", pid)
-    activities = _scalar(store, f"SELECT count(*) FROM tasks WHERE {live} AND kind = 'activity'", pid)
-    participants = _scalar(store, "SELECT count(*) FROM participants p JOIN training_courses c ON c.id = p.course_id "
-                                  "WHERE p.deleted = 0 AND c.deleted = 0 AND c.plan_id = ?", pid)
-    budget_lines_total = _scalar(store, f"SELECT sum(amount) FROM budget_lines WHERE {live}", pid)
-    deadlines = sorted({
-        row[0] for row in store.db.execute(
-            f"SELECT report_deadline FROM responsibilities WHERE {live} AND report_deadline IS NOT NULL "
-            f"UNION SELECT due_date FROM office_reports WHERE {live} AND due_date IS NOT NULL", pid + pid)
-        if row[0]
-    })
+    plan_id = plan["id"]
+    objectives = store.repo("objectives").rows(plan_id=plan_id)
+    courses = store.repo("training_courses").rows(plan_id=plan_id)
+    deadlines = {str(d) for d in store.repo("responsibilities").distinct("report_deadline", plan_id=plan_id)}
+    deadlines |= {str(d) for d in store.repo("office_reports").distinct("due_date", plan_id=plan_id)}
     return {
-        "id": plan["id"],
+        "id": plan_id,
         "number": plan["number"],
         "year": plan["year"],
         "title": plan["title"],
         "total_budget": plan["total_budget"],
-        "budget_lines_total": budget_lines_total,
-        "legal_bases": count["legal_bases"],
-        "objectives": count["objectives"],
-        "indicators": indicators,
-        "content_items": content_items,
-        "activities": activities,
-        "responsibilities": count["responsibilities"],
-        "participants": participants,
-        "enterprises": count["enterprises"],
-        "deadlines": deadlines,
+        "budget_lines_total": int(store.repo("budget_lines").total("amount", plan_id=plan_id)),
+        "legal_bases": store.repo("legal_bases").count(plan_id=plan_id),
+        "objectives": len(objectives),
+        "indicators": sum(store.repo("indicators").count(objective_id=o["id"]) for o in objectives),
+        "content_items": store.repo("tasks").count(plan_id=plan_id, kind="content"),
+        "activities": store.repo("tasks").count(plan_id=plan_id, kind="activity"),
+        "responsibilities": store.repo("responsibilities").count(plan_id=plan_id),
+        "participants": sum(store.repo("participants").count(course_id=c["id"]) for c in courses),
+        "enterprises": store.repo("enterprises").count(plan_id=plan_id),
+        "deadlines": sorted(deadlines),
     }
 
 
-def database_summary(store: Store) -> Row:
+def database_summary(store: Store) -> DatabaseSummary:
     """The whole database: schema version, number of agencies, and each plan's summary (by year)."""
     plans = store.repo("plans").rows(order_by=("year", "rowid"))
     return {

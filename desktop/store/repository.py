@@ -79,6 +79,20 @@ class Repository:
         sql = f'SELECT count(*) FROM "{self.table}" WHERE ' + " AND ".join(conditions)
         return int(self.db.execute(sql, params).fetchone()[0])
 
+    def total(self, column: str, **equals: object) -> int | float:
+        """The sum of `column` over the live rows matching the keyword values (0 when there are none)."""
+        conditions, params = self._conditions({column: ..., **equals}, include_deleted=False)
+        sql = f'SELECT total("{column}") FROM "{self.table}" WHERE ' + " AND ".join(conditions)
+        value = self.db.execute(sql, params).fetchone()[0]
+        return int(value) if float(value).is_integer() else float(value)
+
+    def distinct(self, column: str, **equals: object) -> list[object]:
+        """The different non-empty values of `column` among the live rows matching the keyword values, sorted."""
+        conditions, params = self._conditions({column: ..., **equals}, include_deleted=False)
+        sql = (f'SELECT DISTINCT "{column}" FROM "{self.table}" WHERE ' + " AND ".join(conditions)
+               + f' AND "{column}" IS NOT NULL AND "{column}" != \'\' ORDER BY 1')
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
     def _conditions(self, equals: Mapping[str, object], include_deleted: bool) -> tuple[list[str], list[object]]:
         known = set(self._columns())
         conditions = [] if include_deleted else ["deleted = 0"]
@@ -86,6 +100,8 @@ class Repository:
         for name, value in equals.items():
             if name not in known:
                 raise StoreError(f"Bảng {self.spec.title.lower()} không có cột “{name}”.")
+            if value is ...:  # only checks the column's name (total, distinct)
+                continue
             if value is None:
                 conditions.append(f'"{name}" IS NULL')
             else:

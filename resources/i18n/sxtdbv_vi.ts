@@ -87,79 +87,89 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="90" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="108" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="107" />
+        <source>Figures as of %1</source>
+        <translation>Số liệu tính đến ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
+        <source>%1 inconsistencies in the data to check</source>
+        <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="118" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="114" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="119" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="123" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="128" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="138" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="159" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="163" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="173" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="176" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="172" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -224,116 +234,28 @@
     <name>ExportProgressDialog</name>
     <message>
         <location filename="../../desktop/ui/exchange/export_dialog.py" line="23" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="708" />
         <source>Export Excel — %1</source>
         <translation>Xuất Excel — %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/export_dialog.py" line="25" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="710" />
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/export_dialog.py" line="28" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="713" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/export_dialog.py" line="41" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="726" />
         <source>Writing “%1”…</source>
         <translation>Đang ghi “%1”…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/export_dialog.py" line="53" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="738" />
         <source>Stopped: no file was written.</source>
         <translation>Đã dừng: không có tệp nào được ghi.</translation>
-    </message>
-</context>
-<context>
-    <name>ForeignListDialog</name>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="559" />
-        <source>Import a list from Excel — %1</source>
-        <translation>Nhập danh sách từ Excel — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="564" />
-        <source>Participants</source>
-        <translation>Học viên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="565" />
-        <source>Surveyed enterprises</source>
-        <translation>Doanh nghiệp khảo sát</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="569" />
-        <source>Import as:</source>
-        <translation>Nhập thành:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="570" />
-        <source>Sheet:</source>
-        <translation>Trang tính:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="574" />
-        <source>Columns (suggested from the titles; check them)</source>
-        <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="589" />
-        <source>Preview</source>
-        <translation>Xem trước</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="590" />
-        <source>Import</source>
-        <translation>Nhập</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
-        <source>Course:</source>
-        <translation>Lớp tập huấn:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="612" />
-        <source>Plan:</source>
-        <translation>Kế hoạch:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="635" />
-        <source>(not imported)</source>
-        <translation>(không nhập)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="637" />
-        <source>Column %1</source>
-        <translation>Cột %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="643" />
-        <source>%1 rows found under the header on row %2.</source>
-        <translation>Tìm thấy %1 dòng dưới dòng tiêu đề (dòng %2).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="654" />
-        <source>Choose the sheet and the course or plan first.</source>
-        <translation>Hãy chọn trang tính và lớp tập huấn hoặc kế hoạch trước.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="667" />
-        <source>New: %1, already present: %2, rejected: %3.</source>
-        <translation>Mới: %1, đã có: %2, bị từ chối: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="688" />
-        <source>Imported: %1 rows added.</source>
-        <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
 </context>
 <context>
@@ -361,225 +283,121 @@
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="71" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="239" />
         <source>Import Excel — %1</source>
         <translation>Nhập Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="249" />
-        <source>New</source>
-        <translation>Mới</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="250" />
-        <source>Changed</source>
-        <translation>Thay đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="251" />
-        <source>Unchanged</source>
-        <translation>Không đổi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="252" />
-        <source>Older (skipped)</source>
-        <translation>Cũ hơn (bỏ qua)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="253" />
-        <source>Conflict</source>
-        <translation>Xung đột</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="254" />
-        <source>Rejected</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="255" />
-        <source>Deleted</source>
-        <translation>Bị xóa</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="263" />
-        <source>Keep this computer's version</source>
-        <translation>Giữ bản trên máy này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
-        <source>Take the file's version</source>
-        <translation>Lấy bản trong tệp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
-        <source>Not chosen yet</source>
-        <translation>Chưa chọn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
-        <source>Sheet</source>
-        <translation>Trang tính</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
-        <source>Row</source>
-        <translation>Dòng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="275" />
-        <source>Title</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
-        <source>Changes (before → after)</source>
-        <translation>Thay đổi (trước → sau)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="277" />
-        <source>Resolution</source>
-        <translation>Cách giải quyết</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="79" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="283" />
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="118" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="290" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="119" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="291" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="127" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="298" />
         <source>What the import would do</source>
         <translation>Những gì sẽ được nhập</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="88" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="313" />
         <source>No errors or warnings.</source>
         <translation>Không có lỗi hay cảnh báo.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="140" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="317" />
         <source>Show:</source>
         <translation>Hiện:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="142" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="319" />
         <source>All rows with a change</source>
         <translation>Mọi dòng có thay đổi</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="146" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="323" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="22" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="347" />
         <source>Conflicts:</source>
         <translation>Xung đột:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="23" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="348" />
         <source>Keep mine for selected</source>
         <translation>Giữ bản của máy này cho các dòng chọn</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="24" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="349" />
         <source>Take theirs for selected</source>
         <translation>Lấy bản trong tệp cho các dòng chọn</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="26" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="350" />
         <source>Keep mine for all</source>
         <translation>Giữ bản của máy này cho tất cả</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="27" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="351" />
         <source>Take theirs for all</source>
         <translation>Lấy bản trong tệp cho tất cả</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="100" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="362" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng khác, bỏ qua các dòng bị từ chối</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="105" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="367" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="106" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="368" />
         <source>Print preview…</source>
         <translation>Xem trước khi in…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="189" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="395" />
         <source>Checking “%1”…</source>
         <translation>Đang kiểm tra “%1”…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="201" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="409" />
         <source>… and %1 more errors.</source>
         <translation>… và %1 lỗi khác.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="204" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="412" />
         <source>Nothing to import: the database already has everything in this file.</source>
         <translation>Không có gì để nhập: cơ sở dữ liệu đã có mọi nội dung của tệp này.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="219" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="427" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/conflicts.py" line="47" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="473" />
         <source>Conflicts: %1 of %2 still to choose</source>
         <translation>Xung đột: còn %1 / %2 dòng chưa chọn</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="282" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="523" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/exchange/import_preview.py" line="295" />
-        <location filename="../../desktop/ui/exchange_dialogs.py" line="536" />
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>

@@ -58,6 +58,10 @@ class DashboardPage(Page):
             "participants": Card("participants", self.tr("Training participants / target")),
             "enterprises": Card("enterprises", self.tr("Enterprises surveyed / target")),
         }
+        self.as_of = QLabel()
+        self.as_of.setObjectName("as_of")
+        self.as_of.setWordWrap(True)
+        self.outer.addWidget(self.as_of)
         grid = QGridLayout()
         for position, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, position)
@@ -106,6 +110,12 @@ class DashboardPage(Page):
             return
         f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
         self.figures = f
+        as_of = self.tr("Figures as of %1").replace("%1", formatting.format_date(f["as_of"].isoformat()))
+        if f["warnings"]:
+            note = self.tr("%1 inconsistencies in the data to check").replace("%1", str(len(f["warnings"])))
+            as_of += f" — <span style='color:{theme.text_colour(theme.DANGER)}'>{note}</span>"
+        self.as_of.setText(as_of)
+        self.as_of.setToolTip("\n".join(f"• {w}" for w in f["warnings"]))
         money = formatting.format_int
         for card in self.cards.values():
             card.apply_colours()
