@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
@@ -432,6 +432,24 @@ class MainWindow(QMainWindow):
         last = str(app_settings.get(app_settings.LAST_PAGE))
         keys = self.switcher.keys()
         self.go_to(keys.index(last) if last in keys else 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """When the palette changes (Windows switched between light and dark while the program runs), colour the rows,
+        cards and messages again from the new one (desktop/ui/theme.py)."""
+        super().changeEvent(event)
+        # A closed window (its database closed too) waiting for deletion is left alone.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "switcher") and self.isVisible():
+            self.recolour()
+
+    def recolour(self) -> None:
+        """Recompute every colour taken from the palette: list rows, the current page's figures, the status bar."""
+        from desktop.ui.widgets.list_panel import ListPanel
+
+        for panel in self.findChildren(ListPanel):
+            panel.model.recolour()
+        for page in self.switcher.built_pages():  # pages not built yet take the palette when they are
+            page.recolour()
+        self._update_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Remember the window's geometry; every edit is already saved, so closing loses nothing."""
