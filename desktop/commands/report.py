@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from desktop.commands.common import CommandError, open_store
+from desktop.display import use_offscreen_if_headless
 from desktop.reports.data import REPORTS, build_report, report_ids
 from desktop.reports.options import option_warnings, options_of
 
@@ -21,14 +21,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--docx", type=Path, metavar="OUT.docx", help="tệp Word (.docx) sẽ ghi, để sửa và ký")
     parser.add_argument("--year", type=int, default=None, help="năm của kế hoạch (mặc định: kế hoạch mới nhất)")
     parser.set_defaults(handler=run_report)
-
-
-def prepare_headless_qt() -> None:
-    """Use Qt's offscreen platform when no display is available and QT_QPA_PLATFORM is not set (Linux)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -61,7 +53,7 @@ def run_report(args: argparse.Namespace) -> int:
         store.close()
     for warning in [*option_warnings(options_of(doc)), *doc.get("warnings", [])]:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
-    prepare_headless_qt()
+    use_offscreen_if_headless()
     from desktop.reports.docx_render import DocxError, write_docx
     from desktop.reports.render import RenderError, ensure_app, render_pdf  # Qt is loaded only here.
 
