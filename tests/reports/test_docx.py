@@ -87,13 +87,17 @@ def test_word_file_page_setup_fonts_and_header_block(documents, report_id):
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 13
     header = word.tables[0]
     left, right = header.cell(0, 0).text, header.cell(0, 1).text
-    assert "UBND TỈNH ĐỒNG NAI" in left and "SỞ CÔNG THƯƠNG" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
-    lists = report_id in ("sign-in", "allowance")  # lists carry no number
-    assert header.cell(1, 0).text.startswith("Số:") != lists
-    assert header.cell(1, 1).text == "Đồng Nai, ngày 25 tháng 12 năm 2024"
-    if report_id in ("request", "reminder"):
-        assert header.cell(1, 0).text.split("\n")[-1].startswith("V/v ")  # a letter's subject under its number
+    if report_id == "plan":  # issued by the province: its own header, number and blank day
+        assert "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI" in left and header.cell(1, 0).text == "Số:       /KH-UBND"
+        assert header.cell(1, 1).text == "Đồng Nai, ngày      tháng      năm 2024"
+    else:
+        assert "UBND TỈNH ĐỒNG NAI" in left and "SỞ CÔNG THƯƠNG" in left
+        lists = report_id in ("sign-in", "allowance")  # lists carry no number
+        assert header.cell(1, 0).text.startswith("Số:") != lists
+        assert header.cell(1, 1).text == "Đồng Nai, ngày 25 tháng 12 năm 2024"
+        if report_id in ("request", "reminder"):
+            assert header.cell(1, 0).text.split("\n")[-1].startswith("V/v ")  # a letter's subject under its number
     signature = [t for t in word.tables if "Nơi nhận:" in t.cell(0, 0).text or "NGƯỜI LẬP" in t.cell(0, 0).text]
     assert signature and "GIÁM ĐỐC" in signature[0].rows[0].cells[-1].text or "ĐƠN VỊ TỔ CHỨC" in \
         signature[0].rows[0].cells[-1].text
