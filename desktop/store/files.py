@@ -124,6 +124,9 @@ def explain_os_error(exc: OSError, path: PurePath | str, action: str = "ghi", *,
     code = exc.errno
     if is_held_by_another_program(exc):
         return f"Không {action} được {kind} {where}: {HELD_BY_ANOTHER_PROGRAM}."
+    if code == errno.EEXIST and exc.filename and os.path.isfile(exc.filename):  # mkdir where a file has the name
+        return (f"Không {action} được {kind} {where}: “{exc.filename}” là một tệp, không phải thư mục. "
+                "Hãy chọn một thư mục khác.")
     if code == errno.ENOTDIR:
         return (f"Không {action} được {kind} {where}: một phần của đường dẫn là tệp, không phải thư mục. "
                 "Hãy chọn một thư mục khác.")
