@@ -210,10 +210,13 @@ def test_import_into_a_database_the_user_may_not_write(tmp_path, data):
     assert digest(db) == before
 
 
-def test_export_to_a_full_disk_prints_one_message_and_leaves_nothing(big_db, tmp_path, data):
+@pytest.mark.parametrize("temp_on_the_full_disk", [True, False], ids=["temp-full", "target-full"])
+def test_export_to_a_full_disk_prints_one_message_and_leaves_nothing(big_db, tmp_path, data, temp_on_the_full_disk):
+    # The workbook is written in the program's temporary folder, then moved (same disk) or copied (another disk) to
+    # the target: either may be the full one.
     with tmpfs(tmp_path / "full", "256k") as folder:
-        done = sx("--db", big_db, "export", folder / "out.xlsx", env={"TMPDIR": str(folder)},
-                  data=folder / "data")  # the program's temporary folder is on the full disk too
+        temp = folder / "data" if temp_on_the_full_disk else data
+        done = sx("--db", big_db, "export", folder / "out.xlsx", env={"TMPDIR": str(temp)}, data=temp)
         assert done.returncode == 1
         assert "ổ đĩa đã đầy" in done.stderr
         assert no_python_text(done.stderr) and done.stderr.strip().count("\n") == 0
@@ -319,3 +322,27 @@ def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(
     assert window.saved_label.text() == window.tr("All changes saved")
     window.ctx.store.close()
     window.lock.release()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux), a file that is always full")
+def test_a_workbook_that_cannot_be_finished_leaves_no_second_traceback(monkeypatch):
+    # ZipFile.__del__ used to try to finish the archive on the full disk again and print "Exception ignored in ...".
+    import gc
+
+    from openpyxl import Workbook
+
+    from desktop.exchange.writer import _discard, _save_closing_on_failure
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("Dữ liệu")
+    for row in range(3000):
+        sheet.append([row, f"Học viên số {row}", "Sở Công Thương Đồng Nai" * 3])
+    with pytest.raises(OSError) as raised:
+        _save_closing_on_failure(wb, Path("/dev/full"))
+    assert raised.value.errno == 28  # ENOSPC
+    _discard(wb)  # as _Writer.write does on any failure
+    del raised, wb, sheet
+    gc.collect()
+    assert unraisable == []
