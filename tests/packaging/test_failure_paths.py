@@ -346,3 +346,22 @@ def test_a_workbook_that_cannot_be_finished_leaves_no_second_traceback(monkeypat
     del raised, wb, sheet
     gc.collect()
     assert unraisable == []
+
+
+def test_pre_import_backups_left_by_older_versions_are_listed_and_rotated_with_the_default_database(data, monkeypatch):
+    monkeypatch.setenv("SXTDBV_DATA_DIR", str(data))
+    default = data / "sxtdbv.db"
+    init_database(default).close()
+    old = data / "backups"
+    old.mkdir()
+    for day in range(1, 16):  # 15 imports of an older version: 15 full copies, never rotated
+        (old / f"before-import-202605{day:02d}-080000-000000.db").write_bytes(default.read_bytes())
+    listed = backup_policy.list_backups(default)
+    assert len(listed) == 15 and {b.reason for b in listed} == {"import"}
+    assert listed[0].made.day == 15
+    with open_for_writing(default, daily_backup=False) as store:
+        backup_policy.set_backup_keep(store, 4)
+        made = backup_policy.backup_before_import(store)
+    kept = backup_policy.list_backups(default)
+    assert [b.path for b in kept][0] == made and len(kept) == 4
+    assert len(list(old.glob("before-import-*.db"))) == 3
