@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.commands.backup",
     "desktop.commands.import_list",
     "desktop.commands.new_year",
+    "desktop.commands.agencies",
 )
 
 
