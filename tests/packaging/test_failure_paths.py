@@ -47,10 +47,10 @@ def data(tmp_path) -> Path:
     return folder
 
 
-@pytest.fixture
-def big_db(tmp_path) -> Path:
-    """A database whose export takes a few seconds (5,000 participants)."""
-    path = tmp_path / "big.db"
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory) -> Path:
+    """A database whose export takes a few seconds (5,000 participants); made once, only read by the tests."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
     store = init_database(path)
     plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=5000, seed=3)
