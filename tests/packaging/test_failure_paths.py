@@ -297,7 +297,7 @@ def test_import_of_a_folder_says_it_is_a_folder(tmp_path, data):
     assert "là một thư mục" in done.stderr and "Không tìm thấy" not in done.stderr
 
 
-def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(qtbot, tmp_path, monkeypatch):
+def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(qtbot, tmp_path, own_settings):
     from PySide6.QtCore import Qt
 
     from desktop.services.opening import is_read_only

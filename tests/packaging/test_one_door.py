@@ -46,3 +46,39 @@ def test_the_window_refuses_an_empty_file_instead_of_making_it_a_database(tmp_pa
     with pytest.raises(StoreError, match="0 byte"):
         open_for_window(path)
     assert path.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["rong.db"]
+
+
+def test_settings_of_a_database_opened_read_only_cannot_be_changed_but_the_language_can(qtbot, tmp_path, own_settings):
+    from desktop.services import backup
+    from desktop.services.setup import init_database
+    from desktop.store.lock import DatabaseLock
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    path = tmp_path / "chung.db"
+    init_database(path).close()
+    other = DatabaseLock(path).acquire()
+    opened = open_for_window(path)
+    try:
+        dialog = SettingsDialog(opened.store)
+        qtbot.addWidget(dialog)
+        assert not dialog.office.isEnabled() and not dialog.keep.isEnabled()
+        dialog.save()  # no "attempt to write a readonly database"
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert backup.backup_keep(opened.store) == backup.DEFAULT_KEEP
+    finally:
+        opened.close()
+        other.release()
+
+
+def test_backups_older_versions_made_beside_the_database_are_still_listed(tmp_path):
+    from desktop.services import backup
+    from desktop.services.setup import init_database
+
+    path = tmp_path / "cu.db"
+    init_database(path).close()
+    beside = tmp_path / "backups"
+    beside.mkdir()
+    old = beside / "cu-20260102-080000-000-daily.db"
+    old.write_bytes(path.read_bytes())
+    (beside / "khac-20260102-080000-000-daily.db").write_bytes(b"")  # another database's: not listed
+    assert [b.path for b in backup.list_backups(path)] == [old]
