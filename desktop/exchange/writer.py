@@ -24,7 +24,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.writer.excel import ExcelWriter
 
 try:  # openpyxl writes through lxml when it is installed, which reports I/O errors as its own exception
-    from lxml.etree import SerialisationError as _LxmlSerialisationError
+    from lxml.etree import SerialisationError as _LxmlSerialisationError  # type: ignore[import-untyped]  # no stubs
 
     _SERIALISATION_ERRORS: tuple[type[Exception], ...] = (_LxmlSerialisationError,)
 except ImportError:  # pragma: no cover - without lxml the standard library raises OSError itself
