@@ -127,7 +127,6 @@ class _Builder:
         self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-            self.workbook.release(self.workbook.sheet_name_of(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
