@@ -34,8 +34,10 @@ _EPOCH_1904 = dt.datetime(1904, 1, 1)
 
 
 def _parse(source: object, tag: str) -> Iterator[tuple[str, etree._Element]]:
-    return etree.iterparse(source, events=("end",), tag=tag, resolve_entities=False, no_network=True,
-                           load_dtd=False, huge_tree=True, remove_comments=True)
+    parser: Iterator[tuple[str, etree._Element]] = etree.iterparse(
+        source, events=("end",), tag=tag, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+        remove_comments=True)
+    return parser
 
 
 def _text(element: etree._Element) -> str:

@@ -205,7 +205,7 @@ class _Writer:
                 found.add(spec.name)
         return found
 
-    def _role(self, spec: EntitySpec, row: dict) -> str:
+    def _role(self, spec: EntitySpec, row: dict[str, object]) -> str:
         """OWN, ASSIGNED or CONTEXT: what the workbook's office may do with the row (OWN for everyone in the hub's
         whole-plan workbook)."""
         if not self.office or row["owner"] == self.office:
@@ -395,26 +395,26 @@ def _style(target: object, column: fmt.Column, *, open_: bool, shade: bool) -> N
         target.fill = READ_ONLY_FILL  # type: ignore[attr-defined]
 
 
-class _FixedStyleCell(Cell):
+class _FixedStyleCell(Cell):  # type: ignore[misc]
     """A cell reused for every value of a column: its style id is looked up once, not for every value written
     (openpyxl looks it up in the workbook's style list for each cell, a third of the export's time)."""
 
     __slots__ = ("_style_id",)
 
     @property
-    def style_id(self) -> int:  # type: ignore[override]
-        return self._style_id
+    def style_id(self) -> int:
+        return int(self._style_id)
 
     @property
-    def has_style(self) -> bool:  # type: ignore[override]
+    def has_style(self) -> bool:
         return True
 
 
 def _styled_cell(ws: object, column: fmt.Column, *, open_: bool) -> Cell:
     """A cell with the column's format, open or locked and shaded."""
-    cell = _FixedStyleCell(ws, column=1, row=1)  # type: ignore[arg-type]
+    cell = _FixedStyleCell(ws, column=1, row=1)
     _style(cell, column, open_=open_, shade=True)
-    cell._style_id = Cell.style_id.fget(cell)  # type: ignore[attr-defined]
+    cell._style_id = Cell.style_id.fget(cell)
     return cell
 
 
