@@ -267,7 +267,9 @@ class ExchangeWorkbook:
                 errors.append(CellError(name, 1, column.title, "cột này xuất hiện hai lần."))
                 return None
             positions[column.key] = index
-        missing = [c.title for c in columns if c.key not in positions]
+        later = set(spec.added_later)  # a workbook of an older version has no column for them: read as empty
+        missing = [c.title for c in columns if c.key not in positions
+                   and not (c.field is not None and c.field.name in later)]
         if missing:
             errors.append(CellError(name, 1, missing[0], f"thiếu cột: {', '.join(missing)}."))
             return None
@@ -280,7 +282,7 @@ class ExchangeWorkbook:
         width = len(values)
 
         def cell(key: str) -> object:
-            index = pos[key]
+            index = pos.get(key, width)  # a column missing from an older workbook reads as empty
             return values[index] if index < width else ""
 
         data: dict[str, object] = {}

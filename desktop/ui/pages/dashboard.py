@@ -98,6 +98,12 @@ class DashboardPage(Page):
         super().showEvent(event)
         self.refresh()
 
+    def recolour(self) -> None:
+        """Cards and charts follow the new palette (at once when shown, else when next shown)."""
+        for card in self.cards.values():
+            card.apply_colours()
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute every figure and chart (when the page is next shown, if it is hidden now)."""
         if not self.ctx.plan_id or not self.isVisible():
@@ -106,8 +112,8 @@ class DashboardPage(Page):
         self.figures = f
         as_of = self.tr("Figures as of %1").replace("%1", formatting.format_date(f["as_of"].isoformat()))
         if f["warnings"]:
-            as_of += " — <span style='color:#b00020'>" + self.tr("%1 inconsistencies in the data to check").replace(
-                "%1", str(len(f["warnings"]))) + "</span>"
+            note = self.tr("%1 inconsistencies in the data to check").replace("%1", str(len(f["warnings"])))
+            as_of += f" — <span style='color:{theme.text_colour(theme.DANGER)}'>{note}</span>"
         self.as_of.setText(as_of)
         self.as_of.setToolTip("\n".join(f"• {w}" for w in f["warnings"]))
         money = formatting.format_int
