@@ -195,15 +195,16 @@ class _Writer:
         meta = wb.create_sheet(fmt.META_SHEET)
         meta.sheet_state = "veryHidden"
         plan_ids = self._plan_ids()
+        order = self._sheet_order()
         for key, value in (
             ("format", fmt.FORMAT_NAME), ("format_version", fmt.FORMAT_VERSION), ("app_version", __version__),
             ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
             ("installation", self.store.context.installation_id), ("export_id", self.export_id),
             ("exported_at", utc_now_iso()), ("scope", self.scope),
-            ("sheets", " ".join(spec.name for spec in self._sheet_order())),  # a sheet lost since is noticed
+            ("sheets", " ".join(spec.name for spec in order)),  # a sheet lost since the export is noticed
         ):
             meta.append([key, str(value)])
-        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in self._sheet_order()]
+        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in order]
         wb.active = 1  # the first visible sheet: for an office, its reports
         lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
         lists_sheet.sheet_state = "hidden"
