@@ -6,7 +6,8 @@ read-only, apply vs raw sqlite3 executemany, and each step's peak memory (every 
     python bench/bench_exchange.py [ROWS]        (or SXTDBV_BENCH_ROWS=20000; SXTDBV_BENCH_REPEAT=2)
 Times are CPU seconds of each step's own process (the fastest of the repeats).
 Targets (issues 4 and 9): export <= 1.3x raw write-only; preview <= 1.0x raw read-only; apply <= 2x executemany;
-peak memory < 400 MB up to the 300,000 rows a sheet may hold (`python bench/bench_exchange.py 300000`).
+peak memory < 400 MB up to the 300,000 rows a sheet may hold, its header included
+(`python bench/bench_exchange.py 299999`).
 """
 
 from __future__ import annotations
@@ -140,7 +141,11 @@ def step_raw_insert(db: str, empty_db: str) -> dict:
 
 
 def _child(target, args, queue) -> None:
-    result = target(*args)
+    try:
+        result = target(*args)
+    except BaseException as exc:  # noqa: BLE001 - reported by the parent instead of leaving it waiting forever
+        queue.put({"failed": f"{type(exc).__name__}: {exc}"})
+        raise
     result["peak_mb"] = _peak_mb()
     queue.put(result)
 
@@ -161,6 +166,8 @@ def _run_once(target, *args) -> dict:
     process.start()
     result = queue.get()
     process.join()
+    if "failed" in result:
+        raise SystemExit(f"{target.__name__} failed: {result['failed']}")
     return result
 
 
