@@ -221,7 +221,8 @@ class _Writer:
 
     def _sheet_order(self) -> list[EntitySpec]:
         """The entity sheets to write. The whole plan: every entity, parents first. An office's template: the sheets
-        with something for the office, its reports first, then the sheets with its own rows, then the context."""
+        with something for the office, its reports first, then the sheets with its own rows, then the context, the list
+        of agencies last."""
         if self.selection is None:
             return list(ENTITIES)
         selection = self.selection
@@ -229,7 +230,8 @@ class _Writer:
         always = {"office_reports"} | ({"participants"} if selection["training_courses"] else set())
         wanted = [s for s in ENTITIES if selection[s.name] or s.name in always]
         own = self._office_rows_exist() | always
-        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own))
+        # The list of agencies (what names may be chosen) comes last.
+        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own, s.name == "agencies"))
 
     def _office_rows_exist(self) -> set[str]:
         """The entities in which the office has rows to fill (owned or assigned)."""
