@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from desktop.domain.agencies import kind_from_text
 from desktop.domain.dates import parse_date
 from desktop.domain.entities import BY_NAME, EntitySpec
 from desktop.domain.fields import Field, Kind
@@ -144,4 +145,20 @@ ENTERPRISES = register(ListSpec(
         "phone": ("điện thoại", "số điện thoại", "sđt", "đt"),
         "note": ("ghi chú",),
     },
+))
+
+AGENCIES = register(ListSpec(
+    # An official list of agencies (the communes after the 2025 reform, a new list of departments): new codes are
+    # added; the predecessors and updates of agencies already listed go through services/agencies_lists.py.
+    "agencies", key_fields=("code",),
+    titles={
+        "code": ("mã", "mã số", "mã đvhc", "mã đơn vị hành chính", "mã cơ quan"),
+        "name": ("tên", "tên đơn vị hành chính", "tên cơ quan", "tên gọi"),
+        "short_name": ("viết tắt", "tên ngắn"),
+        "kind": ("loại", "cấp", "loại hình"),
+        "valid_from": ("ngày hiệu lực", "từ ngày", "ngày thành lập"),
+        "valid_to": ("đến ngày", "ngày kết thúc", "ngày hết hiệu lực"),
+        "note": ("ghi chú", "căn cứ"),
+    },
+    adapters={"kind": kind_from_text},
 ))
