@@ -4,12 +4,13 @@ refusals writing nothing, the backup and the exchange log of an applied import."
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from desktop.cli import main
-from desktop.paths import data_dir
+from desktop.services.backup import backups_dir
 from desktop.store import Store
 from tests.exchange.helpers import add_course, digest
 from tests.exchange.official_lists import COUNTS, NEW_NAMES, SHEET, participants_list
@@ -69,7 +70,7 @@ def test_dry_run_reports_the_official_list_and_writes_nothing(hub, tmp_path, cap
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--dry-run", "--skip-rejected", "--json")
     assert code == 0 and report["status"] == "dry-run" and report["counts"] == COUNTS
     assert _state(db) == before  # a dry run neither writes nor logs
-    assert not (data_dir() / "backups").exists() or not list((data_dir() / "backups").glob("before-import-*"))
+    assert not list(backups_dir(db).glob("*-import.db"))
 
 
 def test_rejected_rows_refuse_the_list_then_skip_rejected_applies_it_once(hub, tmp_path, capsys):
@@ -85,7 +86,8 @@ def test_rejected_rows_refuse_the_list_then_skip_rejected_applies_it_once(hub, t
 
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--skip-rejected", "--json")
     assert code == 0 and report["status"] == "applied" and report["counts"] == COUNTS
-    assert list((data_dir() / "backups").glob("before-import-*.db"))
+    backup = report["backup"]
+    assert backup.endswith("-import.db") and list(backups_dir(db).glob("*-import.db")) == [Path(backup)]
     assert _state(db)[1][-1] == "applied"
     people = _participants(db, course)
     assert set(people) == NEW_NAMES | {"Nguyễn Văn A"}
