@@ -105,7 +105,7 @@ def export_workbook(store: Store, path: Path | str, *, office: str | None = None
     scope = "plan"
     if office:
         office = office.strip().upper()
-        codes = {r[0] for r in store.db.execute("SELECT code FROM agencies WHERE deleted = 0").fetchall()}
+        codes = {str(code) for _id, code in store.repo("agencies").values("code", include_deleted=False) if code}
         if office not in codes:
             raise ExchangeError(f"Không có đơn vị mã “{office}”. Các mã có: {', '.join(sorted(codes))}.")
         selection = office_template_ids(store, office)
@@ -179,7 +179,7 @@ class _Writer:
         return None
 
     def _live_displays(self, table: str) -> list[str]:
-        rows = self.store.db.execute(f'SELECT id FROM "{table}" WHERE deleted = 0 ORDER BY rowid').fetchall()
+        rows = self.store.repo(table).values(include_deleted=False)
         names = self._display(table)
         values = [names.get(r[0], "") for r in rows]
         return sorted({v for v in values if v and values.count(v) == 1}) if len(values) <= REF_LIST_LIMIT else []
@@ -263,8 +263,7 @@ class _Writer:
         return frozenset()
 
     def _plan_ids(self) -> list[str]:
-        rows = self.store.db.execute("SELECT id FROM plans WHERE deleted = 0 ORDER BY year, rowid").fetchall()
-        ids = [r[0] for r in rows]
+        ids = [plan["id"] for plan in self.store.repo("plans").rows(order_by=("year", "rowid"))]
         if self.selection is not None:
             ids = [i for i in ids if i in self.selection["plans"]]
         return ids

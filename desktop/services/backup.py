@@ -28,10 +28,10 @@ from pathlib import Path
 
 from desktop.paths import data_dir
 from desktop.store import Store, StoreError
-from desktop.store.backup import BackupInfo, backup_connection, backup_to, check_backup_file, copy_into
-from desktop.store.files import explain_os_error, sqlite_uri
+from desktop.store.backup import BackupInfo, backup_connection, backup_file, backup_to, check_backup_file, copy_into
+from desktop.store.files import explain_os_error
 from desktop.store.lock import DatabaseLock
-from desktop.store.settings import get_setting, set_setting
+from desktop.store.settings import get_setting, get_setting_of, set_setting
 
 BACKUP_KEEP_KEY = "backup_keep"
 DEFAULT_KEEP = 10
@@ -178,10 +178,10 @@ def before_upgrade(database: Path | str, made: list[Path] | None = None) -> Call
 
 
 def _keep_of_connection(conn: sqlite3.Connection) -> int:
+    value = get_setting_of(conn, BACKUP_KEEP_KEY)
     try:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", [BACKUP_KEEP_KEY]).fetchone()
-        return min(max(int(row[0]), 1), MAX_KEEP) if row else DEFAULT_KEEP
-    except (sqlite3.Error, ValueError):
+        return min(max(int(value), 1), MAX_KEEP) if value else DEFAULT_KEEP
+    except ValueError:
         return DEFAULT_KEEP
 
 
@@ -236,12 +236,7 @@ def _backup_current(database: Path) -> Path:
     as a plain copy of its files (then removed, so that the restore starts from a fresh file)."""
     destination = _new_backup_path(database, RESTORE, None)
     try:
-        conn = sqlite3.connect(sqlite_uri(database, mode="ro"), uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return backup_connection(conn, destination)
-        finally:
-            conn.close()
+        return backup_file(database, destination)
     except (sqlite3.Error, StoreError):
         pass
     try:

@@ -240,4 +240,4 @@ def is_held_elsewhere(path: Path | str) -> bool:
 
 def is_read_only(store: Store) -> bool:
     """True when `store` was opened read-only (every write would be refused)."""
-    return bool(store.db.execute("PRAGMA query_only").fetchone()[0])
+    return store.read_only
