@@ -165,22 +165,22 @@
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="88" />
+        <location filename="../../desktop/ui/pages/budget.py" line="92" />
         <source>Total of the lines: &lt;b&gt;%1&lt;/b&gt; VND — plan total: &lt;b&gt;%2&lt;/b&gt; VND — </source>
         <translation>Tổng các khoản dự toán: &lt;b&gt;%1&lt;/b&gt; đồng — tổng kinh phí kế hoạch: &lt;b&gt;%2&lt;/b&gt; đồng — </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="91" />
+        <location filename="../../desktop/ui/pages/budget.py" line="95" />
         <source>matches the plan</source>
         <translation>khớp với kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="92" />
+        <location filename="../../desktop/ui/pages/budget.py" line="96" />
         <source>difference: %1 VND</source>
         <translation>chênh lệch: %1 đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="94" />
+        <location filename="../../desktop/ui/pages/budget.py" line="98" />
         <source>Disbursed: %1 VND (%2); remaining: %3 VND</source>
         <translation>Đã giải ngân: %1 đồng (%2); còn lại: %3 đồng</translation>
     </message>
@@ -222,84 +222,84 @@
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="107" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="113" />
         <source>Figures as of %1</source>
         <translation>Số liệu tính đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="115" />
         <source>%1 inconsistencies in the data to check</source>
         <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="118" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="130" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="135" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="139" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="140" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="138" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="150" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="159" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="165" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="173" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="179" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="176" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="188" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="188" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="188" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -1346,54 +1346,77 @@
     </message>
 </context>
 <context>
-    <name>Printing</name>
+    <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="53" />
-        <source>Printing</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="64" />
-        <source>Data to check before signing:</source>
-        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="75" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="84" />
+        <location filename="../../desktop/ui/printing.py" line="88" />
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="89" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="90" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="102" />
+        <source>Zoom</source>
+        <translation>Thu phóng</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="58" />
+        <source>Printing</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="69" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="153" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="106" />
+        <location filename="../../desktop/ui/printing.py" line="175" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="108" />
+        <location filename="../../desktop/ui/printing.py" line="177" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="118" />
+        <location filename="../../desktop/ui/printing.py" line="187" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="135" />
+        <location filename="../../desktop/ui/printing.py" line="204" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="137" />
+        <location filename="../../desktop/ui/printing.py" line="206" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="147" />
+        <location filename="../../desktop/ui/printing.py" line="216" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
@@ -1500,103 +1523,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="240" />
-        <location filename="../../desktop/ui/printing.py" line="329" />
+        <location filename="../../desktop/ui/printing.py" line="309" />
+        <location filename="../../desktop/ui/printing.py" line="398" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="249" />
+        <location filename="../../desktop/ui/printing.py" line="318" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="250" />
+        <location filename="../../desktop/ui/printing.py" line="319" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="251" />
+        <location filename="../../desktop/ui/printing.py" line="320" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="252" />
+        <location filename="../../desktop/ui/printing.py" line="321" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="253" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="254" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="255" />
+        <location filename="../../desktop/ui/printing.py" line="324" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="257" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="258" />
+        <location filename="../../desktop/ui/printing.py" line="327" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="260" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="262" />
+        <location filename="../../desktop/ui/printing.py" line="331" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="263" />
+        <location filename="../../desktop/ui/printing.py" line="332" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="264" />
+        <location filename="../../desktop/ui/printing.py" line="333" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="265" />
+        <location filename="../../desktop/ui/printing.py" line="334" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="276" />
+        <location filename="../../desktop/ui/printing.py" line="345" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="281" />
+        <location filename="../../desktop/ui/printing.py" line="350" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="285" />
+        <location filename="../../desktop/ui/printing.py" line="354" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="289" />
+        <location filename="../../desktop/ui/printing.py" line="358" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="399" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
@@ -1898,37 +1921,37 @@
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="89" />
+        <location filename="../../desktop/ui/pages/training.py" line="93" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="92" />
+        <location filename="../../desktop/ui/pages/training.py" line="96" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="99" />
+        <location filename="../../desktop/ui/pages/training.py" line="103" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="101" />
+        <location filename="../../desktop/ui/pages/training.py" line="105" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="102" />
+        <location filename="../../desktop/ui/pages/training.py" line="106" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="103" />
+        <location filename="../../desktop/ui/pages/training.py" line="107" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="104" />
+        <location filename="../../desktop/ui/pages/training.py" line="108" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>
