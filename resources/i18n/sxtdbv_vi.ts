@@ -569,70 +569,127 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="92" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="108" />
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="94" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="110" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="96" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="112" />
         <source>De&amp;lete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="103" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="119" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="273" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="293" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="243" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="295" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="333" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="333" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="347" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="112" />
+        <source>Paste</source>
+        <translation>Dán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="109" />
+        <source>%1 row(s) added. Refused:</source>
+        <translation>Đã thêm %1 dòng. Các dòng bị từ chối:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="110" />
+        <source>row %1: %2</source>
+        <translation>dòng %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="124" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="128" />
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="168" />
+        <source>Open the form</source>
+        <translation>Mở biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="170" />
+        <source>Duplicate</source>
+        <translation>Nhân bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="172" />
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="174" />
+        <source>Copy with headers</source>
+        <translation>Sao chép kèm tiêu đề cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="176" />
+        <source>Paste rows from Excel</source>
+        <translation>Dán các dòng từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="194" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="381" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="389" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="399" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="381" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="338" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="390" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/column_chooser.py" line="39" />
+        <source>Columns shown</source>
+        <translation>Các cột hiển thị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/column_chooser.py" line="54" />
+        <source>Show all columns</source>
+        <translation>Hiện tất cả các cột</translation>
     </message>
 </context>
 <context>
@@ -798,158 +855,155 @@
         <translation>Năm kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_area.py" line="32" />
+        <location filename="../../desktop/ui/status_area.py" line="34" />
         <source>All changes saved (%1)</source>
         <translation>Đã lưu mọi thay đổi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
-        <location filename="../../desktop/ui/status_area.py" line="23" />
+        <location filename="../../desktop/ui/status_area.py" line="25" />
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
-        <location filename="../../desktop/ui/status_area.py" line="25" />
+        <location filename="../../desktop/ui/status_area.py" line="27" />
         <source>Read-only: changes cannot be saved</source>
         <translation>Chỉ đọc: không lưu được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134" />
-        <location filename="../../desktop/ui/status_area.py" line="28" />
+        <location filename="../../desktop/ui/status_area.py" line="30" />
         <source>All changes saved</source>
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <location filename="../../desktop/ui/main_window.py" line="209" />
-        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235" />
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="240" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
-        <location filename="../../desktop/ui/main_window.py" line="338" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="347" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366" />
-        <location filename="../../desktop/ui/main_window.py" line="371" />
-        <location filename="../../desktop/ui/main_window.py" line="382" />
-        <location filename="../../desktop/ui/main_window.py" line="388" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1109,6 +1163,61 @@
         <location filename="../../desktop/ui/pages/office_reports.py" line="77" />
         <source>%1 reports: %2 on time, %3 late, %4 not yet due, %5 overdue and missing</source>
         <translation>%1 báo cáo: %2 đúng hạn, %3 nộp muộn, %4 chưa đến hạn, %5 quá hạn chưa nộp</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="36" />
+        <source>Paste rows into: %1</source>
+        <translation>Dán các dòng vào: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="47" />
+        <source>(leave out)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="78" />
+        <source>Columns matched by their titles (the first row pasted is a header).</source>
+        <translation>Các cột được ghép theo tiêu đề (dòng đầu tiên được dán là dòng tiêu đề).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="79" />
+        <source>Columns taken in the order of the list's columns.</source>
+        <translation>Các cột được lấy theo thứ tự các cột của danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="80" />
+        <source>%1 row(s) will be added, %2 refused.</source>
+        <translation>Sẽ thêm %1 dòng, từ chối %2 dòng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="86" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="86" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="91" />
+        <source>Will be added</source>
+        <translation>Sẽ được thêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="92" />
+        <source>Refused: %1</source>
+        <translation>Bị từ chối: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="106" />
+        <source>Add %n row(s)</source>
+        <translation>
+            <numerusform>Thêm %n dòng</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1652,11 @@
         <location filename="../../desktop/ui/undo.py" line="72" />
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="93" />
+        <source>Paste %1</source>
+        <translation>Dán %1</translation>
     </message>
 </context>
 </TS>
