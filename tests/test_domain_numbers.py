@@ -149,9 +149,35 @@ def test_valid_tax_codes(code):
 
 
 def test_worked_example_check_digit():
-    weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-    total = sum(w * int(d) for w, d in zip(weights, "010023348", strict=True))
-    assert total == 167 and 10 - total % 11 == 8
+    # DOMAIN.md: 0·31+1·29+0·23+0·19+2·17+3·13+3·7+4·5+8·3 = 167; 167 mod 11 = 2; 10 − 2 = 8: only 8 is accepted.
+    accepted = [d for d in "0123456789" if tax_code_error("010023348" + d) is None]
+    assert accepted == ["8"]
+    # 0·31+3·29+1·23+4·19+4·17+0·13+9·7+0·5+5·3 = 332; 332 mod 11 = 2; check 8.
+    assert [d for d in "0123456789" if tax_code_error("031440905" + d) is None] == ["8"]
+
+
+def test_check_digit_at_the_ends_of_the_remainder():
+    # 1·29 + 1·3 = 32; 32 mod 11 = 10; 10 − 10 = 0: the check digit 0 is written, not 10.
+    assert tax_code_error("0100000010") is None
+    assert "chữ số kiểm tra" in tax_code_error("0100000011")
+    # 1·29 + 5·3 = 44 ≡ 0 (mod 11): no check digit makes it valid.
+    for last in "0123456789":
+        assert "chữ số kiểm tra" in tax_code_error("010000005" + last)
+
+
+# Digits 3–9 all zero is invalid (DOMAIN.md), whatever digits 1, 2 and 10 are, even when the check digit fits:
+# 1·29 = 29; 29 mod 11 = 7; 10 − 7 = 3, so 0100000003 passes the checksum and only the zero rule refuses it.
+@pytest.mark.parametrize("code", ["0100000003", "0100000000", "9900000000", "0000000000", "0100000003-001"])
+def test_digits_three_to_nine_all_zero_are_refused(code):
+    assert "thứ 3 đến 9" in tax_code_error(code)
+
+
+# One non-zero digit at either end of the run 3–9 is enough: the rule covers exactly digits 3 to 9.
+# Digit 9 only: 1·29 + 1·3 = 32 → check 0.  Digit 3 only: 1·29 + 1·23 = 52; 52 mod 11 = 8 → check 2.
+# Digit 2 zero too, digit 9 non-zero: 1·3 = 3 → check 7 (digits 1–2 are not part of the rule).
+@pytest.mark.parametrize("code", ["0100000010", "0110000002", "0000000017", "0100000010-001"])
+def test_one_non_zero_digit_at_either_end_of_three_to_nine_is_enough(code):
+    assert tax_code_error(code) is None
 
 
 @pytest.mark.parametrize(("code", "reason"), [

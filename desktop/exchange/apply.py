@@ -6,9 +6,9 @@ import is refused and nothing is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,8 @@ from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import ENTITIES
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, MINE, NEW, THEIRS, ImportPreview, RowChange
-from desktop.paths import data_dir
 from desktop.store import Store
-from desktop.store.backup import backup_to
+from desktop.store.backup import sqlite_reason
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,10 @@ def unresolved(preview: ImportPreview) -> list[RowChange]:
 
 
 def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool = False,
-                  backup: bool = True) -> ApplyResult:
-    """Write the preview's rows in one transaction after a backup; raise ExchangeError (nothing written) when errors,
-    rejected rows (unless `allow_rejected`), unresolved conflicts or changes since the preview stop it."""
+                  backup: Callable[[Store], Path] | None = None) -> ApplyResult:
+    """Write the preview's rows in one transaction after `backup(store)` (the backup policy's pre-import backup,
+    desktop/services/backup.backup_before_import); raise ExchangeError (nothing written) when errors, rejected rows
+    (unless `allow_rejected`), unresolved conflicts or changes since the preview stop it."""
     if preview.errors and not allow_rejected:
         raise ExchangeError(f"Tệp có {len(preview.errors)} lỗi: không nhập dòng nào. Hãy sửa rồi nhập lại.")
     if preview.counts["rejected"] and not allow_rejected:
@@ -64,33 +64,27 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
     to_write = [c for c in preview.rows if c.writes and c.status in (NEW, CHANGED, DELETED, CONFLICT)]
     if not to_write:
         return ApplyResult({}, None, _log(store, preview, "no-changes", {}))
-    backup_path = None
-    if backup:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        backup_path = backup_to(store, data_dir() / "backups" / f"before-import-{stamp}.db")
+    backup_path = backup(store) if backup is not None else None
     by_table: dict[str, list[RowChange]] = {}
     for change in to_write:
         by_table.setdefault(change.entity, []).append(change)
     written: dict[str, int] = {}
     try:
-        with store.atomic():
-            # Foreign keys are checked at COMMIT (a failure there rolls everything back): rows keep the file's order
-            # even where a task comes before the task it belongs to.
-            store.db.execute("PRAGMA defer_foreign_keys = ON")
+        # Foreign keys are checked at COMMIT (a failure there rolls everything back): rows keep the file's order
+        # even where a task comes before the task it belongs to.
+        with store.atomic(defer_foreign_keys=True):
             now = utc_now_iso()
             for spec in ENTITIES:
                 changes = by_table.get(spec.name)
                 if not changes:
                     continue
-                columns = _columns(store, spec.name)
+                repo = store.repo(spec.name)
+                columns = repo.columns
                 fresh = [c for c in changes if c.local_rev is None]
                 others = [c for c in changes if c.local_rev is not None]
                 _check_unchanged_since_preview(store, spec.name, others)
-                names = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" * len(columns))
                 # A row that appeared since the preview makes this INSERT fail: nothing is written then.
-                store.db.conn.executemany(f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks})',
-                                          [c.values_for(columns) for c in fresh])
+                repo.insert_many(c.values_for(columns) for c in fresh)
                 for change in fresh:
                     written[change.status] = written.get(change.status, 0) + 1
                 records = []
@@ -99,10 +93,7 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
                     records.append(tuple(record.get(c) for c in columns))
                     key = change.status if change.status != CONFLICT else f"conflict-{change.resolution}"
                     written[key] = written.get(key, 0) + 1
-                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
-                store.db.conn.executemany(
-                    f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}',
-                    records)
+                repo.upsert_many(records)
             log_id = _log(store, preview, "applied", written)
     except sqlite3.IntegrityError as exc:
         if "UNIQUE" in str(exc) or "PRIMARY KEY" in str(exc):
@@ -111,23 +102,14 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
         raise ExchangeError(f"Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại "
                             f"({exc}).") from exc
     except sqlite3.Error as exc:
-        raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {exc}") from exc
+        raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {sqlite_reason(exc)}") from exc
     return ApplyResult(written, backup_path, log_id)
 
 
-def _columns(store: Store, table: str) -> list[str]:
-    return [row[1] for row in store.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
-
-
 def _check_unchanged_since_preview(store: Store, table: str, changes: list[RowChange]) -> None:
-    ids = [c.row_id for c in changes]
-    current: dict[str, str] = {}
-    for start in range(0, len(ids), 900):
-        part = ids[start:start + 900]
-        rows = store.db.execute(f'SELECT id, rev FROM "{table}" WHERE id IN ({",".join("?" * len(part))})', part)
-        current.update(dict(rows.fetchall()))
+    current = store.repo(table).by_ids(c.row_id for c in changes)
     for change in changes:
-        if current.get(change.row_id) != change.local_rev:
+        if current.get(change.row_id, {}).get("rev") != change.local_rev:
             raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới nhập.")
 
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import sys
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from desktop.domain import choices as ch
 from desktop.domain import revisions
@@ -41,7 +37,7 @@ from desktop.exchange.model import (
     RowChange,
 )
 from desktop.exchange.reader import ExchangeWorkbook, FileRow, file_hash
-from desktop.exchange.rows import display_column, ref_ids
+from desktop.exchange.rows import agency_ids_of, display_column, ref_ids
 from desktop.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -57,33 +53,11 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
                   cancel: Cancel | None = None) -> ImportPreview:
     """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
     workbook = ExchangeWorkbook(path)
-    with _snapshot(store) as reading:
-        return _Builder(reading, workbook, progress, cancel).build()
-
-
-@contextmanager
-def _snapshot(store: Store) -> Iterator[Store]:
-    """The store as ONE read transaction sees it, so that a preview overlapping another import's commit never mixes
-    the states before and after it. A second connection holds the snapshot: the store's own connection stays free
-    for the program's other work (a transaction on it would swallow, then roll back, what another thread writes)."""
-    if store.path is None or not Path(store.path).is_file():
-        yield store
-        return
-    conn = sqlite3.connect(str(store.path), check_same_thread=False, timeout=10)
     try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
-        # Store.__init__ reads the settings; this copy shares the original's write context instead.
-        reading = Store.__new__(Store)
-        reading.db = Database(conn, execute_plugins=False)
-        reading.path = store.path
-        reading._repos = {}
-        reading.context = store.context
-        yield reading
+        with store.snapshot() as reading:
+            return _Builder(reading, workbook, progress, cancel).build()
     finally:
-        conn.rollback()
-        conn.close()
+        workbook.close()
 
 
 class _Builder:
@@ -142,8 +116,7 @@ class _Builder:
             self.progress(min(self.done, self.total), self.total, label)
 
     def _sheet(self, spec: EntitySpec) -> None:
-        local = {r[0]: r[1:] for r in self.store.db.execute(
-            f'SELECT id, rev, revs, owner, deleted FROM "{spec.name}"').fetchall()}
+        local = {r[0]: r[1:] for r in self.store.repo(spec.name).values("rev", "revs", "owner", "deleted")}
         self.local[spec.name] = local
         seen: dict[str, int] = {}
         sheet = self.workbook.sheet_name_of(spec)
@@ -281,7 +254,7 @@ class _Builder:
     def _agency_ids(self, office: str) -> set[str]:
         """The ids of the agency whose code is `office` (as known here or carried by the file)."""
         ids = {i for i, code in self.agency_codes.items() if code == office}
-        ids.update(r[0] for r in self.store.db.execute("SELECT id FROM agencies WHERE upper(code) = ?", [office]))
+        ids.update(agency_ids_of(self.store, office))
         return ids
 
     def _assigned_to(self, spec: EntitySpec, data: dict, office: str) -> bool | None:
@@ -313,9 +286,7 @@ class _Builder:
         """Why an office may not make this change to an existing row ("" when it may)."""
         if author == fmt.HUB_OFFICE:
             return ""
-        cursor = self.store.db.execute(f'SELECT * FROM "{spec.name}" WHERE id = ?', [row_id])
-        columns = [d[0] for d in cursor.description]
-        local = dict(zip(columns, cursor.fetchone(), strict=True))
+        local = self.store.repo(spec.name).by_ids([row_id])[row_id]
         owned = owner == author
         assigned = bool(self._assigned_to(spec, local, author))
         if not owned and not assigned:
@@ -358,17 +329,15 @@ class _Builder:
         if table not in self.local_display:
             column = display_column(BY_NAME[table])
             self.local_display[table] = {
-                r[0]: clean_text(r[1] or "") for r in
-                self.store.db.execute(f'SELECT id, "{column}" FROM "{table}"').fetchall()}
+                row_id: clean_text(value or "") for row_id, value in self.store.repo(table).values(column)}
         return self.local_display[table].get(row_id)
 
     def _name_index(self, table: str) -> dict[str, list[str]]:
         if table not in self.names:
             spec = BY_NAME[table]
             index: dict[str, list[str]] = {}
-            extra = ', code, short_name' if table == "agencies" else ""
-            sql = f'SELECT id, "{display_column(spec)}"{extra} FROM "{table}" WHERE deleted = 0'
-            for row in self.store.db.execute(sql).fetchall():
+            extra = ("code", "short_name") if table == "agencies" else ()
+            for row in self.store.repo(table).values(display_column(spec), *extra, include_deleted=False):
                 if row[0] in self.file_display[table]:
                     continue
                 data = {display_column(spec): row[1]}
@@ -418,9 +387,8 @@ class _Builder:
             return not self.writes[table][row_id]
         found = self.local.get(table, {}).get(row_id)
         if found is None and table not in self.local:
-            found = self.store.db.execute(f'SELECT id, rev, revs, owner, deleted FROM "{table}" WHERE id = ?',
-                                          [row_id]).fetchone()
-            found = found[1:] if found else None
+            row = self.store.repo(table).by_ids([row_id]).get(row_id)
+            found = (row["rev"], row["revs"], row["owner"], row["deleted"]) if row else None
         return bool(found) and not found[3]
 
     def _demote(self, spec: EntitySpec, change: RowChange, reason: str) -> None:
@@ -476,8 +444,7 @@ class _Builder:
         for spec in ENTITIES:
             for name in spec.unique:
                 owners: dict[str, str] = {}
-                for row_id, value, deleted in self.store.db.execute(
-                        f'SELECT id, "{name}", deleted FROM "{spec.name}"').fetchall():
+                for row_id, value, deleted in self.store.repo(spec.name).values(name, "deleted"):
                     if not deleted and row_id not in self.writes[spec.name]:
                         owners[str(value).casefold()] = row_id
                 for other, change in self.pending:
@@ -499,14 +466,7 @@ class _Builder:
                 wanted.setdefault(spec.name, []).append(change)
         for table, changes in wanted.items():
             spec = BY_NAME[table]
-            current = {}
-            ids = [c.row_id for c in changes]
-            for start in range(0, len(ids), 500):
-                part = ids[start:start + 500]
-                cursor = self.store.db.execute(
-                    f'SELECT * FROM "{table}" WHERE id IN ({",".join("?" * len(part))})', part)
-                columns = [d[0] for d in cursor.description]
-                current.update({row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()})
+            current = self.store.repo(table).by_ids(c.row_id for c in changes)
             for change in changes:
                 before = current.get(change.row_id, {})
                 after = change.record or {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +11,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import BY_NAME
 from desktop.store import settings
-from desktop.store.database import open_database, schema_version
+from desktop.store.database import close_database, open_database, schema_version
 from desktop.store.repository import Repository, WriteContext
 
 
@@ -35,10 +36,39 @@ class Store:
         return self._repos[name]
 
     @contextmanager
-    def atomic(self) -> Iterator[Store]:
-        """One transaction (a savepoint when nested): everything inside is written, or nothing."""
+    def atomic(self, *, defer_foreign_keys: bool = False) -> Iterator[Store]:
+        """One transaction (a savepoint when nested): everything inside is written, or nothing.
+
+        With `defer_foreign_keys`, references are checked at COMMIT (a failure there rolls everything back), so rows
+        may be written in any order: the exchange writes a file's rows in the file's order."""
         with self.db.atomic():
+            if defer_foreign_keys:
+                self.db.execute("PRAGMA defer_foreign_keys = ON")
             yield self
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """The store as ONE read transaction sees it, so that a long read (an import preview) overlapping another
+        program's commit never mixes the states before and after it. A second, read-only connection holds the
+        snapshot: this store's own connection stays free for the program's other work. A store without a file (or
+        whose file is gone) is its own snapshot."""
+        if self.path is None or not Path(self.path).is_file():
+            yield self
+            return
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=10)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
+            reading = Store.__new__(Store)  # __init__ would read the settings: the copy shares this write context
+            reading.db = Database(conn, execute_plugins=False)
+            reading.path = self.path
+            reading._repos = {}
+            reading.context = self.context
+            yield reading
+        finally:
+            conn.rollback()
+            conn.close()
 
     def set_office(self, code: str) -> None:
         """Make `code` this installation's office: rows created from now on belong to it."""
@@ -53,5 +83,5 @@ class Store:
         return schema_version(self.db)
 
     def close(self) -> None:
-        """Close the database connection."""
-        self.db.close()
+        """Close the database connection (see database.close_database)."""
+        close_database(self.db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
@@ -163,23 +163,26 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str) -> bool:
         """Open the database at `path`; on refusal say why and keep the current one."""
-        from desktop.store.lock import DatabaseLock, DatabaseLockedError
+        from desktop.services.opening import open_other
 
-        lock = DatabaseLock(path)
         try:
-            lock.acquire()
-            Store.open(path).close()
-        except (StoreError, DatabaseLockedError) as exc:
-            lock.release()
+            opened = open_other(path)
+        except StoreError as exc:
             QMessageBox.warning(self, self.tr("Open database"), str(exc))
             return False
+        self.use_database(opened.store, opened.lock)
+        if opened.notes:
+            self.statusBar().showMessage(" ".join(opened.notes), 15000)
+        return True
+
+    def use_database(self, store: Store, lock) -> None:  # noqa: ANN001 - a DatabaseLock held for `store`
+        """Show `store` (opened for writing under `lock`) in place of the current database, which is closed."""
         self.ctx.store.close()
-        if self.lock is not None:
+        if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.lock = lock
         self.read_only_message = ""
-        self._reopen(path)
-        return True
+        self._reopen(store.path, store)
 
     # -- Excel exchange --------------------------------------------------------------------------------------------
     def _excel_folder(self) -> str:
@@ -268,9 +271,14 @@ class MainWindow(QMainWindow):
                                            lambda _c=False, r=report_id: self.print_report(r)))
             submenu.addAction(self._action(f"pdf_{report_id}", self.tr("Save as P&DF…"),
                                            lambda _c=False, r=report_id: self.report_pdf(r)))
+            submenu.addAction(self._action(f"docx_{report_id}", self.tr("Save as &Word…"),
+                                           lambda _c=False, r=report_id: self.report_docx(r)))
+            submenu.addSeparator()
+            submenu.addAction(self._action(f"options_{report_id}", self.tr("Number, signer and &options…"),
+                                           lambda _c=False, r=report_id: self.report_options(r)))
         self.reports_menu.addSeparator()
         self.reports_menu.addAction(self._action("report_options", self.tr("Print &options…"),
-                                                 self.report_options))
+                                                 lambda _c=False: self.report_options()))
 
     def preview_report(self, report_id: str) -> None:
         """Print preview of a summary of the current plan."""
@@ -292,11 +300,19 @@ class MainWindow(QMainWindow):
         if path:
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
 
-    def report_options(self) -> None:
-        """The print options (agencies, number, signer, recipients, margins)."""
+    def report_docx(self, report_id: str) -> None:
+        """Save a document as a Word file, to finish and sign in Word."""
+        from desktop.ui.printing import save_report_docx
+
+        path = save_report_docx(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+        if path:
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+
+    def report_options(self, report_id: str = "plan-report") -> None:
+        """The print options (agencies, number, signer, recipients, margins) of a kind of document."""
         from desktop.ui.printing import edit_report_options
 
-        edit_report_options(self, self.ctx.store)
+        edit_report_options(self, self.ctx.store, report_id)
 
     def shown_table(self) -> tuple[str, list[str], list[list[str]]] | None:
         """Title, headers and rows (as text, as filtered and sorted) of the table the user is looking at."""
@@ -349,13 +365,12 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """Replace the database by a backup chosen by the user (the current data is backed up first)."""
         from desktop.services import backup
+        from desktop.ui.restore_dialog import choose_backup
 
         path = self.ctx.store.path
         if path is None:
             return
-        folder = str(backup.backups_dir(path))
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), folder,
-                                                self.tr("SXTDBV database (*.db);;All files (*)"))
+        source = choose_backup(self, path)
         if not source:
             return
         answer = QMessageBox.question(
@@ -365,10 +380,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from desktop.store.backup import check_backup_file
-
         try:
-            check_backup_file(source)
+            backup.check_backup(source)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
             return
@@ -379,8 +392,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
         self._reopen(path)
 
-    def _reopen(self, path) -> None:
-        store = Store.open(path)
+    def _reopen(self, path, store: Store | None = None) -> None:
+        from desktop.services.opening import reopen
+
+        store = store or reopen(self.lock, path)
         self.ctx.store = store
         plan = records.current_plan(store)
         self.ctx.plan_id = plan["id"] if plan else None
@@ -417,6 +432,24 @@ class MainWindow(QMainWindow):
         last = str(app_settings.get(app_settings.LAST_PAGE))
         keys = self.switcher.keys()
         self.go_to(keys.index(last) if last in keys else 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """When the palette changes (Windows switched between light and dark while the program runs), colour the rows,
+        cards and messages again from the new one (desktop/ui/theme.py)."""
+        super().changeEvent(event)
+        # A closed window (its database closed too) waiting for deletion is left alone.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "switcher") and self.isVisible():
+            self.recolour()
+
+    def recolour(self) -> None:
+        """Recompute every colour taken from the palette: list rows, the current page's figures, the status bar."""
+        from desktop.ui.widgets.list_panel import ListPanel
+
+        for panel in self.findChildren(ListPanel):
+            panel.model.recolour()
+        for page in self.switcher.built_pages():  # pages not built yet take the palette when they are
+            page.recolour()
+        self._update_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Remember the window's geometry; every edit is already saved, so closing loses nothing."""

@@ -28,6 +28,7 @@ class StatusArea:
             self.saved_label.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
         else:
             self.saved_label.setText(QCoreApplication.translate("MainWindow", "All changes saved"))
+            self.saved_label.setStyleSheet("")  # writable again after a retry
 
     def show_saved(self) -> None:
         """Every change is saved at once: say so with the time of the last one."""

@@ -59,12 +59,21 @@ def test_saving_an_unchanged_form_leaves_nothing_to_undo(qtbot, main_window, for
 def test_money_columns_sort_as_numbers(qtbot, sample_window):
     go_to_page(qtbot, sample_window, "budget")
     lines = panel(sample_window, "budget_lines")
+    header = lines.view.horizontalHeader()
+    column = [c.key for c in lines.model.columns].index("amount")
     click_header(qtbot, lines, "amount")
-    amounts = [int(t.replace(".", "")) for t in table_texts(lines, "amount")]
-    assert amounts == sorted(amounts) or amounts == sorted(amounts, reverse=True)
+    # The first click sorts ascending, as in Excel (A→Z, smallest first), and the header shows it.
+    assert header.sortIndicatorSection() == column
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    texts = table_texts(lines, "amount")
+    amounts = [int(t.replace(".", "")) for t in texts]
+    assert amounts == sorted(amounts) and amounts[0] < amounts[-1]
+    # As numbers, not as text: the sample amounts have different lengths, so a text sort would order them otherwise.
+    assert texts != sorted(texts)
     click_header(qtbot, lines, "amount")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     again = [int(t.replace(".", "")) for t in table_texts(lines, "amount")]
-    assert again == list(reversed(amounts)) or again == sorted(again)
+    assert again == sorted(amounts, reverse=True)
 
 
 def test_a_task_cannot_be_made_its_own_parent(qtbot, main_window, forms):
