@@ -118,8 +118,13 @@ def add_pasted(panel: ListPanel, plan: PastePlan) -> list[str]:
 def commit_cell(panel: ListPanel, row: dict, name: str, value: object) -> bool:
     """Save one field typed in a cell (validated like the form); one undo step. A refusal is explained."""
     before = {n: row.get(n) for n in panel.spec.field_names}
+    data = {**row, name: value}
+    for derived, compute in panel.spec.derived.items():
+        # A figure that followed the others (amount = quantity × unit price) follows the new value too.
+        if derived != name and row.get(derived) is not None and row.get(derived) == compute(row):
+            data[derived] = None
     try:
-        saved = records.save_row(panel.ctx.store, panel.entity, row["id"], {**row, name: value})
+        saved = records.save_row(panel.ctx.store, panel.entity, row["id"], data)
     except ValidationError as exc:
         QMessageBox.warning(panel.window(), QCoreApplication.translate("ListPanel", "Not saved"),
                             "\n".join(str(e) for e in exc.errors))

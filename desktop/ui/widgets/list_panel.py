@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import BY_NAME
+from desktop.domain.fields import Kind
 from desktop.services import lookups, records
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
@@ -146,6 +147,14 @@ class ListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # A totals line under a list that holds money, as Excel's status bar sums a selection: the rows shown.
+        # Prices are not summed: only amounts add up.
+        self.money_columns = [p for p, c in enumerate(columns) if c.kind is Kind.MONEY and "price" not in c.key]
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("totals")
+        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals_label.setVisible(bool(self.money_columns))
+        layout.addWidget(self.totals_label)
 
         for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current),
                            (QKeySequence(QKeySequence.StandardKey.Copy), lambda: list_actions.copy_rows(self)),
@@ -287,7 +296,22 @@ class ListPanel(QWidget):
         self.model.set_search(text)
         self._update_count()
 
+    def update_totals(self) -> None:
+        """Recompute the totals line (the page calls it when a computed money column changed)."""
+        if not self.money_columns:
+            return
+        from desktop.ui.formatting import format_int
+
+        parts = []
+        for position in self.money_columns:
+            column = self.model.columns[position]
+            total = sum(int(v) for v in (column.raw(r) for r in self.model.visible_rows())
+                        if isinstance(v, (int, float)))
+            parts.append(f"{column.header}: <b>{format_int(total)}</b>")
+        self.totals_label.setText(self.tr("Total of the rows shown — %1").replace("%1", " · ".join(parts)))
+
     def _update_count(self) -> None:
+        self.update_totals()
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         if shown == total:
             self.count_label.setText(self.tr("%n row(s)", "", total))
