@@ -8,11 +8,13 @@ export QT_QPA_PLATFORM ?= offscreen
 LINT_PATHS := $(wildcard desktop tests bench build_spec scripts)
 
 # Shared libraries Qt needs on a bare Debian 12 (measured, see PLATFORM notes), plus Xvfb and poppler for the checks,
-# and python3-venv, without which Debian's own python3 cannot make the .venv.
+# python3-venv, without which Debian's own python3 cannot make the .venv, and LibreOffice Calc with python3-uno, which
+# the exchange tests drive as a clerk uses it (tests/exchange/calc.py).
 SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libx11-6 libxkbcommon0 libdbus-1-3 \
   fonts-dejavu-core libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
   libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 \
-  libxkbcommon-x11-0 xvfb xauth poppler-utils python3-venv
+  libxkbcommon-x11-0 xvfb xauth poppler-utils python3-venv \
+  libreoffice-calc-nogui libreoffice-writer-nogui python3-uno
 
 .PHONY: run test lint system-deps venv translations bundle bench clean
 

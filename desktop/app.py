@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-
-
-def _has_display() -> bool:
-    import os
-
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def create_application():  # noqa: ANN201 - returns QApplication; PySide6 is imported lazily
@@ -39,39 +32,32 @@ _SILENCED = ("This plugin does not support propagateSizeHints()",)
 
 
 def _qt_message(mode, context, message: str) -> None:  # noqa: ANN001
-    if message in _SILENCED:
+    if message in _SILENCED or sys.stderr is None:  # the windowed exe has no stderr at all
         return
     print(message, file=sys.stderr)
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window on the database of `args` (created and seeded if it does not exist yet).
+    """Open the main window on the database of `args` (the default one is created and seeded on the first start).
 
     With --smoke, visit every page, print "smoke ok: N pages" and exit 0.
     """
-    import os
+    from desktop.display import use_offscreen_if_headless
+    from desktop.services.opening import open_for_window
+    from desktop.store import StoreError
 
-    from desktop.services.setup import open_or_create
-    from desktop.store import Store, StoreError
-
-    if not _has_display():
-        if not args.smoke:
-            print("Lỗi: không có màn hình để mở cửa sổ (DISPLAY chưa đặt). Dùng các lệnh dòng lệnh, xem sxtdbv --help.",
-                  file=sys.stderr)
-            return 1
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if use_offscreen_if_headless() and not args.smoke:
+        del os.environ["QT_QPA_PLATFORM"]
+        print("Lỗi: không có màn hình để mở cửa sổ (DISPLAY chưa đặt). Dùng các lệnh dòng lệnh, xem sxtdbv --help.",
+              file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QMessageBox
-
-    from desktop.store.lock import acquire_or_explain, make_read_only
 
     app = create_application()
     try:
-        # One writer per database: a second window on the same file opens it read-only and says so.
-        lock = acquire_or_explain(args.db, read_only_fallback=True)
-        # The read-only fallback opens the existing file and never creates one.
-        store = Store.open(args.db) if lock.read_only else open_or_create(args.db)
-        if lock.read_only:
-            make_read_only(store)
+        # One writer per database: a second window on the same file (or a file on read-only media) opens read-only
+        # and says so; the default database is created on the first start.
+        opened = open_for_window(args.db, is_default=bool(getattr(args, "db_is_default", False)))
     except StoreError as exc:
         if args.smoke:
             raise
@@ -80,12 +66,20 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from desktop.ui.errors import install_excepthook
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.read_only import ReadOnlyRetry
 
-    window = MainWindow(store, lock=lock, read_only_message=lock.message)
+    store, lock = opened.store, opened.lock
+    window = MainWindow(store, lock=lock, read_only_message=opened.reason)
+    retry = ReadOnlyRetry(window, args.db) if opened.held_elsewhere else None
     reporter = install_excepthook(lambda: window)
     window.show()
-    if lock.read_only and not args.smoke:
-        QMessageBox.warning(window, "SXTDBV", lock.message)
+    if opened.notes:
+        window.statusBar().showMessage(" ".join(opened.notes), 15000)
+    if opened.read_only and not args.smoke:
+        if retry is not None:
+            retry.explain(opened.reason)
+        else:
+            QMessageBox.warning(window, "SXTDBV", opened.reason)
     elif not args.smoke:
         from PySide6.QtCore import QTimer
 
@@ -97,8 +91,9 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"smoke ok: {len(window.pages)} pages")
         window.close()
         reporter.uninstall()
-        store.close()
-        lock.release()
+        window.ctx.store.close()
+        if window.lock is not None:
+            window.lock.release()
         return 0
     code = app.exec()
     reporter.uninstall()

@@ -16,7 +16,8 @@ from desktop import __version__
 from desktop.commands.common import CommandError, configure_streams, report_unexpected
 from desktop.domain.errors import ValidationError
 from desktop.paths import default_database_path
-from desktop.store import StoreError
+from desktop.store import StoreError, tempfiles
+from desktop.store.files import explain_os_error
 
 COMMAND_MODULES = (
     "desktop.commands.basic",
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.commands.backup",
     "desktop.commands.import_list",
     "desktop.commands.new_year",
+    "desktop.commands.agencies",
 )
 
 
@@ -77,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args.db_is_default = False
     try:
+        tempfiles.start()  # the program's own temporary folder; sweeps what killed runs left
         if args.command is None:
             from desktop.app import run_gui  # Qt is loaded only when the GUI is asked for.
 
@@ -84,6 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except (CommandError, StoreError, ValidationError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the output went to a program that stopped reading (sxtdbv ... | head): nothing to say
+        return 1
+    except OSError as exc:  # a file operation no command foresaw: its Vietnamese explanation, never Python's text
+        print(f"Lỗi: {explain_os_error(exc, exc.filename or args.db)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)

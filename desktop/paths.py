@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from desktop import APP_NAME, ORGANIZATION_NAME
@@ -24,23 +25,38 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def data_dir() -> Path:
-    """The per-user data folder, the same as Qt's QStandardPaths.AppDataLocation for this app.
+def data_dir(*, platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The per-user data folder: the database, its backups, the error log and the program's temporary files.
 
-    Computed without Qt so that the headless CLI does not load it. SXTDBV_DATA_DIR overrides (tests, portable use).
+    On Windows the local (not roaming) application data folder, %LOCALAPPDATA%\\SXTDBV\\SXTDBV (Qt's
+    AppLocalDataLocation): a database and its backups must not travel with a roaming profile, which copies them at
+    every logon and logoff. Computed without Qt so that the headless CLI does not load it. SXTDBV_DATA_DIR overrides
+    (tests, portable use). `platform` and `environ` are the system's facts, given by tests.
     """
-    override = os.environ.get("SXTDBV_DATA_DIR")
+    platform = platform or sys.platform
+    env = os.environ if environ is None else environ
+    override = env.get("SXTDBV_DATA_DIR")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
+    if platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+        base = Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / ORGANIZATION_NAME / APP_NAME
 
 
+def roaming_data_dir(*, platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where versions before 0.2 kept the data on Windows (the roaming %APPDATA%); None elsewhere or when overridden."""
+    platform = platform or sys.platform
+    env = os.environ if environ is None else environ
+    if platform != "win32" or env.get("SXTDBV_DATA_DIR"):
+        return None
+    return Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming") / ORGANIZATION_NAME / APP_NAME
+
+
 def default_database_path() -> Path:
-    """The database opened when no --db is given."""
+    """The database opened when no --db is given (in the data folder; see desktop/services/opening.py for the move
+    of a database left in the old roaming folder)."""
     return data_dir() / DATABASE_FILE_NAME

@@ -199,6 +199,9 @@ def test_summary_of_a_missing_database_creates_nothing(tmp_path):
 def test_summary_without_db_uses_the_default_database(tmp_path, monkeypatch):
     data_dir = tmp_path / "data"
     monkeypatch.setenv("SXTDBV_DATA_DIR", str(data_dir))
+    refused = sx("summary", "--json")  # only `init` and the GUI's first start create a database
+    assert refused.returncode == 1 and "init" in refused.stderr and not (data_dir / "sxtdbv.db").exists()
+    assert sx("init").returncode == 0
     result = sx("summary", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

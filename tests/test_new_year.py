@@ -46,6 +46,8 @@ def test_every_district_of_the_2024_plan_is_mapped_or_asked_about(reformed):
     long_thanh = next(m for m in preview.mappings if m.code == "LONGTHANH")
     assert [preview.codes[i] for i in long_thanh.candidates] == ["X_LT_A", "X_LT_B"]
     assert "Tổ chức thực hiện III.6" in long_thanh.uses
+    # The headings of the groups whose agencies are replaced were written for them: listed to edit afterwards.
+    assert [text.split(":")[0] for text in preview.review] == ["Tổ chức thực hiện III.3", "Tổ chức thực hiện III.6"]
 
 
 def test_nothing_is_written_while_an_agency_is_undecided(reformed):

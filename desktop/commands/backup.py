@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.commands.common import CommandError, open_store, writing_store
 from desktop.services.backup import (
+    DEFAULT_KEEP,
     MAX_KEEP,
     backup_keep,
     backup_now,
@@ -15,19 +16,18 @@ from desktop.services.backup import (
     restore_database,
     set_backup_keep,
 )
-
-REASON_TITLES = {"daily": "tự động hằng ngày", "import": "trước khi nhập", "restore": "trước khi khôi phục",
-                 "manual": "theo yêu cầu"}
+from desktop.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the commands of this module."""
     backup = subparsers.add_parser(
-        "backup", help="sao lưu cơ sở dữ liệu (vào FILE, hoặc vào thư mục backups cạnh cơ sở dữ liệu)")
+        "backup", help="sao lưu cơ sở dữ liệu (vào FILE, hoặc vào thư mục sao lưu của nó; xem --list)")
     backup.add_argument("file", nargs="?", type=Path, metavar="FILE", help="tệp sao lưu sẽ tạo (không ghi đè)")
-    backup.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu trong thư mục backups")
+    backup.add_argument("--list", action="store_true",
+                        help="liệt kê mọi bản sao lưu (hằng ngày, trước khi nhập, trước khi nâng cấp, theo yêu cầu)")
     backup.add_argument("--keep", type=int, metavar="N",
-                        help=f"đặt số bản sao lưu tự động được giữ lại (1–{MAX_KEEP}, mặc định 10)")
+                        help=f"đặt số bản sao lưu tự động được giữ lại (1–{MAX_KEEP}, mặc định {DEFAULT_KEEP})")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -76,18 +76,19 @@ def _print_list(args: argparse.Namespace) -> int:
         print(f"Chưa có bản sao lưu nào trong {backups_dir(args.db)}.")
         return 0
     keep = _kept_count(args)
-    print(f"Các bản sao lưu trong {backups_dir(args.db)} (giữ {keep} bản tự động gần nhất):")
+    print(f"Các bản sao lưu trong {backups_dir(args.db)} (giữ {keep} bản tự động gần nhất; "
+          "bản sao lưu theo yêu cầu không bị xóa):")
     for item in backups:
-        size_kb = item.path.stat().st_size // 1024
-        print(f"- {item.made:%d/%m/%Y %H:%M:%S}  {REASON_TITLES.get(item.reason, item.reason)}  "
-              f"{size_kb} KB  {item.path.name}")
+        print(f"- {item.made:%d/%m/%Y %H:%M:%S}  {item.reason_title}  {item.size // 1024} KB  {item.path}")
+    print("Khôi phục một bản: sxtdbv restore TỆP (dữ liệu hiện tại được sao lưu trước).")
     return 0
 
 
 def _kept_count(args: argparse.Namespace) -> int:
-    if not args.db.exists():
-        return 10
-    store = open_store(args)
+    try:
+        store = open_store(args)
+    except StoreError:
+        return DEFAULT_KEEP  # the database is gone or damaged: its backups are still worth listing
     try:
         return backup_keep(store)
     finally:

@@ -7,7 +7,7 @@ import json
 
 from desktop.commands.common import open_store
 from desktop.domain.numbers import format_money
-from desktop.services.setup import init_database
+from desktop.services.opening import create_database
 from desktop.services.summary import database_summary
 
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     """Create the database named by --db."""
-    store = init_database(args.db, empty=args.empty, office=args.office)
+    store = create_database(args.db, empty=args.empty, office=args.office)
     plans = store.repo("plans").count()
     store.close()
     what = "trống" if args.empty else f"có {plans} kế hoạch"

@@ -1,4 +1,5 @@
-"""Helpers shared by the command modules: opening the store, errors, output streams, the error log."""
+"""Helpers shared by the command modules: opening the store (through desktop/services/opening.py), errors, output
+streams, the error log."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from desktop.paths import data_dir
-from desktop.services.setup import open_or_create
+from desktop.services.opening import open_for_reading, open_for_writing
 from desktop.store import Store
 
 
@@ -27,11 +28,10 @@ def configure_streams() -> None:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The store named by --db. The default database is created and seeded on first use; an explicit path that
-    does not exist is refused, so that a typing mistake does not create a new, empty-looking plan."""
-    if args.db_is_default:
-        return open_or_create(args.db)
-    return Store.open(args.db)
+    """The store named by --db, opened read-only: a read command never changes the file (no upgrade, no journal
+    switch) and never creates one — only `init` and the GUI's first start do. Refuses a missing file and a file that
+    is not a database of ours (an empty one included)."""
+    return open_for_reading(args.db)
 
 
 @contextmanager
@@ -42,20 +42,8 @@ def writing_store(args: argparse.Namespace) -> Iterator[Store]:
         with writing_store(args) as store:
             ...
     """
-    from desktop.services.backup import daily_backup_if_due
-    from desktop.store.lock import DatabaseLock
-
-    if args.db_is_default:
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-    elif not args.db.exists():
-        Store.open(args.db)  # raises the usual "not found" message before any lock file is made
-    with DatabaseLock(args.db):
-        store = open_store(args)
-        try:
-            daily_backup_if_due(store)
-            yield store
-        finally:
-            store.close()
+    with open_for_writing(args.db) as store:
+        yield store
 
 
 def log_file_path() -> str:
@@ -73,4 +61,4 @@ def report_unexpected(exc: BaseException) -> None:
         where = f" Chi tiết đã ghi vào {log_file_path()}."
     except OSError:
         where = ""
-    print(f"Lỗi không mong đợi: {exc}.{where}", file=sys.stderr)
+    print(f"Lỗi không mong đợi ({type(exc).__name__}).{where}", file=sys.stderr)

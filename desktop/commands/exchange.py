@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from desktop.commands.common import CommandError, open_store, writing_store
 
@@ -14,6 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="xuất kế hoạch ra tệp Excel để gửi cho đơn vị khác")
     export.add_argument("file", metavar="FILE.xlsx", help="tệp Excel sẽ tạo")
     export.add_argument("--office", metavar="CODE", help="chỉ xuất mẫu cho một đơn vị (mã đơn vị, ví dụ BIENHOA)")
+    export.add_argument("--force", action="store_true", help="ghi đè tệp FILE.xlsx nếu đã có")
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser("import", help="nhập tệp Excel trao đổi (xem trước, rồi ghi trong một giao dịch)")
@@ -30,9 +32,14 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop.exchange.errors import ExchangeError
     from desktop.services.exchange import export_workbook
 
+    target = Path(args.file)
+    if target.is_dir():
+        raise CommandError(f"“{target}” là một thư mục: hãy cho biết tên tệp, ví dụ “{target / 'ke-hoach.xlsx'}”.")
+    if target.exists() and not args.force:
+        raise CommandError(f"Tệp “{target}” đã có; không ghi đè. Hãy chọn tên khác, hoặc thêm --force để ghi đè.")
     store = open_store(args)
     try:
-        result = export_workbook(store, args.file, office=args.office)
+        result = export_workbook(store, target, office=args.office)
     except ExchangeError as exc:
         raise CommandError(str(exc)) from exc
     finally:
@@ -47,6 +54,10 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop.exchange.model import STATUS_TITLES, STATUSES
     from desktop.services.exchange import import_report
 
+    for name in args.files:
+        if Path(name).is_dir():
+            raise CommandError(f"“{name}” là một thư mục, không phải tệp Excel: hãy chỉ ra từng tệp .xlsx trong đó "
+                               f"(ví dụ “{Path(name) / '*.xlsx'}”).")
     reports = []
     if args.dry_run:
         store = open_store(args)
@@ -71,6 +82,7 @@ def run_import(args: argparse.Namespace) -> int:
                     reason = f" — {row['reason']}" if row.get("reason") else ""
                     print(f"  [{STATUS_TITLES[row['status']]}] {row['sheet']} dòng {row['row']}: {row['title'][:60]}"
                           f"{reason}")
+            told = {error["message"] for error in report["errors"]}
             for error in report["errors"][:50]:
                 where = f"Trang “{error['sheet']}”" if error["sheet"] else ""
                 where += f", dòng {error['row']}" if error["row"] else ""
@@ -78,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
                 print(f"  Lỗi: {where + ': ' if where else ''}{error['message']}", file=sys.stderr)
             if len(report["errors"]) > 50:
                 print(f"  ... và {len(report['errors']) - 50} lỗi khác.", file=sys.stderr)
-            if report.get("message") and report["status"] == "refused":
+            if report.get("message") and report["status"] == "refused" and report["message"] not in told:
                 print(f"  {report['message']}", file=sys.stderr)
     return 1 if any(r["status"] == "refused" for r in reports) else 0
 

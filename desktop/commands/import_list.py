@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from desktop.commands.common import open_store, writing_store
 
@@ -17,16 +18,16 @@ _STATUS_VI = {"applied": "đã nhập", "dry-run": "xem trước (chưa ghi)", "
               "no-changes": "không có gì mới"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
-    from desktop.services.lists import list_entities
+    from desktop.exchange.lists.spec import SPECS  # the list kinds only: the import itself loads when it runs
 
     cmd = subparsers.add_parser(
         "import-list", help="nhập danh sách học viên hoặc doanh nghiệp do đơn vị tự lập (kể cả mẫu công văn)",
         description="Nhập danh sách trong tệp Excel do đơn vị tự lập: tìm dòng tiêu đề theo tên cột, bỏ qua dòng "
                     "trống, dòng tổng cộng và phần chữ ký, rồi ghi các dòng mới trong một giao dịch (có sao lưu).")
     cmd.add_argument("file", metavar="FILE.xlsx", help="tệp Excel chứa danh sách")
-    cmd.add_argument("--entity", required=True, choices=list_entities(), help="loại danh sách")
+    cmd.add_argument("--entity", required=True, choices=list(SPECS), help="loại danh sách")
     cmd.add_argument("--parent", metavar="ID_OR_TITLE",
                      help="lớp tập huấn (mã hoặc đúng tên) cho học viên; kế hoạch cho doanh nghiệp (mặc định: lớp "
                           "duy nhất của kế hoạch / kế hoạch mới nhất)")
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report["status"] == "refused" else 0
 
 
-def _print(report: dict) -> None:
+def _print(report: dict[str, Any]) -> None:
     counts = report["counts"]
     where = f" — trang “{report['sheet']}”, dòng tiêu đề {report['header_row']}" if report["sheet"] else ""
     print(f"{report['file']}{where}: {_STATUS_VI[report['status']]} (mới {counts['new']}, đã có "

@@ -120,3 +120,7 @@ def _show(preview: NewYearPreview, args: argparse.Namespace, *, written: bool, t
             target = ", ".join(f"{preview.codes[i]} ({preview.names[i]})" for i in m.targets) + f" [{how}]"
         print(f"- {m.code} {m.name}{ended} → {target}")
         print(f"    dùng ở: {'; '.join(m.uses)}")
+    if preview.review:
+        print("Cần sửa lại sau khi tạo (nội dung viết cho các đơn vị cũ):")
+        for text in preview.review:
+            print(f"  - {text}")

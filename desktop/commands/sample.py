@@ -6,7 +6,7 @@ import argparse
 
 from desktop.commands.common import CommandError, writing_store
 from desktop.services.sample_data import fill_sample_data
-from desktop.store import Store
+from desktop.store import Store  # the type only: the store is opened by writing_store
 
 COUNT_TITLES = (
     ("participants", "học viên"), ("training_materials", "tài liệu"), ("enterprises", "doanh nghiệp"),

@@ -11,6 +11,9 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 
+from desktop.domain import choices as ch
+from desktop.domain.text import clean_text, search_key
+
 
 def _iso(day: dt.date | str) -> str:
     return day if isinstance(day, str) else day.isoformat()
@@ -55,3 +58,27 @@ def successor_ids(agency: Mapping[str, object]) -> list[str]:
         except json.JSONDecodeError:
             return []
     return [str(i) for i in value if i] if isinstance(value, list | tuple) else []
+
+
+# Kinds as officials write them in lists: the first words of the cell (accents and case aside) -> kind code.
+_KIND_WORDS = (("ubnd xa", "commune"), ("ubnd phuong", "commune"), ("xa", "commune"), ("phuong", "commune"),
+               ("dac khu", "commune"), ("thi tran", "commune"), ("ubnd huyen", "district"), ("huyen", "district"),
+               ("thi xa", "district"), ("ubnd tinh", "province"), ("tinh", "province"), ("so", "department"),
+               ("ban", "department"), ("bo", "ministry"), ("bao", "press"), ("dai", "press"),
+               ("doanh nghiep", "enterprise"))
+
+
+def kind_from_text(value: object) -> object:
+    """An agency kind from what a list says ("xã", "Phường", "Sở", a kind's title or code); the value unchanged when
+    it is none of them (validation then refuses it with the list of kinds)."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    for choice in ch.AGENCY_KINDS:
+        if text == choice.code or text.casefold() == choice.title.casefold():
+            return choice.code
+    key = search_key(text)
+    for words, code in _KIND_WORDS:
+        if key == words or key.startswith(words + " "):
+            return code
+    return value

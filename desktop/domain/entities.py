@@ -33,6 +33,10 @@ class EntitySpec:
     checks: tuple[CrossCheck, ...] = field(default=())
     unique: tuple[str, ...] = ()
     derived: dict[str, Callable[[Row], object]] = field(default_factory=dict)
+    added_later: tuple[str, ...] = ()
+    """Fields added by a migration after the first release. Left empty they do not count in a row's content hash,
+    so revisions made before they existed keep their hash, and workbooks of older versions (without their columns)
+    still import (see domain/revisions.py and exchange/reader.py)."""
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError when there is none."""
@@ -182,6 +186,7 @@ AGENCIES = EntitySpec(
     checks=(_date_order("valid_from", "valid_to", "ngày hết hiệu lực không được trước ngày bắt đầu"),
             _rename_needs_both),
     unique=("code",),
+    added_later=("successor_ids", "former_name", "renamed_on"),  # migration 0003
 )
 
 TASKS = EntitySpec(

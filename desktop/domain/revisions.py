@@ -17,6 +17,9 @@ HISTORY_LENGTH = 20
 def content_hash(spec: EntitySpec, row: Mapping[str, object], deleted: bool = False) -> str:
     """A stable hash of the row's data fields (not its bookkeeping); deletion is part of the content."""
     payload = {name: _canonical(row.get(name)) for name in spec.field_names}
+    for name in spec.added_later:  # empty, a field added later hashes as if it did not exist (older revisions)
+        if payload.get(name) in ("", [], "[]"):
+            del payload[name]
     payload["_deleted"] = 1 if deleted else 0
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]

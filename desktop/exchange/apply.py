@@ -6,9 +6,9 @@ import is refused and nothing is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,8 @@ from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import ENTITIES
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, MINE, NEW, THEIRS, ImportPreview, RowChange
-from desktop.paths import data_dir
 from desktop.store import Store
-from desktop.store.backup import backup_to
+from desktop.store.backup import sqlite_reason
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,10 @@ def unresolved(preview: ImportPreview) -> list[RowChange]:
 
 
 def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool = False,
-                  backup: bool = True) -> ApplyResult:
-    """Write the preview's rows in one transaction after a backup; raise ExchangeError (nothing written) when errors,
-    rejected rows (unless `allow_rejected`), unresolved conflicts or changes since the preview stop it."""
+                  backup: Callable[[Store], Path] | None = None) -> ApplyResult:
+    """Write the preview's rows in one transaction after `backup(store)` (the backup policy's pre-import backup,
+    desktop/services/backup.backup_before_import); raise ExchangeError (nothing written) when errors, rejected rows
+    (unless `allow_rejected`), unresolved conflicts or changes since the preview stop it."""
     if preview.errors and not allow_rejected:
         raise ExchangeError(f"Tệp có {len(preview.errors)} lỗi: không nhập dòng nào. Hãy sửa rồi nhập lại.")
     if preview.counts["rejected"] and not allow_rejected:
@@ -64,10 +64,7 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
     to_write = [c for c in preview.rows if c.writes and c.status in (NEW, CHANGED, DELETED, CONFLICT)]
     if not to_write:
         return ApplyResult({}, None, _log(store, preview, "no-changes", {}))
-    backup_path = None
-    if backup:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        backup_path = backup_to(store, data_dir() / "backups" / f"before-import-{stamp}.db")
+    backup_path = backup(store) if backup is not None else None
     by_table: dict[str, list[RowChange]] = {}
     for change in to_write:
         by_table.setdefault(change.entity, []).append(change)
@@ -111,7 +108,7 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
         raise ExchangeError(f"Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại "
                             f"({exc}).") from exc
     except sqlite3.Error as exc:
-        raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {exc}") from exc
+        raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {sqlite_reason(exc)}") from exc
     return ApplyResult(written, backup_path, log_id)
 
 

@@ -57,8 +57,11 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
                   cancel: Cancel | None = None) -> ImportPreview:
     """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
     workbook = ExchangeWorkbook(path)
-    with _snapshot(store) as reading:
-        return _Builder(reading, workbook, progress, cancel).build()
+    try:
+        with _snapshot(store) as reading:
+            return _Builder(reading, workbook, progress, cancel).build()
+    finally:
+        workbook.close()
 
 
 @contextmanager

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.fields import Kind
@@ -17,6 +21,7 @@ from desktop.exchange import format as fmt
 from desktop.exchange import legacy
 from desktop.exchange.errors import CellError, ExchangeError
 from desktop.exchange.safety import MAX_ROWS, WorkbookScan, check_workbook
+from desktop.exchange.stream import XlsxRows
 
 _CELL_REF = re.compile(r"^([A-Z]+)([0-9]+)$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -86,8 +91,22 @@ class ExchangeWorkbook:
         self.encoding = legacy.encoding_from_fonts(self.scan.fonts)
         self.converted: dict[str, list[tuple[str, str]]] = {}
         self._sheets: dict[str, object] = {}
+        self._stream: XlsxRows | None = None
         self._sheet_of: dict[str, str] | None = None  # entity name -> its sheet's name in this file
         self._sheet_problems: list[CellError] = []
+
+    @property
+    def stream(self) -> XlsxRows:
+        """The file's sheets streamed row by row (entity sheets: see stream.py)."""
+        if self._stream is None:
+            self._stream = XlsxRows(str(self.path))
+        return self._stream
+
+    def close(self) -> None:
+        """Close the file (the streams; calamine holds no handle)."""
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
     def sheet(self, name: str) -> object:
         """The calamine sheet called `name`, parsed once."""
@@ -160,8 +179,8 @@ class ExchangeWorkbook:
         for name in self.sheet_names:
             if name in fmt.SHEET_TO_ENTITY or name in (fmt.META_SHEET, fmt.LISTS_SHEET):
                 continue
-            header = self._sheet_rows(name, limit=1)
-            titles = {clean_text(t).casefold() for t in (header[0] if header else []) if clean_text(t)}
+            header = next(self.stream.rows(self.scan.sheets[name], first_only=True), (0, []))[1]
+            titles = {clean_text(t).casefold() for t in header if clean_text(t)}
             if not {fmt.ID_COL, fmt.REV_COL} <= titles:
                 if titles or self.row_count(name) > 0:
                     self.warnings.append(f"Trang “{name}” không phải trang dữ liệu của chương trình (không có các "
@@ -213,16 +232,13 @@ class ExchangeWorkbook:
         if counted > MAX_ROWS:
             errors.append(CellError(name, 0, "", f"có {counted} dòng, vượt giới hạn {MAX_ROWS} dòng một trang."))
             return
-        sheet = self.sheet(name)
-        if sheet.height > MAX_ROWS:  # type: ignore[attr-defined]
-            errors.append(CellError(name, 0, "", f"có {sheet.height} dòng, vượt giới hạn "  # type: ignore
-                                                 f"{MAX_ROWS} dòng một trang."))
-            return
-        rows = sheet.iter_rows()  # type: ignore[attr-defined]
+        rows = _guarded(self.stream.rows(self.scan.sheets[name]), name, errors)
         try:
-            header = next(rows)
+            number, header = next(rows)
         except StopIteration:
             return
+        if number != 1:  # no header row: every known column is missing
+            rows, header = itertools.chain([(number, header)], rows), []
         layout = self._layout(spec, name, header, errors)
         if layout is None:
             return
@@ -233,8 +249,7 @@ class ExchangeWorkbook:
         for row_no, col in self.formula_cells(name):
             formulas.setdefault(row_no, []).append(col)
         reverse_titles = {pos: layout.titles[key] for key, pos in layout.positions.items()}
-        for offset, values in enumerate(rows):
-            excel_row = offset + 2
+        for excel_row, values in rows:
             item = self._file_row(spec, layout, values, excel_row)
             if item is None:
                 continue
@@ -262,7 +277,9 @@ class ExchangeWorkbook:
                 errors.append(CellError(name, 1, column.title, "cột này xuất hiện hai lần."))
                 return None
             positions[column.key] = index
-        missing = [c.title for c in columns if c.key not in positions]
+        later = set(spec.added_later)  # a workbook of an older version has no column for them: read as empty
+        missing = [c.title for c in columns if c.key not in positions
+                   and not (c.field is not None and c.field.name in later)]
         if missing:
             errors.append(CellError(name, 1, missing[0], f"thiếu cột: {', '.join(missing)}."))
             return None
@@ -275,7 +292,7 @@ class ExchangeWorkbook:
         width = len(values)
 
         def cell(key: str) -> object:
-            index = pos[key]
+            index = pos.get(key, width)  # a column missing from an older workbook reads as empty
             return values[index] if index < width else ""
 
         data: dict[str, object] = {}
@@ -327,6 +344,16 @@ class ExchangeWorkbook:
             notes.append(f"Trang “{sheet}”: {len(pairs)} ô gõ bằng bảng mã cũ {label} đã được chuyển sang Unicode "
                          f"(ví dụ “{before[:40]}” → “{after[:40]}”).")
         return notes
+
+
+def _guarded(rows: Iterator[tuple[int, list[object]]], sheet: str,
+             errors: list[CellError]) -> Iterator[tuple[int, list[object]]]:
+    """The rows of a sheet; a damaged sheet XML ends them with an error naming the sheet instead of a traceback."""
+    try:
+        yield from rows
+    except (etree.XMLSyntaxError, ValueError, IndexError, zipfile.BadZipFile, OSError):
+        errors.append(CellError(sheet, 0, "", "trang bị hỏng (nội dung không đúng định dạng Excel), không đọc được "
+                                              "hết: hãy mở tệp bằng Excel hoặc Calc và lưu lại."))
 
 
 def _text(value: object) -> str:

@@ -18,6 +18,22 @@ from desktop.store.settings import get_setting, set_setting
 
 PREFIX = "report."
 NUMBER_PREFIX = "report.number."
+KIND_PREFIX = "report.kind."
+# Remembered per kind of document (a report and a reminder letter have their own number, signer and place).
+PER_KIND = ("place", "signer_authority", "signer_title", "signer_name")
+
+# Decree 30/2020/NĐ-CP, Appendix I: margins (mm) and the body text size (pt). Outside: a warning, not a refusal.
+DECREE_RANGES = {
+    "margin_top": (20.0, 25.0, "Lề trên"),
+    "margin_bottom": (20.0, 25.0, "Lề dưới"),
+    "margin_left": (30.0, 35.0, "Lề trái"),
+    "margin_right": (15.0, 20.0, "Lề phải"),
+    "body_pt": (13.0, 14.0, "Cỡ chữ nội dung"),
+    "table_pt": (10.0, 13.0, "Cỡ chữ trong bảng"),
+}
+# What a value may be at all (a value outside is refused with a message).
+HARD_RANGES = {"margin_top": (5.0, 60.0), "margin_bottom": (5.0, 60.0), "margin_left": (5.0, 60.0),
+               "margin_right": (5.0, 60.0), "body_pt": (8.0, 20.0), "table_pt": (7.0, 16.0)}
 
 DEFAULT_RECIPIENTS = (
     "UBND tỉnh (để báo cáo)",
@@ -54,7 +70,7 @@ class ReportOptions:
     table_pt: float = 11.0
     font_family: str = ""
     zero_tens: str = "linh"
-    thousand: str = "nghìn"
+    thousand: str = "ngàn"  # as the province's own documents (the 2024 plan) spell amounts
     extra: dict = field(default_factory=dict, compare=False)
 
     def report_date(self) -> dt.date:
@@ -64,6 +80,46 @@ class ReportOptions:
 
 # Options a user edits; `extra` is for callers only and is never stored.
 STORED_FIELDS = tuple(f.name for f in fields(ReportOptions) if f.name not in ("extra", "number"))
+
+
+def options_of(doc: dict) -> ReportOptions:
+    """The ReportOptions stored in a document model."""
+    names = {f.name for f in fields(ReportOptions)}
+    values = {k: v for k, v in doc.get("options", {}).items() if k in names and k != "extra"}
+    if "recipients" in values:
+        values["recipients"] = tuple(values["recipients"])
+    return ReportOptions(**values)
+
+
+def option_warnings(options: ReportOptions) -> list[str]:
+    """Values outside Decree 30's ranges, as Vietnamese sentences (printing goes on; the user decides)."""
+    out = []
+    for name, (low, high, title) in DECREE_RANGES.items():
+        value = float(getattr(options, name))
+        if not low <= value <= high:
+            unit = "pt" if name.endswith("_pt") else "mm"
+            out.append(f"{title} {_vn(value)} {unit} nằm ngoài khoảng {_vn(low)}–{_vn(high)} {unit} theo Nghị định "
+                       "30/2020/NĐ-CP.")
+    if options.zero_tens not in ("linh", "lẻ"):
+        out.append("Cách đọc số 0 hàng chục phải là “linh” hoặc “lẻ”.")
+    if options.thousand not in ("nghìn", "ngàn"):
+        out.append("Cách đọc hàng nghìn phải là “nghìn” hoặc “ngàn”.")
+    return out
+
+
+def option_errors(options: ReportOptions) -> list[str]:
+    """Values no document can be printed with (refused with these messages)."""
+    out = []
+    for name, (low, high) in HARD_RANGES.items():
+        value = float(getattr(options, name))
+        if not low <= value <= high:
+            title = DECREE_RANGES[name][2]
+            out.append(f"{title} phải từ {_vn(low)} đến {_vn(high)}.")
+    return out
+
+
+def _vn(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 def date_line(place: str, date: dt.date | None) -> str:
@@ -130,6 +186,10 @@ def load_options(store: Store, plan: dict | None = None, report_id: str = "") ->
         number = get_setting(store.db, NUMBER_PREFIX + report_id)
         if number is not None:
             values["number"] = number
+        for name in PER_KIND:
+            raw = get_setting(store.db, f"{KIND_PREFIX}{report_id}.{name}")
+            if raw is not None:
+                values[name] = raw
     return replace(ReportOptions(), **values)
 
 
@@ -143,6 +203,8 @@ def save_options(store: Store, options: ReportOptions, report_id: str = "") -> N
                         if name == "recipients" else str(value))
         if report_id:
             set_setting(store.db, NUMBER_PREFIX + report_id, options.number)
+            for name in PER_KIND:
+                set_setting(store.db, f"{KIND_PREFIX}{report_id}.{name}", str(data[name]))
 
 
 def _decode(name: str, raw: str) -> object:

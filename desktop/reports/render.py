@@ -14,7 +14,6 @@ rotated on portrait paper, which is exactly what a printer does with a landscape
 from __future__ import annotations
 
 import html
-import os
 import re
 import sys
 from dataclasses import dataclass, field, fields
@@ -41,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
+from desktop.display import use_offscreen_if_headless
 from desktop.domain.dates import parse_date
 from desktop.paths import resource
 from desktop.reports.model import LANDSCAPE
@@ -65,9 +65,7 @@ def ensure_app() -> QCoreApplication:
     app = QCoreApplication.instance()
     if app is not None:
         return app
-    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and headless and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    use_offscreen_if_headless()
     return QApplication([sys.argv[0] if sys.argv else "sxtdbv"])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.domain import agencies as rules
+from desktop.domain.rows import Row
 from desktop.store import Store
 
 
@@ -25,6 +26,6 @@ def agency_names_at(store: Store, day: dt.date | str | None) -> dict[str, str]:
     return {row["id"]: rules.name_at(row, day) for row in store.repo("agencies").rows(include_deleted=True)}
 
 
-def is_ended(agency: dict, day: dt.date | str | None = None) -> bool:
+def is_ended(agency: Row, day: dt.date | str | None = None) -> bool:
     """True when `agency` ended before `day` (today when not given): lists show it greyed."""
     return rules.ended_before(agency, day or dt.date.today())

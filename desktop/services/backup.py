@@ -1,22 +1,35 @@
-"""Backups as a policy: automatic rotating backups (the first start of each day and before every import, keeping the
-last N, N a setting stored in the database), backups on demand, and restore.
+"""Backups as one policy: one folder per database, one rotation, one list, for every reason a backup is made.
 
-Automatic backups go to the folder `backups/` beside the database, named `<database>-<date>-<time>-<reason>.db`, so that
-several databases in one folder rotate separately. A restore first backs up the current database, refuses a file that
-is not an intact database of this program, and needs the database's lock (another open window refuses it).
+Reasons: the first start of each day (daily), before every applied import (import), before a schema upgrade
+(upgrade), before a restore (restore) — these are automatic, and the newest N of them are kept (N a setting stored in
+the database, 10 unless changed with `backup --keep N`) — and on demand (manual), never deleted by the rotation.
+
+The folder is `<data folder>/backups/<database name>-<8 hex digits of its full path>/`, in the per-user data folder
+rather than beside the database: a database on read-only media or on a shared folder is backed up on this computer,
+and two databases of the same name in different folders never mix their backups. Files are named
+`<database>-<date>-<time>-<ms>-<reason>.db`, so the list needs no index. Backups made by older versions in `backups/`
+beside the database are listed (and rotated) too.
+
+A restore first backs up the current database, refuses a file that is not an intact database of this program, and
+needs the database's lock (another open window refuses it).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.paths import data_dir
 from desktop.store import Store, StoreError
 from desktop.store.backup import BackupInfo, backup_connection, backup_to, check_backup_file, copy_into
+from desktop.store.files import explain_os_error, sqlite_uri
 from desktop.store.lock import DatabaseLock
 from desktop.store.settings import get_setting, set_setting
 
@@ -24,8 +37,11 @@ BACKUP_KEEP_KEY = "backup_keep"
 DEFAULT_KEEP = 10
 MAX_KEEP = 1000
 BACKUP_FOLDER = "backups"
-DAILY, IMPORT, RESTORE, MANUAL = "daily", "import", "restore", "manual"
-AUTOMATIC_REASONS = (DAILY, IMPORT, RESTORE)
+DAILY, IMPORT, UPGRADE, RESTORE, MANUAL = "daily", "import", "upgrade", "restore", "manual"
+AUTOMATIC_REASONS = (DAILY, IMPORT, UPGRADE, RESTORE)
+# What each reason is called wherever backups are listed (the CLI's `backup --list`, the GUI's restore dialog).
+REASON_TITLES = {DAILY: "tự động hằng ngày", IMPORT: "trước khi nhập tệp Excel", UPGRADE: "trước khi nâng cấp lược đồ",
+                 RESTORE: "trước khi khôi phục", MANUAL: "theo yêu cầu"}
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -37,6 +53,24 @@ class BackupFile:
     made: datetime
     reason: str
 
+    @property
+    def reason_title(self) -> str:
+        """Why it was made, in Vietnamese."""
+        return REASON_TITLES.get(self.reason, self.reason)
+
+    @property
+    def automatic(self) -> bool:
+        """True when the rotation may delete it (every reason but a backup on demand)."""
+        return self.reason in AUTOMATIC_REASONS
+
+    @property
+    def size(self) -> int:
+        """Its size in bytes (0 when it cannot be read)."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -47,8 +81,14 @@ class RestoreResult:
 
 
 def backups_dir(database: Path | str) -> Path:
-    """The folder of the automatic backups of the database at `database`."""
-    return Path(database).parent / BACKUP_FOLDER
+    """The folder of every backup of the database at `database` (see the module's docstring)."""
+    full = os.path.normcase(os.path.abspath(str(database)))
+    digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
+    return data_dir() / BACKUP_FOLDER / f"{Path(database).stem}-{digest}"
+
+
+def _legacy_backups_dir(database: Path) -> Path:
+    return database.parent / BACKUP_FOLDER
 
 
 def backup_keep(store: Store) -> int:
@@ -70,24 +110,27 @@ def set_backup_keep(store: Store, keep: int) -> None:
 
 
 def list_backups(database: Path | str) -> list[BackupFile]:
-    """The backups of `database` in its backups folder, newest first."""
+    """Every backup of `database` (its backups folder, and `backups/` beside it where older versions wrote), newest
+    first."""
     database = Path(database)
-    folder = backups_dir(database)
-    if not folder.is_dir():
-        return []
     pattern = re.compile(rf"^{re.escape(database.stem)}-(\d{{8}}-\d{{6}})-(\d{{3}})-([a-z]+)\.db$")
     found = []
-    for path in folder.iterdir():
-        match = pattern.match(path.name)
-        if match and path.is_file():
-            made = datetime.strptime(match.group(1), _STAMP).replace(microsecond=int(match.group(2)) * 1000)
-            found.append(BackupFile(path, made, match.group(3)))
+    for folder in (backups_dir(database), _legacy_backups_dir(database)):
+        try:
+            entries = list(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            continue  # a folder that cannot be read holds nothing we can offer
+        for path in entries:
+            match = pattern.match(path.name)
+            if match and path.is_file():
+                made = datetime.strptime(match.group(1), _STAMP).replace(microsecond=int(match.group(2)) * 1000)
+                found.append(BackupFile(path, made, match.group(3)))
     return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
 
 
 def rotate(database: Path | str, keep: int) -> list[Path]:
     """Delete the automatic backups of `database` beyond the newest `keep`; returns the files deleted."""
-    automatic = [backup for backup in list_backups(database) if backup.reason in AUTOMATIC_REASONS]
+    automatic = [backup for backup in list_backups(database) if backup.automatic]
     removed = []
     for backup in automatic[max(keep, 1):]:
         try:
@@ -99,7 +142,7 @@ def rotate(database: Path | str, keep: int) -> list[Path]:
 
 
 def automatic_backup(store: Store, reason: str, *, now: datetime | None = None) -> Path:
-    """Back up `store` into its backups folder for `reason` (daily, import, restore), then rotate."""
+    """Back up `store` into its backups folder for `reason` (daily, import, upgrade, restore), then rotate."""
     database = _store_path(store)
     destination = _new_backup_path(database, reason, now)
     backup_to(store, destination)
@@ -116,8 +159,30 @@ def daily_backup_if_due(store: Store, *, now: datetime | None = None) -> Path | 
 
 
 def backup_before_import(store: Store) -> Path:
-    """The backup taken before every import (rotated with the others)."""
+    """The backup taken before every applied import (rotated with the others)."""
     return automatic_backup(store, IMPORT)
+
+
+def before_upgrade(database: Path | str, made: list[Path] | None = None) -> Callable[[sqlite3.Connection, int], None]:
+    """The hook `open_database` calls before upgrading an older schema: a backup named "upgrade", rotated with the
+    others. The path of the backup is appended to `made` so that the caller can say where it is."""
+    database = Path(database)
+
+    def backup(conn: sqlite3.Connection, found_version: int) -> None:
+        destination = backup_connection(conn, _new_backup_path(database, UPGRADE, None))
+        if made is not None:
+            made.append(destination)
+        rotate(database, _keep_of_connection(conn))
+
+    return backup
+
+
+def _keep_of_connection(conn: sqlite3.Connection) -> int:
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", [BACKUP_KEEP_KEY]).fetchone()
+        return min(max(int(row[0]), 1), MAX_KEEP) if row else DEFAULT_KEEP
+    except (sqlite3.Error, ValueError):
+        return DEFAULT_KEEP
 
 
 def backup_now(store: Store, destination: Path | str | None = None) -> Path:
@@ -171,7 +236,7 @@ def _backup_current(database: Path) -> Path:
     as a plain copy of its files (then removed, so that the restore starts from a fresh file)."""
     destination = _new_backup_path(database, RESTORE, None)
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(database, mode="ro"), uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return backup_connection(conn, destination)
@@ -191,8 +256,8 @@ def _backup_current(database: Path) -> Path:
                 companion.unlink()
         database.unlink()
     except OSError as exc:
-        raise StoreError(f"Không sao lưu được cơ sở dữ liệu hiện tại trước khi khôi phục: {exc}. "
-                         "Chưa thay đổi gì.") from exc
+        raise StoreError(f"Không sao lưu được cơ sở dữ liệu hiện tại trước khi khôi phục: "
+                         f"{explain_os_error(exc, database, 'chép')} Chưa thay đổi gì.") from exc
     return damaged
 
 
@@ -211,3 +276,8 @@ def _new_backup_path(database: Path, reason: str, now: datetime | None) -> Path:
         if not path.exists():
             return path
     raise StoreError(f"Thư mục sao lưu “{folder}” đã có quá nhiều bản trong cùng một giây.")
+
+
+def check_backup(path: Path | str) -> BackupInfo:
+    """Make sure `path` is an intact backup of this program before offering to restore it (StoreError if not)."""
+    return check_backup_file(path)

@@ -6,6 +6,7 @@ a worker thread with a progress bar and a cancel button.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from desktop.exchange.reader import file_hash
 from desktop.exchange.safety import require_defusedxml
 from desktop.exchange.writer import ExportResult
 from desktop.exchange.writer import export_workbook as _export
+from desktop.services.backup import backup_before_import
 from desktop.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -61,7 +63,7 @@ def apply_import(store: Store, preview: ImportPreview, resolutions: Mapping[str,
             choice = resolutions.get(change.key)
             if choice in (MINE, THEIRS):
                 change.resolution = choice
-    return apply_preview(store, preview, allow_rejected=allow_rejected)
+    return apply_preview(store, preview, allow_rejected=allow_rejected, backup=backup_before_import)
 
 
 def import_report(store: Store, path: Path | str, *, dry_run: bool = False, resolve: str | None = None) -> dict:
@@ -89,16 +91,16 @@ def import_report(store: Store, path: Path | str, *, dry_run: bool = False, reso
         if problems:
             report["message"] = "Không nhập: " + ", ".join(problems) + "."
             if not dry_run:
-                log_refused(store, preview, path, preview.file_hash, report["message"])
+                _log_refused_quietly(store, preview, path, preview.file_hash, report["message"])
             return report
         if dry_run:
             report["status"] = "dry-run"
             return report
         if not preview.has_changes:
-            apply_preview(store, preview)
+            apply_preview(store, preview, backup=backup_before_import)
             report["status"] = "no-changes"
             return report
-        result = apply_preview(store, preview)
+        result = apply_preview(store, preview, backup=backup_before_import)
         report["status"] = "applied"
         report["written"] = result.written
         report["backup"] = str(result.backup) if result.backup else ""
@@ -111,7 +113,15 @@ def import_report(store: Store, path: Path | str, *, dry_run: bool = False, reso
             report["errors"] = [{"sheet": "", "row": 0, "column": "", "message": str(exc)}]
         if not dry_run and path.is_file():
             try:
-                log_refused(store, preview, path, file_hash(path), str(exc))
+                _log_refused_quietly(store, preview, path, file_hash(path), str(exc))
             except OSError:
                 pass
     return report
+
+
+def _log_refused_quietly(store: Store, preview: ImportPreview | None, path: Path, digest: str, message: str) -> None:
+    """Record a refused import; a database that cannot take the record (read-only) does not hide the refusal."""
+    try:
+        log_refused(store, preview, path, digest, message)
+    except sqlite3.Error:
+        pass

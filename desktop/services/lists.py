@@ -20,7 +20,7 @@ from desktop.domain.text import search_key
 from desktop.exchange.apply import ApplyResult, log_refused
 from desktop.exchange.errors import CellError, ExchangeCancelled, ExchangeError
 from desktop.exchange.lists.grid import SheetGrid, read_grid, sheet_names
-from desktop.exchange.lists.header import find_header
+from desktop.exchange.lists.header import MIN_HEADER_SCORE, find_header, header_score
 from desktop.exchange.lists.header import suggest_mapping as _suggest
 from desktop.exchange.lists.preview import ListTable, table_at
 from desktop.exchange.lists.preview import preview_list as _preview
@@ -35,8 +35,8 @@ Cancel = Callable[[], bool]
 
 __all__ = ["ListSpec", "ListTable", "ListUsageError", "OpenedList", "SheetGrid", "apply_list", "default_parent",
            "find_list", "import_list", "list_entities", "list_under", "mapping_titles", "mapping_with_titles",
-           "open_list", "parent_choices", "preview_list", "read_sheet", "resolve_parent", "sheets", "suggest_mapping",
-           "table_at"]
+           "open_list", "parent_choices", "preview_list", "read_sheet", "resolve_parent", "sheets", "spec_of",
+           "suggest_mapping", "table_at"]
 
 
 class ListUsageError(ValueError):
@@ -73,13 +73,19 @@ def find_list(path: Path | str, entity: str, sheet: str | None = None, header_ro
     if sheet is not None:
         return table_at(spec, read_grid(path, sheet), header_row)
     names = sheet_names(path)
+    first_long_enough: SheetGrid | None = None
     for name in names:
         grid = read_grid(path, name)
-        if header_row is not None or find_header(spec, grid):
-            try:
-                return table_at(spec, grid, header_row)
-            except ExchangeError:
-                continue
+        if header_row is None:
+            if find_header(spec, grid):
+                return table_at(spec, grid)
+            continue
+        if header_score(spec, grid.row(header_row)) >= MIN_HEADER_SCORE:
+            return table_at(spec, grid, header_row)
+        if first_long_enough is None and grid.last_row >= header_row:
+            first_long_enough = grid
+    if first_long_enough is not None:  # the row the user named, though it names no known column
+        return table_at(spec, first_long_enough, header_row)
     raise ExchangeError(f"Tệp “{Path(path).name}”: không trang nào ({', '.join(names) or 'không có trang'}) có dòng "
                         f"tiêu đề của danh sách {spec.entity_spec.title.lower()} trong 30 dòng đầu.")
 

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 
 from desktop.domain import agencies as rules
+from desktop.domain.rows import Row
 from desktop.domain.text import collation_key
 from desktop.services.plan_year import copy_plan_to_year
 from desktop.store import Store, StoreError
@@ -58,6 +59,8 @@ class NewYearPreview:
     """id -> code of every agency."""
     available: list[str] = field(default_factory=list)
     """Agencies in force in the new year, in Vietnamese order: what the user may map to."""
+    review: list[str] = field(default_factory=list)
+    """Copied texts written for the old agencies (a responsibility heading naming the districts): to edit after."""
 
     @property
     def undecided(self) -> list[AgencyMapping]:
@@ -68,7 +71,7 @@ class NewYearPreview:
         """Old id -> replacements, for the copy (only decided agencies)."""
         return {m.agency_id: list(m.targets) for m in self.mappings if m.targets is not None}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Row:
         """The preview as plain data (agencies by code), for `sxtdbv new-year --json`."""
         def code(agency_id: str) -> str:
             return self.codes.get(agency_id, agency_id)
@@ -79,11 +82,11 @@ class NewYearPreview:
                           "candidates": [code(i) for i in m.candidates], "uses": m.uses,
                           "to": None if m.targets is None else [code(i) for i in m.targets],
                           "decided_by_user": m.decided_by_user} for m in self.mappings],
-            "undecided": [m.code for m in self.undecided],
+            "undecided": [m.code for m in self.undecided], "review": self.review,
         }
 
 
-def source_plan_for(store: Store, year: int, from_year: int | None = None) -> dict:
+def source_plan_for(store: Store, year: int, from_year: int | None = None) -> Row:
     """The plan to copy into `year`: the plan of `from_year`, or the latest plan before `year`."""
     plans = store.repo("plans").rows(order_by=("-year", "-rowid"))
     if store.repo("plans").count(year=year):
@@ -124,6 +127,10 @@ def preview_new_year(store: Store, year: int, from_year: int | None = None,
             agency_id, str(agency["code"]), str(agency["name"]), str(agency["valid_to"] or ""), state, candidates,
             places, targets=list(candidates) if state == MAPPED else None))
     preview.mappings.sort(key=lambda m: (m.state == MAPPED, int(agencies[m.agency_id]["seq"] or 0), m.code))
+    replaced = {m.agency_id for m in preview.mappings}
+    for row in store.repo("responsibilities").rows(plan_id=source["id"]):
+        if replaced & set(json.loads(row["agency_ids"] or "[]")):
+            preview.review.append(f"Tổ chức thực hiện {row['code'] or ''}: “{row['heading']}”")
     _apply_decisions(preview, decisions or {})
     return preview
 
@@ -152,7 +159,7 @@ def _apply_decisions(preview: NewYearPreview, decisions: dict[str, list[str]]) -
         mapping.decided_by_user = True
 
 
-def _successors_in_force(agencies: dict[str, dict], agency_id: str, year: int) -> list[str]:
+def _successors_in_force(agencies: dict[str, Row], agency_id: str, year: int) -> list[str]:
     """The successors of `agency_id` in force in `year`, following successors that ended too (each once)."""
     found: list[str] = []
     seen = {agency_id}
@@ -179,11 +186,10 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
             uses[agency_id].append(place)
 
     tasks = store.repo("tasks").rows(plan_id=plan_id)
-    for task in tasks:
-        label = f"Nhiệm vụ {task['code'] or ''}".strip()
-        note(task["lead_agency_id"], f"{label} (chủ trì)")
-        for agency_id in json.loads(task["coordinating_ids"] or "[]"):
-            note(agency_id, f"{label} (phối hợp)")
+    for role, tasks_by_agency in (("chủ trì", _tasks_by_agency(tasks, lead=True)),
+                                  ("phối hợp", _tasks_by_agency(tasks, lead=False))):
+        for agency_id, task_codes in tasks_by_agency.items():
+            note(agency_id, f"Nhiệm vụ {', '.join(task_codes)} ({role})")
     responsibilities = store.repo("responsibilities").rows(plan_id=plan_id)
     for row in responsibilities:
         for agency_id in json.loads(row["agency_ids"] or "[]"):
@@ -196,3 +202,19 @@ def _agency_uses(store: Store, plan_id: str, counts: dict[str, int]) -> dict[str
     for entity in ("legal_bases", "budget_lines"):
         counts[entity] = store.repo(entity).count(plan_id=plan_id)
     return uses
+
+
+def _tasks_by_agency(tasks: list[Row], *, lead: bool) -> dict[str, list[str]]:
+    """Agency id -> the codes of the tasks it leads (or coordinates), in the plan's order."""
+    found: dict[str, list[str]] = {}
+    for task in tasks:
+        agency_ids = [task["lead_agency_id"]] if lead else json.loads(task["coordinating_ids"] or "[]")
+        for agency_id in agency_ids:
+            if agency_id:
+                found.setdefault(agency_id, []).append(str(task["code"] or "?"))
+    return {agency_id: sorted(task_codes, key=_outline_key) for agency_id, task_codes in found.items()}
+
+
+def _outline_key(code: str) -> list[tuple[int, int, str]]:
+    """"II.1.10" after "II.1.9": numbers compared as numbers, other parts as text."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split(".")]

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 
+from desktop.domain.rows import Row
 from desktop.store import Store, StoreError
 
 _CLEARED_TASK = {"status": "not_started", "progress": 0, "result": ""}
@@ -49,7 +50,7 @@ def copy_plan_to_year(store: Store, plan_id: str, year: int, agency_map: AgencyM
             "funding_source": str(source["funding_source"] or "").replace(str(source["year"]), str(year)),
             "budget_intro": "",
         })
-        new_plan = store.repo("plans").add(plan)["id"]
+        new_plan = str(store.repo("plans").add(plan)["id"])
         _copy(store, "legal_bases", "plan_id", plan_id, new_plan)
         for objective in store.repo("objectives").rows(plan_id=plan_id):
             new_objective = _copy_row(store, "objectives", objective, {"plan_id": new_plan})
@@ -100,14 +101,14 @@ def _map_list(value: object, mapping: Mapping[str, list[str]]) -> list[str]:
     return result
 
 
-def _copy_row(store: Store, entity: str, row: dict, changes: dict, owner: str | None = None) -> str:
+def _copy_row(store: Store, entity: str, row: Row, changes: Row, owner: str | None = None) -> str:
     repo = store.repo(entity)
     data = {name: row[name] for name in repo.spec.field_names}
     data.update(changes)
-    return repo.add(data, owner=owner)["id"]
+    return str(repo.add(data, owner=owner)["id"])
 
 
 def _copy(store: Store, entity: str, parent_field: str, old_parent: str, new_parent: str,
-          changes: dict | None = None) -> None:
+          changes: Row | None = None) -> None:
     for row in store.repo(entity).matching({parent_field: old_parent}):
         _copy_row(store, entity, row, {parent_field: new_parent, **(changes or {})})

@@ -1,4 +1,4 @@
-"""Creating and opening databases: `init`, and the default database created and seeded on first use."""
+"""Creating a database: `init` and the GUI's first start (opening is in desktop/services/opening.py)."""
 
 from __future__ import annotations
 
@@ -36,14 +36,6 @@ def init_database(path: Path | str, *, empty: bool = False, office: str | None =
         _remove_partial(path)
         raise
     return store
-
-
-def open_or_create(path: Path | str, *, seed_when_new: bool = True) -> Store:
-    """Open the database at `path`; when it does not exist yet, create it (seeded with the 2024 plan)."""
-    path = Path(path)
-    if path.exists():
-        return Store.open(path)
-    return init_database(path, empty=not seed_when_new)
 
 
 def _remove_partial(path: Path) -> None:

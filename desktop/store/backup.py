@@ -7,8 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store.database import SQLITE_HEADER
+from desktop.store.database import SQLITE_HEADER, journal_mode_for
 from desktop.store.errors import StoreError
+from desktop.store.files import explain_os_error, retry_transient, sqlite_uri
 from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION
 from desktop.store.store import Store
 
@@ -39,11 +40,34 @@ def backup_connection(source: sqlite3.Connection, destination: Path | str) -> Pa
             target.commit()
         finally:
             target.close()
-        partial.replace(destination)
-    except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"Không sao lưu được vào “{destination}”: {exc}") from exc
+        retry_transient(lambda: partial.replace(destination))  # antivirus may hold a new file a moment
+    except OSError as exc:
+        _remove_quietly(partial)
+        raise StoreError(f"Không sao lưu được. {explain_os_error(exc, destination)}") from exc
+    except sqlite3.Error as exc:
+        _remove_quietly(partial)
+        raise StoreError(f"Không sao lưu được vào “{destination}”: {sqlite_reason(exc)}") from exc
     return destination
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder that refused the copy may refuse the clean-up too; the first error is the one to tell
+
+
+def sqlite_reason(exc: sqlite3.Error) -> str:
+    """What a failed SQLite operation means for the user, in Vietnamese (never SQLite's English text)."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "ổ đĩa đã đầy. Hãy giải phóng chỗ trống hoặc chọn ổ đĩa khác."
+    if "readonly" in text or "unable to open" in text or "permission" in text:
+        return "thư mục chỉ cho đọc hoặc không có quyền ghi. Hãy chọn một thư mục khác."
+    if "locked" in text or "busy" in text:
+        return "cơ sở dữ liệu đang bận. Hãy thử lại sau ít phút."
+    return f"lỗi của SQLite ({getattr(exc, 'sqlite_errorname', '') or type(exc).__name__}). Hãy thử lại."
+
 
 
 @dataclass(frozen=True)
@@ -70,17 +94,17 @@ def check_backup_file(path: Path | str) -> BackupInfo:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise StoreError(explain_os_error(exc, path, "đọc")) from exc
     if header != SQLITE_HEADER:
         raise StoreError(f"Tệp “{path}” không phải là bản sao lưu của SXTDBV (không phải cơ sở dữ liệu SQLite).")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(f"Không mở được tệp “{path}” để kiểm tra: {exc}.") from exc
+        raise StoreError(f"Không mở được tệp “{path}” để kiểm tra: {sqlite_reason(exc)}") from exc
     try:
         return _check_open_backup(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Tệp “{path}” bị hỏng, không dùng để khôi phục được ({exc}).") from exc
+        raise StoreError(f"Tệp “{path}” bị hỏng, không dùng để khôi phục được.") from exc
     finally:
         conn.close()
 
@@ -115,21 +139,22 @@ def copy_into(source: Path | str, database: Path | str) -> None:
     """
     source, database = Path(source), Path(database)
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        reader = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(f"Không mở được tệp “{source}”: {exc}.") from exc
+        raise StoreError(f"Không mở được tệp “{source}”: {sqlite_reason(exc)}") from exc
     try:
         target = sqlite3.connect(str(database), timeout=10)
         try:
             # A rollback journal for the copy: it makes the copy one atomic transaction whatever the page sizes
-            # (a WAL target refuses a source of another page size); WAL again afterwards, as database.connect sets.
+            # (a WAL target refuses a source of another page size); then the writer's mode, as database.connect sets.
             target.execute("PRAGMA journal_mode = DELETE")
             target.execute("PRAGMA synchronous = FULL")
             reader.backup(target)
-            target.execute("PRAGMA journal_mode = WAL")
+            target.execute(f"PRAGMA journal_mode = {journal_mode_for(database)}")
         finally:
             target.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"Không khôi phục được vào “{database}”: {exc}. Cơ sở dữ liệu vẫn như trước.") from exc
+        raise StoreError(f"Không khôi phục được vào “{database}”: {sqlite_reason(exc)} "
+                         "Cơ sở dữ liệu vẫn như trước.") from exc
     finally:
         reader.close()

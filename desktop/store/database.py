@@ -1,16 +1,30 @@
-"""Opening the database: checks that the file is ours, sets the pragmas, creates or upgrades the schema."""
+"""Opening the database: checks that the file is ours, sets the pragmas, creates or upgrades the schema.
+
+Two ways in. For writing (the caller holds the database's lock): WAL journal on a local disk, a rollback journal on
+a network volume (SQLite's WAL needs shared memory that two computers cannot share; one writer is already enforced
+by the lock), then an older schema is upgraded after `before_upgrade` has backed it up. Read-only (read commands,
+another window holds the lock, read-only media): a `mode=ro` connection that never writes a byte — no journal-mode
+switch, no migration; an older schema is read from an upgraded copy in memory.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.store.errors import StoreError
+from desktop.store.files import explain_os_error, is_network_path, sqlite_uri
 from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+WAL, ROLLBACK = "wal", "delete"
+
+# Called with the open connection and the schema version found, before an older schema is upgraded (a backup).
+BeforeUpgrade = Callable[[sqlite3.Connection, int], None]
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -18,27 +32,38 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == SQLITE_HEADER
 
 
+def journal_mode_for(path: Path | str, *, network: bool | None = None) -> str:
+    """The journal mode a writer uses for the database at `path`: WAL, or a rollback journal on a network volume."""
+    on_network = is_network_path(path) if network is None else network
+    return ROLLBACK if on_network else WAL
+
+
 def connect(path: Path | str) -> Database:
-    """Open an SQLite connection with the project's pragmas (no schema checks): foreign keys on, WAL journal.
+    """Open an SQLite connection with the project's pragmas (no schema checks): foreign keys on, WAL journal
+    (a rollback journal on a network volume).
 
     synchronous=FULL because this file is often a department's only copy of its data.
     """
     db = _connect_plain(path)
-    _use_wal(db)
+    _set_journal(db, journal_mode_for(path))
     return db
 
 
 def _connect_plain(path: Path | str) -> Database:
     # No journal-mode change yet: switching to WAL writes to the file, and a refused file must stay as it was.
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+    return _wrap(conn)
+
+
+def _wrap(conn: sqlite3.Connection) -> Database:
     db = Database(conn, execute_plugins=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     return db
 
 
-def _use_wal(db: Database) -> None:
-    db.conn.execute("PRAGMA journal_mode = WAL")
+def _set_journal(db: Database, mode: str) -> None:
+    db.conn.execute(f"PRAGMA journal_mode = {mode}")
     db.conn.execute("PRAGMA synchronous = FULL")
 
 
@@ -47,40 +72,103 @@ def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def open_database(path: Path | str, *, create: bool = False) -> Database:
-    """Open (and, when `create`, make) the database at `path`, upgrading an older schema in one transaction.
+def open_database(path: Path | str, *, create: bool = False, before_upgrade: BeforeUpgrade | None = None,
+                  network: bool | None = None) -> Database:
+    """Open (and, when `create`, make) the database at `path` for writing, upgrading an older schema in one
+    transaction after calling `before_upgrade(connection, found_version)`.
 
-    Raises StoreError, in Vietnamese, when the file is missing, is not a database of this program, is damaged,
-    was made by a newer version, or cannot be written.
+    Raises StoreError, in Vietnamese, when the file is missing, is not a database of this program (an empty file
+    included: only `create` makes a database), is damaged, was made by a newer version, or cannot be written.
+    `network` overrides the detection of a network volume (tests).
     """
     path = Path(path)
-    exists = path.exists()
-    if exists and path.is_dir():
-        raise StoreError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
-    if not exists and not create:
-        raise StoreError(f"Không tìm thấy cơ sở dữ liệu “{path}”. Hãy tạo mới bằng lệnh: sxtdbv --db \"{path}\" init")
-    if exists and path.stat().st_size > 0 and not _looks_like_sqlite(path):
-        raise StoreError(f"Tệp “{path}” không phải là cơ sở dữ liệu SXTDBV (không phải tệp SQLite).")
-    if not exists:
+    _refuse_unusable(path, create=create)
+    if not path.exists():
         blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
         if blocker is not None:
             raise StoreError(f"Không tạo được “{path}”: “{blocker}” là một tệp, không phải thư mục.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Không tạo được thư mục “{path.parent}”: không có quyền ghi hoặc ổ đĩa chỉ đọc "
-                             f"({exc.strerror or exc}).") from exc
+            raise StoreError(explain_os_error(exc, path.parent, "tạo", kind="thư mục")) from exc
     db: Database | None = None
     try:
         db = _connect_plain(path)
-        _check_and_upgrade(db, path)
+        _check(db, path)
+        _set_journal(db, journal_mode_for(path, network=network))
+        _upgrade(db, before_upgrade)
     except sqlite3.DatabaseError as exc:
         _close_quietly(db)
         raise StoreError(_explain(exc, path)) from exc
-    except StoreError:
+    except BaseException:
         _close_quietly(db)
         raise
     return db
+
+
+def open_read_only(path: Path | str) -> Database:
+    """Open the database at `path` without ever writing to it (`mode=ro`; `immutable` on read-only media).
+
+    An older schema is copied into memory and upgraded there, so the file stays exactly as it was. The connection
+    refuses every write (PRAGMA query_only). StoreError, in Vietnamese, as `open_database`.
+    """
+    path = Path(path)
+    _refuse_unusable(path, create=False)
+    db: Database | None = None
+    try:
+        db = _wrap(_connect_read_only(path))
+        _check(db, path)
+        if _needs_upgrade(db):
+            db = _upgraded_copy(db)
+        db.conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        _close_quietly(db)
+        raise StoreError(_explain(exc, path)) from exc
+    except BaseException:
+        _close_quietly(db)
+        raise
+    return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, check_same_thread=False, timeout=10)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    # Read-only media: a WAL database cannot create its -shm there; nothing can change the file, so it is
+    # opened as immutable (SQLite then takes no locks at all).
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
+
+
+def _upgraded_copy(source: Database) -> Database:
+    """A copy in memory of the older database `source`, upgraded to the current schema (`source` is closed)."""
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    source.conn.backup(memory)
+    source.close()
+    db = _wrap(memory)
+    _upgrade(db, None)
+    return db
+
+
+def _refuse_unusable(path: Path, *, create: bool) -> None:
+    try:
+        exists = path.exists()
+        if exists and path.is_dir():
+            raise StoreError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
+        if not exists and not create:
+            raise StoreError(f"Không tìm thấy cơ sở dữ liệu “{path}”. "
+                             f"Hãy tạo mới bằng lệnh: sxtdbv --db \"{path}\" init")
+        if exists and path.stat().st_size == 0 and not create:
+            raise StoreError(f"Tệp “{path}” trống (0 byte), không phải là cơ sở dữ liệu SXTDBV; không dùng tệp này. "
+                             f"Chỉ lệnh init (hoặc lần mở chương trình đầu tiên) tạo cơ sở dữ liệu mới.")
+        if exists and path.stat().st_size > 0 and not _looks_like_sqlite(path):
+            raise StoreError(f"Tệp “{path}” không phải là cơ sở dữ liệu SXTDBV (không phải tệp SQLite).")
+    except OSError as exc:
+        raise StoreError(explain_os_error(exc, path, "đọc")) from exc
 
 
 def _close_quietly(db: Database | None) -> None:
@@ -92,7 +180,7 @@ def _close_quietly(db: Database | None) -> None:
         pass
 
 
-def _check_and_upgrade(db: Database, path: Path) -> None:
+def _check(db: Database, path: Path) -> None:
     # Every refusal comes before the first write, so a refused file is left exactly as it was.
     found = schema_version(db)
     if found > SCHEMA_VERSION:
@@ -109,11 +197,21 @@ def _check_and_upgrade(db: Database, path: Path) -> None:
     problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
     if problems:
         raise StoreError(f"Tệp “{path}” bị hỏng ({problems[0]}). Hãy khôi phục từ bản sao lưu.")
-    _use_wal(db)
-    if found < SCHEMA_VERSION or migrations.pending(db):
-        with db.atomic():
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _needs_upgrade(db: Database) -> bool:
+    return schema_version(db) < SCHEMA_VERSION or bool(migrations.pending(db))
+
+
+def _upgrade(db: Database, before_upgrade: BeforeUpgrade | None) -> None:
+    if not _needs_upgrade(db):
+        return
+    found = schema_version(db)
+    if before_upgrade is not None and found > 0:  # a new, empty database has nothing to back up
+        before_upgrade(db.conn, found)
+    with db.atomic():
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
@@ -121,7 +219,24 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"Tệp “{path}” bị hỏng hoặc không phải là cơ sở dữ liệu SXTDBV. Hãy khôi phục từ bản sao lưu."
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return f"Không ghi được vào “{path}”: thư mục chỉ đọc hoặc không có quyền ghi."
+        return (f"Không ghi được vào “{path}”: tệp hoặc thư mục chỉ cho đọc, hoặc không có quyền ghi. "
+                "Có thể xem, xuất, in và sao lưu; để sửa dữ liệu hãy chép tệp sang một thư mục ghi được.")
     if "locked" in text or "busy" in text:
-        return f"Cơ sở dữ liệu “{path}” đang được một chương trình khác sử dụng."
-    return f"Không mở được cơ sở dữ liệu “{path}”: {exc}"
+        return f"Cơ sở dữ liệu “{path}” đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
+    if "full" in text:
+        return f"Không ghi được vào “{path}”: ổ đĩa đã đầy. Hãy giải phóng chỗ trống rồi thử lại."
+    code = getattr(exc, "sqlite_errorname", "") or type(exc).__name__
+    return f"Không mở được cơ sở dữ liệu “{path}” (mã lỗi {code}). Hãy thử lại hoặc khôi phục từ bản sao lưu."
+
+
+def close_database(db: Database) -> None:
+    """Close `db`; a writer first puts the file back in rollback-journal mode, so that a database at rest is one
+    self-contained file (no -wal or -shm beside it) that a read-only opening reads without creating either. When
+    another connection still reads it, the switch is refused and the next writer to close makes it."""
+    try:
+        if not db.execute("PRAGMA query_only").fetchone()[0]:
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == WAL:
+                db.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        pass  # busy (a reader) or already closed: the file stays in WAL mode, which is just as safe
+    db.close()

@@ -10,7 +10,7 @@ that computer and the lock file to delete once it is sure nobody uses the databa
 
     with DatabaseLock(path):            # raises DatabaseLockedError (a StoreError) when another instance writes
         ...
-    lock = acquire_or_explain(path, read_only_fallback=True)   # the GUI: lock.read_only tells to open read-only
+    lock = DatabaseLock(path, read_only_fallback=True).acquire()  # lock.read_only: open read-only (services/opening)
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop.store.errors import StoreError
+from desktop.store.files import explain_os_error
 
 LOCK_SUFFIX = ".lock"
 _WINDOWS = sys.platform == "win32"
@@ -130,7 +131,7 @@ class DatabaseLock:
     """The right to write one database, held from `acquire()` to `release()` (or as a context manager).
 
     With `read_only_fallback`, a database held elsewhere does not raise: `read_only` is True and `message` says why,
-    so the caller opens the database read-only (see `make_read_only`).
+    so the caller opens the database read-only (desktop/services/opening.py).
     """
 
     def __init__(self, database: Path | str, *, read_only_fallback: bool = False):
@@ -201,11 +202,12 @@ class DatabaseLock:
             except PermissionError as exc:
                 if _WINDOWS:
                     return _AGAIN  # being deleted or opened exclusively for a moment
-                raise StoreError(f"Không mở được tệp khóa “{self.lock_file}”: {exc.strerror or exc}.") from exc
+                raise StoreError(explain_os_error(exc, self.lock_file, "mở", kind="tệp khóa")) from exc
             created = False
         except OSError as exc:
-            raise StoreError(f"Không tạo được tệp khóa “{self.lock_file}”: {exc.strerror or exc}. "
-                             "Thư mục của cơ sở dữ liệu có thể là chỉ đọc.") from exc
+            raise StoreError(explain_os_error(exc, self.lock_file, "tạo", kind="tệp khóa")
+                             + " Không sửa được cơ sở dữ liệu ở thư mục này; vẫn có thể xem, xuất, in và sao lưu nó."
+                             ) from exc
         locked = _os_lock(fd)
         if locked is False:
             os.close(fd)
@@ -226,7 +228,7 @@ class DatabaseLock:
         except OSError as exc:
             _os_unlock(fd)
             os.close(fd)
-            raise StoreError(f"Không ghi được tệp khóa “{self.lock_file}”: {exc.strerror or exc}.") from exc
+            raise StoreError(explain_os_error(exc, self.lock_file, kind="tệp khóa")) from exc
         self._fd = fd
         return _TAKEN
 
@@ -260,21 +262,6 @@ _TAKEN = object()
 _AGAIN = object()
 
 
-def acquire_or_explain(database: Path | str, *, read_only_fallback: bool = False) -> DatabaseLock:
-    """Take the lock of `database` for this process's lifetime (the GUI calls it once at start).
-
-    Raises DatabaseLockedError whose text is the Vietnamese message to show when another instance has the database
-    open; with `read_only_fallback` returns instead a lock whose `read_only` is True and whose `message` explains it.
-    """
-    return DatabaseLock(database, read_only_fallback=read_only_fallback).acquire()
-
-
-def make_read_only(store: object) -> object:
-    """Make an open Store refuse every write (PRAGMA query_only): the read-only fallback. Returns the store."""
-    store.db.execute("PRAGMA query_only = ON")  # type: ignore[attr-defined]
-    return store
-
-
 def _hostname() -> str:
     return socket.gethostname()
 
@@ -297,7 +284,7 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def _os_lock(fd: int) -> bool | None:
     """Take the system lock without waiting: True taken, False held by another process, None not supported here."""
-    if _WINDOWS:
+    if sys.platform == "win32":  # spelt out (not _WINDOWS) so that type checkers skip the other platform's branch
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -321,7 +308,7 @@ def _os_lock(fd: int) -> bool | None:
 
 def _os_unlock(fd: int) -> None:
     try:
-        if _WINDOWS:
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -335,9 +322,11 @@ def _os_unlock(fd: int) -> None:
 
 
 def _windows_pid_alive(pid: int) -> bool:
+    if sys.platform != "win32":  # called on Windows only; spelt out so that type checkers skip the rest elsewhere
+        return pid_alive(pid)
     import ctypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     process_query_limited_information = 0x1000
     still_active = 259
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)

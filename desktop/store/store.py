@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import BY_NAME
 from desktop.store import settings
-from desktop.store.database import open_database, schema_version
+from desktop.store.database import close_database, open_database, schema_version
 from desktop.store.repository import Repository, WriteContext
 
 
@@ -53,5 +53,5 @@ class Store:
         return schema_version(self.db)
 
     def close(self) -> None:
-        """Close the database connection."""
-        self.db.close()
+        """Close the database connection (see database.close_database)."""
+        close_database(self.db)

@@ -67,7 +67,8 @@ def log_exception(info: ExcInfo) -> Path | None:
         for handler in logger.handlers:
             handler.flush()
     except OSError:
-        sys.stderr.write(details)
+        if sys.stderr is not None:  # None in the windowed exe (no console): the dialog is all there is
+            sys.stderr.write(details)
         return None
     return error_log_path()
 

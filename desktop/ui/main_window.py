@@ -1,43 +1,37 @@
-"""The main window: a sidebar of pages, menus, a toolbar, keyboard shortcuts and a status bar."""
+"""The main window: the rooms around it (commands in main_actions, pages in page_switcher, the status bar in
+status_area) put together, and the slots of its commands (database, plan year, Excel, printing, backups)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDateTime, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-)
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services import records
 from desktop.store import Store, StoreError
-from desktop.ui import app_settings, theme
+from desktop.ui import app_settings
 from desktop.ui.bus import DataBus
 from desktop.ui.context import AppContext
-from desktop.ui.pages.agencies import AgenciesPage
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.budget import BudgetPage
-from desktop.ui.pages.dashboard import DashboardPage
-from desktop.ui.pages.office_reports import OfficeReportsPage
-from desktop.ui.pages.plan import PlanPage
-from desktop.ui.pages.survey import SurveyPage
-from desktop.ui.pages.tasks import TasksPage
-from desktop.ui.pages.training import TrainingPage
+from desktop.ui.main_actions import create_actions, create_menus_and_toolbar, make_action
+from desktop.ui.page_switcher import PageSwitcher
+from desktop.ui.status_area import StatusArea
 
-PAGE_CLASSES: tuple[type[Page], ...] = (DashboardPage, PlanPage, TasksPage, TrainingPage, SurveyPage, BudgetPage,
-                                        OfficeReportsPage, AgenciesPage)
+DEFAULT_SIZE = (1280, 800)
+
+
+def fit_to_screen(window: QMainWindow, available: QRect) -> None:
+    """Give a window without remembered geometry a size that fits the screen's free area (a 1366×768 screen less
+    its taskbar shows the whole window, status bar included) and centre it there."""
+    frame = window.frameGeometry().size() - window.geometry().size()
+    extra_w, extra_h = max(frame.width(), 0), max(frame.height(), 30)  # 30: a title bar not yet decorated
+    width = min(DEFAULT_SIZE[0], available.width() - extra_w)
+    height = min(DEFAULT_SIZE[1], available.height() - extra_h)
+    window.resize(width, height)
+    window.move(available.x() + (available.width() - width - extra_w) // 2,
+                available.y() + (available.height() - height - extra_h) // 2)
 
 
 class MainWindow(QMainWindow):
@@ -54,162 +48,56 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(APP_DISPLAY_NAME)
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setMaximumWidth(220)
-        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
-        self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for page_class in PAGE_CLASSES:
-            page = page_class(self.ctx)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            QListWidgetItem(page.title(), self.sidebar)
-        self.sidebar.currentRowChanged.connect(self.show_page)
-        for page in self.pages:
-            if page.report_id:
-                page.add_heading_button(f"print_{page.key}", self.tr("Print summary…"),
-                                        lambda _c=False, r=page.report_id: self.preview_report(r))
-        splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1000])
-        self.setCentralWidget(splitter)
+        self.switcher = PageSwitcher(self.ctx)
+        self.sidebar = self.switcher.sidebar
+        self.stack = self.switcher.stack
+        self.switcher.page_built.connect(self._page_built)
+        self.setCentralWidget(self.switcher)
 
-        self._create_actions()
-        self._create_menus_and_toolbar()
-        self._create_status_bar()
-        self._connect_signals()
-        self.refresh_all()
-        self._restore_state()
-
-    # -- construction ----------------------------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        self.new_year_action = self._action("new_year", self.tr("New plan &year…"), self.new_plan_year,
-                                            QKeySequence.StandardKey.New, self.tr("Copy this plan into a new year"))
-        self.open_action = self._action("open_db", self.tr("&Open database…"), self.open_database,
-                                        QKeySequence.StandardKey.Open)
-        self.quit_action = self._action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.find_action = self._action("find", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
-        self.settings_action = self._action("settings", self.tr("&Settings…"), self.show_settings,
-                                            QKeySequence.StandardKey.Preferences)
-        self.backup_action = self._action("backup_now", self.tr("&Back up now"), self.backup_now, "Ctrl+B",
-                                          self.tr("Copy the database into the backups folder"))
-        self.restore_action = self._action("restore", self.tr("&Restore from a backup…"), self.restore_backup)
-        self.export_action = self._action("export_excel", self.tr("E&xport to Excel…"), self.export_excel, "Ctrl+E",
-                                          self.tr("Write the plan, or one office's template, to an Excel workbook"))
-        self.import_action = self._action("import_excel", self.tr("&Import from Excel…"), self.import_excel, "Ctrl+I",
-                                          self.tr("Preview and import a workbook sent by another office"))
-        self.import_list_action = self._action("import_list", self.tr("Import a &list from Excel…"), self.import_list,
-                                               tip=self.tr("Participants or enterprises typed in an office's own list"))
-        self.print_table_action = self._action("print_table", self.tr("&Print the table shown…"), self.preview_table,
-                                               QKeySequence.StandardKey.Print,
-                                               self.tr("Print preview of the table on screen, as filtered and sorted"))
-        self.table_pdf_action = self._action("table_pdf", self.tr("Save the table shown as P&DF…"), self.table_pdf)
-        self.help_action = self._action("help", self.tr("User &guide"), self.show_help,
-                                        QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action("about", self.tr("&About"), self.show_about)
-        self.page_actions = []
-        for position, page in enumerate(self.pages):
-            action = self._action(f"go_{page.key}", page.title(), lambda _c=False, p=position: self.go_to(p),
-                                  f"Ctrl+{position + 1}")
-            self.page_actions.append(action)
-
-    def _create_menus_and_toolbar(self) -> None:
-        menu = self.menuBar()
-        self.file_menu = menu.addMenu(self.tr("&File"))
-        self.file_menu.addActions([self.new_year_action, self.open_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.backup_action, self.restore_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.export_action, self.import_action, self.import_list_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.print_table_action, self.table_pdf_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addActions(self.page_actions)
-        self.reports_menu = menu.addMenu(self.tr("&Reports"))
-        self.reports_menu.setObjectName("reports_menu")
-        # Filled when first opened: the reports package is not loaded at start-up.
-        self.reports_menu.aboutToShow.connect(self._fill_reports_menu)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.help_action, self.about_action])
-
-        self.toolbar = QToolBar(self.tr("Main toolbar"))
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self.toolbar.addAction(self.new_year_action)
-        self.toolbar.addAction(self.open_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.export_action, self.import_action])
-        self.toolbar.addAction(self.print_table_action)
-        self.toolbar.addAction(self.backup_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.undo_action, self.redo_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(QLabel(self.tr("Plan year:") + " "))
-        self.plan_combo = QComboBox()
-        self.plan_combo.setObjectName("plan_year")
-        self.toolbar.addWidget(self.plan_combo)
-
-    def _create_status_bar(self) -> None:
-        self.db_label = QLabel()
-        self.db_label.setObjectName("status_db")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("status_saved")
-        self.statusBar().addWidget(self.db_label, 1)
-        self.statusBar().addPermanentWidget(self.saved_label)
-
-    def _connect_signals(self) -> None:
+        create_actions(self)
+        create_menus_and_toolbar(self)
+        self.status = StatusArea(self.statusBar())
+        self.db_label, self.saved_label = self.status.db_label, self.status.saved_label
         self.bus.changed.connect(self._on_data_changed)
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+        self._fill_plan_combo()
+        self._update_status()
+        self._restore_state()
+
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = ""):  # noqa: ANN001, ANN202
+        return make_action(self, name, text, slot, shortcut, tip)
+
+    def _page_built(self, page) -> None:  # noqa: ANN001
+        if page.report_id:
+            page.add_heading_button(f"print_{page.key}", self.tr("Print summary…"),
+                                    lambda _c=False, r=page.report_id: self.preview_report(r))
 
     # -- pages -----------------------------------------------------------------------------------------------------
+    @property
+    def pages(self) -> list:
+        """Every page, in sidebar order (builds those never shown yet)."""
+        return [self.switcher.page_at(p) for p in range(self.switcher.count())]
+
     def go_to(self, position: int) -> None:
         """Show page number `position` (0 = Tổng quan)."""
-        self.sidebar.setCurrentRow(position)
+        self.switcher.go_to(position)
 
     def show_page(self, position: int) -> None:
-        """Switch the stack to `position` and remember it."""
-        if 0 <= position < len(self.pages):
-            self.stack.setCurrentIndex(position)
+        """Switch to the page at `position`."""
+        self.switcher.show_page(position)
 
-    def current_page(self) -> Page:
+    def current_page(self):  # noqa: ANN201 - a Page
         """The page shown."""
-        return self.pages[self.stack.currentIndex()]
+        return self.switcher.page_at(self.switcher.current_position())
 
-    def page(self, key: str) -> Page:
-        """The page with `key`."""
-        return next(p for p in self.pages if p.key == key)
+    def page(self, key: str):  # noqa: ANN201 - a Page
+        """The page with `key` (built now if it was never shown)."""
+        return self.switcher.page_at(self.switcher.keys().index(key))
 
     def refresh_all(self) -> None:
-        """Reload every page (a database or plan was opened)."""
+        """Reload every page built so far (a database or plan was opened); the others load when first shown."""
         self._fill_plan_combo()
-        for page in self.pages:
-            page.refresh()
+        self.switcher.refresh_built()
         self._update_status()
 
     def _fill_plan_combo(self) -> None:
@@ -231,17 +119,11 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, entity: str) -> None:
         if entity in ("plans", "*"):
             self._fill_plan_combo()
-        self.saved_label.setText(self.tr("All changes saved (%1)")
-                                 .replace("%1", QDateTime.currentDateTime().toString("HH:mm:ss")))
+        self.status.show_saved()
 
     def _update_status(self) -> None:
         path = str(self.ctx.store.path or "")
-        self.db_label.setText(self.tr("Database: %1").replace("%1", path))
-        if self.read_only_message:
-            self.saved_label.setText(self.tr("Read-only: changes cannot be saved"))
-            self.saved_label.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)}; font-weight: bold;")
-        else:
-            self.saved_label.setText(self.tr("All changes saved"))
+        self.status.show_database(path, bool(self.read_only_message))
         self.setWindowFilePath(path)
 
     def focus_search(self) -> None:
@@ -281,23 +163,26 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str) -> bool:
         """Open the database at `path`; on refusal say why and keep the current one."""
-        from desktop.store.lock import DatabaseLock, DatabaseLockedError
+        from desktop.services.opening import open_other
 
-        lock = DatabaseLock(path)
         try:
-            lock.acquire()
-            Store.open(path).close()
-        except (StoreError, DatabaseLockedError) as exc:
-            lock.release()
+            opened = open_other(path)
+        except StoreError as exc:
             QMessageBox.warning(self, self.tr("Open database"), str(exc))
             return False
+        self.use_database(opened.store, opened.lock)
+        if opened.notes:
+            self.statusBar().showMessage(" ".join(opened.notes), 15000)
+        return True
+
+    def use_database(self, store: Store, lock) -> None:  # noqa: ANN001 - a DatabaseLock held for `store`
+        """Show `store` (opened for writing under `lock`) in place of the current database, which is closed."""
         self.ctx.store.close()
-        if self.lock is not None:
+        if self.lock is not None and self.lock is not lock:
             self.lock.release()
         self.lock = lock
         self.read_only_message = ""
-        self._reopen(path)
-        return True
+        self._reopen(store.path, store)
 
     # -- Excel exchange --------------------------------------------------------------------------------------------
     def _excel_folder(self) -> str:
@@ -386,9 +271,14 @@ class MainWindow(QMainWindow):
                                            lambda _c=False, r=report_id: self.print_report(r)))
             submenu.addAction(self._action(f"pdf_{report_id}", self.tr("Save as P&DF…"),
                                            lambda _c=False, r=report_id: self.report_pdf(r)))
+            submenu.addAction(self._action(f"docx_{report_id}", self.tr("Save as &Word…"),
+                                           lambda _c=False, r=report_id: self.report_docx(r)))
+            submenu.addSeparator()
+            submenu.addAction(self._action(f"options_{report_id}", self.tr("Number, signer and &options…"),
+                                           lambda _c=False, r=report_id: self.report_options(r)))
         self.reports_menu.addSeparator()
         self.reports_menu.addAction(self._action("report_options", self.tr("Print &options…"),
-                                                 self.report_options))
+                                                 lambda _c=False: self.report_options()))
 
     def preview_report(self, report_id: str) -> None:
         """Print preview of a summary of the current plan."""
@@ -410,11 +300,19 @@ class MainWindow(QMainWindow):
         if path:
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
 
-    def report_options(self) -> None:
-        """The print options (agencies, number, signer, recipients, margins)."""
+    def report_docx(self, report_id: str) -> None:
+        """Save a document as a Word file, to finish and sign in Word."""
+        from desktop.ui.printing import save_report_docx
+
+        path = save_report_docx(self, self.ctx.store, report_id, plan_id=self.ctx.plan_id)
+        if path:
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 8000)
+
+    def report_options(self, report_id: str = "plan-report") -> None:
+        """The print options (agencies, number, signer, recipients, margins) of a kind of document."""
         from desktop.ui.printing import edit_report_options
 
-        edit_report_options(self, self.ctx.store)
+        edit_report_options(self, self.ctx.store, report_id)
 
     def shown_table(self) -> tuple[str, list[str], list[list[str]]] | None:
         """Title, headers and rows (as text, as filtered and sorted) of the table the user is looking at."""
@@ -467,13 +365,12 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """Replace the database by a backup chosen by the user (the current data is backed up first)."""
         from desktop.services import backup
+        from desktop.ui.restore_dialog import choose_backup
 
         path = self.ctx.store.path
         if path is None:
             return
-        folder = str(backup.backups_dir(path))
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), folder,
-                                                self.tr("SXTDBV database (*.db);;All files (*)"))
+        source = choose_backup(self, path)
         if not source:
             return
         answer = QMessageBox.question(
@@ -483,10 +380,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from desktop.store.backup import check_backup_file
-
         try:
-            check_backup_file(source)
+            backup.check_backup(source)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
             return
@@ -497,8 +392,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
         self._reopen(path)
 
-    def _reopen(self, path) -> None:
-        store = Store.open(path)
+    def _reopen(self, path, store: Store | None = None) -> None:
+        from desktop.services.opening import reopen
+
+        store = store or reopen(self.lock, path)
         self.ctx.store = store
         plan = records.current_plan(store)
         self.ctx.plan_id = plan["id"] if plan else None
@@ -523,16 +420,36 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = app_settings.get(app_settings.GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))  # type: ignore[arg-type]
-        else:
-            self.resize(1280, 800)
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):  # type: ignore[arg-type]
+            screen = self.screen()
+            if screen is not None:
+                fit_to_screen(self, screen.availableGeometry())
+            else:
+                self.resize(*DEFAULT_SIZE)
         state = app_settings.get(app_settings.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))  # type: ignore[arg-type]
         last = str(app_settings.get(app_settings.LAST_PAGE))
-        keys = [p.key for p in self.pages]
+        keys = self.switcher.keys()
         self.go_to(keys.index(last) if last in keys else 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """When the palette changes (Windows switched between light and dark while the program runs), colour the rows,
+        cards and messages again from the new one (desktop/ui/theme.py)."""
+        super().changeEvent(event)
+        # A closed window (its database closed too) waiting for deletion is left alone.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "switcher") and self.isVisible():
+            self.recolour()
+
+    def recolour(self) -> None:
+        """Recompute every colour taken from the palette: list rows, the current page's figures, the status bar."""
+        from desktop.ui.widgets.list_panel import ListPanel
+
+        for panel in self.findChildren(ListPanel):
+            panel.model.recolour()
+        for page in self.switcher.built_pages():  # pages not built yet take the palette when they are
+            page.recolour()
+        self._update_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Remember the window's geometry; every edit is already saved, so closing loses nothing."""

@@ -11,8 +11,9 @@ replaces it: its single successor (pre-selected), or a choice the user must make
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +64,10 @@ class NewYearDialog(QDialog):
         for year in years:
             self.source.addItem(str(year), year)
         self.source.setCurrentIndex(max(self.source.findData(from_year), 0))
-        self.year.setValue(max(years, default=from_year) + 1)
+        # The year after the latest plan, and not a past year: in 2026 a database holding only 2024 proposes 2026.
+        self.year.setValue(max(max(years, default=from_year) + 1, dt.date.today().year))
+        self.year.setMaximumWidth(120)
+        self.source.setMaximumWidth(120)
         form = QFormLayout()
         form.addRow(self.tr("Year of the new plan:"), self.year)
         form.addRow(self.tr("Copy the plan of:"), self.source)
@@ -78,15 +82,21 @@ class NewYearDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 250)
+        self.table.setColumnWidth(0, 320)
         self.table.setColumnWidth(1, 90)
         self.table.setColumnWidth(3, 330)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        self.review = QLabel()
+        self.review.setObjectName("review")
+        self.review.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -101,6 +111,7 @@ class NewYearDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.review)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.year.valueChanged.connect(lambda _v: self.reload())
@@ -117,6 +128,7 @@ class NewYearDialog(QDialog):
         except StoreError as exc:
             self.preview = None
             self.counts.setText("")
+            self.review.setText("")
             self._say(str(exc), error=True)
             self.create_button.setEnabled(False)
             return
@@ -130,7 +142,6 @@ class NewYearDialog(QDialog):
                             .replace("%5", str(counts.get("budget_lines", 0))))
         for mapping in self.preview.mappings:
             self._add_row(mapping)
-        self.table.resizeRowsToContents()
         self._update_status()
 
     def _add_row(self, mapping: AgencyMapping) -> None:
@@ -192,11 +203,11 @@ class NewYearDialog(QDialog):
         waiting = [m for m in self.preview.mappings if m.agency_id not in decided]
         for row, mapping in enumerate(self.preview.mappings):
             undecided = mapping.agency_id in {m.agency_id for m in waiting}
-            colour = theme.row_background(UNDECIDED_COLOUR) if undecided else QColor()
             for column in range(3):
                 item = self.table.item(row, column)
-                if item is not None:
-                    item.setBackground(colour)
+                if item is not None:  # no brush at all for decided rows: the table's own (alternating) colours
+                    item.setData(Qt.ItemDataRole.BackgroundRole,
+                                 theme.row_background(UNDECIDED_COLOUR) if undecided else None)
         if not self.preview.mappings:
             self._say(self.tr("Every agency of the plan is still in force in %1.").replace(
                 "%1", str(self.preview.year)))
@@ -205,6 +216,8 @@ class NewYearDialog(QDialog):
                       .replace("%1", str(len(waiting))), error=True)
         else:
             self._say(self.tr("%1 agencies will be replaced as shown.").replace("%1", str(len(decided))))
+        self.review.setText(self.tr("To edit after creating the plan (written for the former agencies): %1")
+                            .replace("%1", "; ".join(self.preview.review)) if self.preview.review else "")
         self.create_button.setEnabled(not waiting)
 
     def _say(self, text: str, *, error: bool = False) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.reports.data import BY_ID, build_report, find_plan
-from desktop.reports.options import PREFIX, ReportOptions, load_options, save_options
+from desktop.reports.options import (
+    PREFIX,
+    ReportOptions,
+    load_options,
+    option_errors,
+    option_warnings,
+    save_options,
+)
 from desktop.reports.render import RenderError, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
 from desktop.store import Store, StoreError
@@ -47,10 +55,15 @@ def _warn(parent: QWidget | None, message: str) -> None:
 
 def _report(parent: QWidget | None, store: Store, report_id: str, plan_id: str | None) -> dict | None:
     try:
-        return build_report(store, report_id, plan_id=plan_id)
+        doc = build_report(store, report_id, plan_id=plan_id)
     except StoreError as exc:
         _warn(parent, str(exc))
         return None
+    if doc.get("warnings"):
+        # What the data contradicts is left out of the document: tell the clerk before it is signed.
+        _warn(parent, QCoreApplication.translate("Printing", "Data to check before signing:") + "\n\n"
+              + "\n".join(f"• {w}" for w in doc["warnings"]))
+    return doc
 
 
 # -- any document model --------------------------------------------------------------------------------------------
@@ -107,6 +120,36 @@ def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None
     return target
 
 
+def default_docx_name(doc: dict, name: str = "") -> str:
+    """A Word file name for the document (same rules as the PDF name)."""
+    return default_pdf_name(doc, name)[:-4] + ".docx"
+
+
+def save_document_docx(parent: QWidget | None, doc: dict, path: Path | str | None = None, *,
+                       suggested_name: str = "") -> Path | None:
+    """Save the document as a Word file at `path`, or where the user chooses; returns the path written, or None."""
+    from desktop.reports.docx_render import DocxError, write_docx
+
+    if path is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as Word"),
+                                                str(Path(folder) / default_docx_name(doc, suggested_name)),
+                                                QCoreApplication.translate("Printing", "Word files (*.docx)"))
+        if not chosen:
+            return None
+        path = chosen
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        target = target.with_name(target.name + ".docx")
+    try:
+        write_docx(doc, target)
+    except (DocxError, OSError) as exc:
+        _warn(parent, QCoreApplication.translate("Printing", "Could not write the Word file: %1")
+              .replace("%1", str(exc)))
+        return None
+    return target
+
+
 # -- summaries -----------------------------------------------------------------------------------------------------
 def preview_report(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None) -> int:
     """Print preview of summary `report_id` (see desktop.reports.data.REPORTS) for the plan (latest by default)."""
@@ -131,6 +174,19 @@ def save_report_pdf(parent: QWidget | None, store: Store, report_id: str, *, pla
     except StoreError:
         year = ""
     return save_document_pdf(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
+
+
+def save_report_docx(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None,
+                     path: Path | str | None = None) -> Path | None:
+    """Save document `report_id` as a Word file at `path` or where the user chooses; returns the path, or None."""
+    doc = _report(parent, store, report_id, plan_id)
+    if not doc:
+        return None
+    try:
+        year = find_plan(store, plan_id)["year"]
+    except StoreError:
+        year = ""
+    return save_document_docx(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
 
 
 def report_title(report_id: str) -> str:
@@ -218,6 +274,19 @@ class ReportOptionsDialog(QDialog):
         self.body_pt.setSingleStep(0.5)
         self.body_pt.setValue(o.body_pt)
         form.addRow(self.tr("Body text size (pt)"), self.body_pt)
+        self.table_pt = DecimalSpinBox()
+        self.table_pt.setRange(7, 16)
+        self.table_pt.setSingleStep(0.5)
+        self.table_pt.setValue(o.table_pt)
+        form.addRow(self.tr("Table text size (pt)"), self.table_pt)
+        self.thousand = QComboBox()
+        self.thousand.addItems(["ngàn", "nghìn"])
+        self.thousand.setCurrentText(o.thousand)
+        form.addRow(self.tr("Amounts in words: thousands"), self.thousand)
+        self.zero_tens = QComboBox()
+        self.zero_tens.addItems(["linh", "lẻ"])
+        self.zero_tens.setCurrentText(o.zero_tens)
+        form.addRow(self.tr("Amounts in words: zero tens (105)"), self.zero_tens)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -241,7 +310,8 @@ class ReportOptionsDialog(QDialog):
                        signer_authority=self.signer_authority.text().strip(),
                        signer_title=self.signer_title.text().strip(), signer_name=self.signer_name.text().strip(),
                        recipients=recipients, margin_top=top, margin_bottom=bottom, margin_left=left,
-                       margin_right=right, body_pt=self.body_pt.value())
+                       margin_right=right, body_pt=self.body_pt.value(), table_pt=self.table_pt.value(),
+                       thousand=self.thousand.currentText(), zero_tens=self.zero_tens.currentText())
 
     def accept(self) -> None:  # noqa: D102 - Qt override
         try:
@@ -249,6 +319,18 @@ class ReportOptionsDialog(QDialog):
         except ValueError as exc:
             _warn(self, str(exc))
             return
+        errors = option_errors(options)
+        if errors:
+            _warn(self, "\n".join(errors))
+            return
+        warnings = option_warnings(options)
+        if warnings:
+            answer = QMessageBox.question(
+                self, self.tr("Print options"),
+                "\n".join(warnings) + "\n\n" + self.tr("Save these values anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         save_options(self.store, options, self.report_id)
         self.options = options
         super().accept()

@@ -3,14 +3,142 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="27" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="34" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="38" />
+        <source>Import list from Excel…</source>
+        <translation>Nhập danh sách từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="39" />
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="40" />
+        <source>Apply the 2025 reorganisation…</source>
+        <translation>Áp dụng sắp xếp năm 2025…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="55" />
+        <source>Import list from Excel</source>
+        <translation>Nhập danh sách từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="56" />
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Bảng tính Excel (*.xlsx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="70" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="79" />
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="71" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/agencies.py" line="84" />
+        <source>%1 agencies exported to %2.</source>
+        <translation>Đã xuất %1 đơn vị ra %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="45" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="44" />
         <source>Agencies</source>
         <translation>Đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyListImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Import agency list</source>
+        <translation>Nhập danh sách đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="88" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="89" />
+        <source>Name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="89" />
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="90" />
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="115" />
+        <source>successor of %1</source>
+        <translation>kế thừa %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="121" />
+        <source>Sheet “%1”: %2 new, %3 changed, %4 unchanged, %5 refused.</source>
+        <translation>Trang “%1”: %2 mới, %3 thay đổi, %4 không đổi, %5 bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="125" />
+        <source>%1 ends on %2 (it has a successor).</source>
+        <translation>%1 kết thúc hiệu lực ngày %2 (có đơn vị kế thừa).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="128" />
+        <source>Rows in red are refused: correct the file and import it again. Nothing is imported while a row is refused.</source>
+        <translation>Các dòng màu đỏ bị từ chối: sửa tệp rồi nhập lại. Chưa nhập gì khi còn dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="131" />
+        <source>The list already holds everything in this file.</source>
+        <translation>Danh sách đã có đủ mọi nội dung của tệp này.</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="73" />
+        <source>The work stopped on an unexpected error; nothing was lost.</source>
+        <translation>Công việc dừng lại do một lỗi không lường trước; không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="75" />
+        <source>The details are in %1.</source>
+        <translation>Chi tiết được ghi trong %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="153" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/background.py" line="179" />
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
     </message>
 </context>
 <context>
@@ -31,6 +159,7 @@
         <translation>&lt;b&gt;Các lần giải ngân của khoản đang chọn&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="41" />
         <location filename="../../desktop/ui/pages/budget.py" line="65" />
         <source>Budget</source>
         <translation>Kinh phí</translation>
@@ -87,6 +216,7 @@
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="35" />
         <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
@@ -210,22 +340,22 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="121" />
+        <location filename="../../desktop/ui/errors.py" line="122" />
         <source>Unexpected error</source>
         <translation>Lỗi không mong đợi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122" />
+        <location filename="../../desktop/ui/errors.py" line="123" />
         <source>Something went wrong: %1</source>
         <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="124" />
+        <location filename="../../desktop/ui/errors.py" line="125" />
         <source>The program keeps running and the data already saved is safe. The details were written to %1.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Chi tiết lỗi đã được ghi vào %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="128" />
+        <location filename="../../desktop/ui/errors.py" line="129" />
         <source>The program keeps running and the data already saved is safe. The details could not be written to the log file.</source>
         <translation>Chương trình vẫn tiếp tục chạy và dữ liệu đã lưu vẫn an toàn. Không ghi được chi tiết lỗi vào tệp nhật ký.</translation>
     </message>
@@ -401,141 +531,221 @@
         <source>Imported: %1 rows written. A backup was taken first.</source>
         <translation>Đã nhập: ghi %1 dòng. Cơ sở dữ liệu đã được sao lưu trước khi nhập.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="35" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="36" />
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="37" />
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="38" />
+        <source>Older (skipped)</source>
+        <translation>Cũ hơn (bỏ qua)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="39" />
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="40" />
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="41" />
+        <source>Deleted</source>
+        <translation>Bị xóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="49" />
+        <source>Keep this computer's version</source>
+        <translation>Giữ bản trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="51" />
+        <source>Take the file's version</source>
+        <translation>Lấy bản trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="52" />
+        <source>Not chosen yet</source>
+        <translation>Chưa chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="58" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="59" />
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="60" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="61" />
+        <source>Title</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="62" />
+        <source>Changes (before → after)</source>
+        <translation>Thay đổi (trước → sau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange/changes.py" line="63" />
+        <source>Resolution</source>
+        <translation>Cách giải quyết</translation>
+    </message>
 </context>
 <context>
     <name>ListImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="54" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="55" />
         <source>Import a list from Excel — %1</source>
         <translation>Nhập danh sách từ Excel — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="62" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="63" />
         <source>Columns (suggested from the titles; check them)</source>
         <translation>Các cột (gợi ý theo tiêu đề; hãy kiểm tra lại)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="77" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="80" />
         <source>Import the other rows and leave the rejected rows out</source>
         <translation>Nhập các dòng còn lại, bỏ các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="82" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="85" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="83" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="86" />
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="98" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="130" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="99" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="130" />
         <source>Surveyed enterprises</source>
         <translation>Doanh nghiệp khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="107" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="113" />
         <source>The row holding the column titles (STT, Họ và tên…)</source>
         <translation>Dòng ghi tên các cột (STT, Họ và tên…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="108" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="114" />
         <source>or click that row in the preview below</source>
         <translation>hoặc bấm vào dòng đó trong bảng xem trước bên dưới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="110" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
         <source>Import as:</source>
         <translation>Nhập thành:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="112" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="118" />
         <source>Sheet:</source>
         <translation>Trang tính:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="116" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="122" />
         <source>Header row:</source>
         <translation>Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="127" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="138" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="175" />
         <source>Course:</source>
         <translation>Lớp tập huấn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="162" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="175" />
         <source>Plan:</source>
         <translation>Kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="174" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="191" />
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="202" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="222" />
         <source>Reading the rows…</source>
         <translation>Đang đọc các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="223" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="246" />
         <source>Choose the header row with the box above or a click on the row in the preview.</source>
         <translation>Hãy chọn dòng tiêu đề ở ô phía trên hoặc bấm vào dòng đó trong bảng xem trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="226" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="249" />
         <source>Header on row %1: %2 rows to check, %3 rows skipped (blank, totals, signatures…).</source>
         <translation>Tiêu đề ở dòng %1: %2 dòng cần kiểm tra, bỏ qua %3 dòng (dòng trống, dòng tổng cộng, chữ ký…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="243" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="266" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="245" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="268" />
         <source>Column %1</source>
         <translation>Cột %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="261" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="284" />
         <source>Choose the sheet, the header row and the course or plan first.</source>
         <translation>Hãy chọn trang tính, dòng tiêu đề và lớp tập huấn hoặc kế hoạch trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="265" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="288" />
         <source>Checking the rows…</source>
         <translation>Đang kiểm tra các dòng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="278" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="301" />
         <source>New: %1, already present: %2, rejected: %3, skipped: %4.</source>
         <translation>Mới: %1, đã có: %2, bị từ chối: %3, bỏ qua: %4.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="290" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="313" />
         <source>Stopped: nothing was imported.</source>
         <translation>Đã dừng: chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="297" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="320" />
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange/list_import.py" line="304" />
+        <location filename="../../desktop/ui/exchange/list_import.py" line="327" />
         <source>Imported: %1 rows added.</source>
         <translation>Đã nhập: thêm %1 dòng.</translation>
     </message>
@@ -612,310 +822,329 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_actions.py" line="32" />
         <source>New plan &amp;year…</source>
         <translation>Kế hoạch năm &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_actions.py" line="34" />
         <source>Copy this plan into a new year</source>
         <translation>Sao chép kế hoạch này sang một năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_actions.py" line="35" />
         <source>&amp;Open database…</source>
         <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_actions.py" line="37" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_actions.py" line="41" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_actions.py" line="44" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_actions.py" line="49" />
         <source>&amp;Find</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_actions.py" line="51" />
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_actions.py" line="53" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_actions.py" line="54" />
         <source>Copy the database into the backups folder</source>
         <translation>Sao chép cơ sở dữ liệu vào thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_actions.py" line="56" />
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_actions.py" line="58" />
         <source>E&amp;xport to Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_actions.py" line="60" />
         <source>Write the plan, or one office's template, to an Excel workbook</source>
         <translation>Ghi kế hoạch, hoặc mẫu của một đơn vị, ra tệp Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_actions.py" line="62" />
         <source>&amp;Import from Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_actions.py" line="64" />
         <source>Preview and import a workbook sent by another office</source>
         <translation>Xem trước và nhập tệp Excel do đơn vị khác gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_actions.py" line="66" />
         <source>Import a &amp;list from Excel…</source>
         <translation>Nhập &amp;danh sách từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_actions.py" line="67" />
         <source>Participants or enterprises typed in an office's own list</source>
         <translation>Học viên hoặc doanh nghiệp trong danh sách Excel do đơn vị tự lập</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_actions.py" line="69" />
         <source>&amp;Print the table shown…</source>
         <translation>&amp;In bảng đang xem…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_actions.py" line="71" />
         <source>Print preview of the table on screen, as filtered and sorted</source>
         <translation>Xem trước khi in bảng trên màn hình, theo đúng bộ lọc và thứ tự sắp xếp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_actions.py" line="73" />
         <source>Save the table shown as P&amp;DF…</source>
         <translation>Lưu bảng đang xem thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_actions.py" line="75" />
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_actions.py" line="77" />
         <source>&amp;About</source>
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="84" />
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_actions.py" line="109" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_actions.py" line="121" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_actions.py" line="125" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_actions.py" line="127" />
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_actions.py" line="131" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_actions.py" line="134" />
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_actions.py" line="138" />
         <source>Plan year:</source>
         <translation>Năm kế hoạch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/status_area.py" line="35" />
         <source>All changes saved (%1)</source>
         <translation>Đã lưu mọi thay đổi (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/status_area.py" line="25" />
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/status_area.py" line="27" />
         <source>Read-only: changes cannot be saved</source>
         <translation>Chỉ đọc: không lưu được thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/status_area.py" line="30" />
         <source>All changes saved</source>
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <source>Number, signer and &amp;options…</source>
+        <translation>Số, người ký và &amp;tùy chọn in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
-        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475" />
-        <location filename="../../desktop/ui/main_window.py" line="480" />
-        <location filename="../../desktop/ui/main_window.py" line="491" />
-        <location filename="../../desktop/ui/main_window.py" line="497" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="124" />
+        <location filename="../../desktop/app.py" line="119" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -923,105 +1152,110 @@
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="49" />
-        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="51" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="234" />
         <source>New plan year</source>
         <translation>Kế hoạch năm mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="52" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="54" />
         <source>The plan is copied into the new year (tasks, responsibilities, indicators with their targets, budget lines, reports owed) with progress and results cleared. Agencies that no longer exist in the new year are replaced by the agencies chosen below.</source>
         <translation>Kế hoạch được sao chép sang năm mới (nhiệm vụ, tổ chức thực hiện, chỉ tiêu cùng chỉ tiêu kế hoạch, dự toán, các báo cáo phải nộp); tiến độ và kết quả được xóa. Đơn vị không còn tồn tại trong năm mới được thay bằng đơn vị chọn dưới đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="67" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="72" />
         <source>Year of the new plan:</source>
         <translation>Năm của kế hoạch mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="68" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="73" />
         <source>Copy the plan of:</source>
         <translation>Sao chép kế hoạch năm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="80" />
         <source>Agency no longer in force</source>
         <translation>Đơn vị đã hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="75" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="80" />
         <source>Ended on</source>
         <translation>Hết hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="81" />
         <source>Named in</source>
         <translation>Có trong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="76" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="81" />
         <source>Replaced by</source>
         <translation>Thay bằng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="92" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="103" />
         <source>&amp;Create the plan</source>
         <translation>&amp;Tạo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="94" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="105" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="123" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="136" />
         <source>To copy: %1 tasks, %2 responsibility groups, %3 reports owed, %4 legal bases, %5 budget lines.</source>
         <translation>Sẽ sao chép: %1 nhiệm vụ, %2 nhóm tổ chức thực hiện, %3 báo cáo phải nộp, %4 căn cứ, %5 khoản dự toán.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="149" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="161" />
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="151" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="163" />
         <source>All %1 successors</source>
         <translation>Cả %1 đơn vị kế thừa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="154" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="166" />
         <source>Drop (no agency in its place)</source>
         <translation>Bỏ, không giao cho đơn vị nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="168" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="180" />
         <source>Several successors: choose one, all of them, or another agency.</source>
         <translation>Có nhiều đơn vị kế thừa: chọn một đơn vị, tất cả, hoặc một đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="170" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="182" />
         <source>No successor is named: choose the agency that takes over, or drop it.</source>
         <translation>Chưa có đơn vị kế thừa: chọn đơn vị nhận thay, hoặc bỏ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="171" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="183" />
         <source>Its successor, chosen automatically; you may choose another.</source>
         <translation>Đơn vị kế thừa, được chọn tự động; có thể chọn đơn vị khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="199" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="212" />
         <source>Every agency of the plan is still in force in %1.</source>
         <translation>Mọi đơn vị của kế hoạch vẫn còn hiệu lực trong năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="202" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="215" />
         <source>Choose what replaces the %1 agencies highlighted before creating the plan.</source>
         <translation>Chọn đơn vị thay thế cho %1 đơn vị được tô màu trước khi tạo kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_year_dialog.py" line="205" />
+        <location filename="../../desktop/ui/new_year_dialog.py" line="218" />
         <source>%1 agencies will be replaced as shown.</source>
         <translation>%1 đơn vị sẽ được thay như trong bảng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_year_dialog.py" line="219" />
+        <source>To edit after creating the plan (written for the former agencies): %1</source>
+        <translation>Cần sửa lại sau khi tạo kế hoạch (nội dung viết cho các đơn vị cũ): %1</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1295,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="43" />
         <location filename="../../desktop/ui/pages/office_reports.py" line="65" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
@@ -1099,6 +1334,7 @@
         <translation>Tổ chức thực hiện</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="36" />
         <location filename="../../desktop/ui/pages/plan.py" line="82" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
@@ -1112,34 +1348,54 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="45" />
+        <location filename="../../desktop/ui/printing.py" line="53" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="62" />
+        <location filename="../../desktop/ui/printing.py" line="64" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="75" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="71" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="93" />
+        <location filename="../../desktop/ui/printing.py" line="106" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="95" />
+        <location filename="../../desktop/ui/printing.py" line="108" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="105" />
+        <location filename="../../desktop/ui/printing.py" line="118" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="135" />
+        <source>Save as Word</source>
+        <translation>Lưu Word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="137" />
+        <source>Word files (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="147" />
+        <source>Could not write the Word file: %1</source>
+        <translation>Không ghi được tệp Word: %1</translation>
     </message>
 </context>
 <context>
@@ -1151,86 +1407,272 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyRetry</name>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="24" />
+        <source>Open for editing</source>
+        <translation>Mở để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="26" />
+        <source>Try again to open the database for editing (once the other window has closed it)</source>
+        <translation>Thử mở lại cơ sở dữ liệu để sửa (sau khi cửa sổ kia đã đóng nó)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="39" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="40" />
+        <source>&amp;Continue read-only</source>
+        <translation>Tiếp tục &amp;chỉ đọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="54" />
+        <source>The database is still open in another window; it stays read-only.</source>
+        <translation>Cơ sở dữ liệu vẫn đang mở ở cửa sổ khác; vẫn ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="57" />
+        <source>The database is now open for editing.</source>
+        <translation>Cơ sở dữ liệu đã được mở để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_only.py" line="75" />
+        <source>The other window has closed the database. Open it for editing now?</source>
+        <translation>Cửa sổ kia đã đóng cơ sở dữ liệu. Mở để sửa ngay bây giờ?</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceUpdateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Apply the 2025 reorganisation</source>
+        <translation>Áp dụng sắp xếp năm 2025</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="151" />
+        <source>Name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="152" />
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="152" />
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="160" />
+        <source>not in the agency list: skipped</source>
+        <translation>không có trong danh sách đơn vị: bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="162" />
+        <source>already up to date</source>
+        <translation>đã cập nhật từ trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="164" />
+        <source>legal source added to the note</source>
+        <translation>đã thêm căn cứ vào ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="168" />
+        <source>%1: %2 agencies to change.</source>
+        <translation>%1: %2 đơn vị sẽ thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="170" />
+        <source>Legal sources:</source>
+        <translation>Căn cứ pháp lý:</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="184" />
+        <location filename="../../desktop/ui/printing.py" line="240" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="193" />
+        <location filename="../../desktop/ui/printing.py" line="249" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="194" />
+        <location filename="../../desktop/ui/printing.py" line="250" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="195" />
+        <location filename="../../desktop/ui/printing.py" line="251" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="196" />
+        <location filename="../../desktop/ui/printing.py" line="252" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="197" />
+        <location filename="../../desktop/ui/printing.py" line="253" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="198" />
+        <location filename="../../desktop/ui/printing.py" line="254" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="199" />
+        <location filename="../../desktop/ui/printing.py" line="255" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="201" />
+        <location filename="../../desktop/ui/printing.py" line="257" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="202" />
+        <location filename="../../desktop/ui/printing.py" line="258" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="204" />
+        <location filename="../../desktop/ui/printing.py" line="260" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="206" />
+        <location filename="../../desktop/ui/printing.py" line="262" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="207" />
+        <location filename="../../desktop/ui/printing.py" line="263" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="208" />
+        <location filename="../../desktop/ui/printing.py" line="264" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="209" />
+        <location filename="../../desktop/ui/printing.py" line="265" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="220" />
+        <location filename="../../desktop/ui/printing.py" line="276" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="281" />
+        <source>Table text size (pt)</source>
+        <translation>Cỡ chữ trong bảng (pt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="285" />
+        <source>Amounts in words: thousands</source>
+        <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="289" />
+        <source>Amounts in words: zero tens (105)</source>
+        <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="330" />
+        <source>Save these values anyway?</source>
+        <translation>Vẫn lưu các giá trị này?</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="33" />
+        <location filename="../../desktop/ui/restore_dialog.py" line="89" />
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Daily (automatic)</source>
+        <translation>Hằng ngày (tự động)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="35" />
+        <source>Before an Excel import</source>
+        <translation>Trước khi nhập tệp Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a schema upgrade</source>
+        <translation>Trước khi nâng cấp lược đồ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="36" />
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="37" />
+        <source>On demand</source>
+        <translation>Theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="38" />
+        <source>Backups are kept in %1. The newest automatic backups are kept; backups made on demand are never deleted.</source>
+        <translation>Các bản sao lưu nằm trong %1. Chương trình giữ các bản sao lưu tự động gần nhất; bản sao lưu theo yêu cầu không bao giờ bị xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Made</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="44" />
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="62" />
+        <source>There is no backup of this database yet.</source>
+        <translation>Cơ sở dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="65" />
+        <source>&amp;Restore the selected backup</source>
+        <translation>&amp;Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="68" />
+        <source>&amp;Other file…</source>
+        <translation>&amp;Tệp khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore_dialog.py" line="91" />
+        <source>SXTDBV database (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -1241,22 +1683,27 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>The language takes effect the next time the program starts.</source>
         <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <source>The database is open read-only: its office and backup count cannot be changed.</source>
+        <translation>Cơ sở dữ liệu đang mở ở chế độ chỉ đọc: không đổi được đơn vị và số bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
         <source>Interface language:</source>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
         <source>This computer's office:</source>
         <translation>Đơn vị của máy này:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="47" />
         <source>Automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động giữ lại:</translation>
     </message>
@@ -1372,6 +1819,7 @@
         <translation>Hệ số quy đổi TOE</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="40" />
         <location filename="../../desktop/ui/pages/survey.py" line="144" />
         <source>Pilot survey</source>
         <translation>Khảo sát</translation>
@@ -1415,6 +1863,7 @@
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="37" />
         <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
@@ -1443,6 +1892,7 @@
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/page_switcher.py" line="39" />
         <location filename="../../desktop/ui/pages/training.py" line="70" />
         <source>Training</source>
         <translation>Đào tạo</translation>
@@ -1499,6 +1949,14 @@
         <location filename="../../desktop/ui/undo.py" line="72" />
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
+    </message>
+</context>
+<context>
+    <name>_PreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agency_list_dialogs.py" line="59" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

@@ -30,8 +30,11 @@ def participants_list(path: Path, *, sheet: str = SHEET, extra_sheet_first: bool
     if extra_sheet_first:
         cover = wb.active
         cover.title = "Công văn"
-        cover["A1"] = "Kính gửi: Sở Công Thương tỉnh Đồng Nai"
-        cover["A2"] = "Phòng Kinh tế gửi danh sách học viên (trang sau)."
+        for line in ("Kính gửi: Sở Công Thương tỉnh Đồng Nai", "", "Thực hiện Kế hoạch số 202/KH-UBND,",
+                     "Phòng Kinh tế huyện Trảng Bom cử 6 cán bộ, người lao động",
+                     "tham gia lớp tập huấn (danh sách ở trang sau).", "", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                     "TRƯỞNG PHÒNG"):
+            cover.append([line])
         ws = wb.create_sheet(sheet)
     else:
         ws = wb.active

@@ -136,3 +136,23 @@ def test_export_progress_dialog_writes_the_file(qtbot, seeded_store, tmp_path):
     assert dialog.result_value is not None and dialog.result_value.total > 50
     assert (tmp_path / "ke_hoach.xlsx").exists()
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_sheet_lost_since_the_export_is_a_warning_in_the_dialog_and_the_cli(qtbot, tmp_path, capsys):
+    from desktop.cli import main
+
+    hub = new_store(tmp_path / "hub.db")
+    add_course(hub, 2)
+    export_workbook(hub, tmp_path / "a.xlsx")
+    edit(tmp_path / "a.xlsx", tmp_path / "b.xlsx", lambda wb: wb.remove(wb[spec_sheet("participants")]))
+    dialog = ImportPreviewDialog(None, hub, tmp_path / "b.xlsx")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)
+    expected = "Trang “Học viên” có trong tệp khi xuất nhưng nay không còn"
+    assert expected in dialog.messages.toPlainText()
+    dialog.reject()
+    hub.close()
+    capsys.readouterr()
+    assert main(["--db", str(tmp_path / "hub.db"), "import", "--dry-run", str(tmp_path / "b.xlsx")]) == 0
+    assert f"Lưu ý: {expected}" in capsys.readouterr().out

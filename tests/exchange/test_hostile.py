@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 
@@ -212,9 +213,19 @@ def test_formula_that_cannot_be_located_refuses_its_sheet(seeded_store, exported
 
     def unplace(name, data):
         if name.startswith("xl/worksheets/") and b"<f>" in data:
-            data = data.replace(b'<c r="D2"', b'<c s="0" r="D2"')
+            data = re.sub(rb'<c r="D2"((?: [a-z]+="[^"]*")*)>', rb'<c\1 r="D2">', data)
         return data
 
     errors = _cell_errors(seeded_store, _rewrite(with_formula, tmp_path / "g.xlsx", unplace))
     assert {"sheet": "Học viên", "row": 0, "column": "",
             "message": "có ô chứa công thức: không được nhận, hãy thay bằng giá trị."} in errors
+
+
+def test_damaged_sheet_xml_is_an_error_naming_the_sheet_not_a_traceback(seeded_store, exported, tmp_path):
+    def damage(name, data):
+        if name == "xl/worksheets/sheet10.xml":  # Học viên, the 10th sheet after _meta
+            data = data.replace(b"</row>", b"</rowx>", 2)
+        return data
+
+    errors = _cell_errors(seeded_store, _rewrite(exported, tmp_path / "d.xlsx", damage))
+    assert any(e["sheet"] == "Học viên" and e["message"].startswith("trang bị hỏng") for e in errors), errors

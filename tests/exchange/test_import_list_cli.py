@@ -115,6 +115,11 @@ def test_map_sheet_and_header_row_options(hub, tmp_path, capsys):
     people = _participants(db, course)
     assert people["Đỗ Thị Lan"]["gender"] == "" and people["Nguyễn Thị Hoà"]["note"] == ""
 
+    # without --sheet, the sheet whose row 7 names the columns (the cover letter has a row 7 too)
+    code, report, _ = _run(capsys, db, path, "--entity", "participants", "--header-row", "7", "--dry-run", "--json")
+    assert report["sheet"] == SHEET and report["header_row"] == 7
+    assert report["counts"] == {"new": 0, "unchanged": 5, "rejected": 1, "skipped": 10}  # Đỗ Thị Lan's gender again
+
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--header-row", "1", "--json")
     assert code == 1 and report["status"] == "refused" and report["header_row"] == 1
     assert "Họ và tên" in report["errors"][0]["message"]

@@ -4,6 +4,8 @@ row by a click or the spin box, previews, and imports."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -53,6 +55,7 @@ def test_official_list_header_choice_preview_and_import(qtbot, seeded_store, tmp
     # ...then types the right row in the spin box.
     dialog.header_row.selectAll()
     qtbot.keyClicks(dialog.header_row, "7")
+    qtbot.keyClick(dialog.header_row, Qt.Key.Key_Return)
     _idle(qtbot, dialog)
     assert dialog.combos["full_name"].currentText() == "Họ và tên"
 
@@ -96,3 +99,104 @@ def test_a_refused_file_is_said_in_the_dialog(qtbot, seeded_store, tmp_path):
     _idle(qtbot, dialog)
     assert "không phải là tệp Excel" in dialog.summary.text()
     assert not dialog.preview_button.isEnabled() and not dialog.apply_button.isEnabled()
+
+
+def test_stop_during_the_check_leaves_everything_as_it_was(qtbot, seeded_store, tmp_path, monkeypatch):
+    from desktop.exchange.errors import ExchangeCancelled
+    from desktop.services import lists
+
+    add_course(seeded_store, 1)
+    started = []
+
+    def slow_preview(store, table, mapping, parent_id="", progress=None, cancel=None):
+        # The real check, preceded by a long wait that honours Stop as the real loop does every 500 rows.
+        started.append(True)
+        while not cancel():
+            progress(0, 6, table.sheet)
+            time.sleep(0.02)
+        raise ExchangeCancelled()
+
+    monkeypatch.setattr(lists, "preview_list", slow_preview)
+    dialog = ListImportDialog(None, seeded_store, participants_list(tmp_path / "ds.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _idle(qtbot, dialog)
+    before = digest(seeded_store)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started) and dialog.stop.isVisible(), timeout=10_000)
+    assert dialog.working and not dialog.preview_button.isEnabled() and not dialog.header_row.isEnabled()
+    qtbot.mouseClick(dialog.stop, Qt.MouseButton.LeftButton)
+    _idle(qtbot, dialog)
+    assert dialog.summary.text() == "Stopped: nothing was imported."
+    assert dialog.preview is None and not dialog.apply_button.isEnabled() and dialog.preview_button.isEnabled()
+    assert digest(seeded_store) == before
+
+
+def test_the_check_itself_stops_when_asked(seeded_store, tmp_path):
+    import pytest
+
+    from desktop.exchange.errors import ExchangeCancelled
+    from desktop.services import lists
+
+    course = add_course(seeded_store, 0)
+    table = lists.find_list(participants_list(tmp_path / "ds.xlsx"), "participants")
+    mapping = lists.suggest_mapping("participants", table.headers)
+    seen = []
+    with pytest.raises(ExchangeCancelled):
+        lists.preview_list(seeded_store, table, mapping, course, progress=lambda *a: seen.append(a),
+                           cancel=lambda: True)
+    assert seen == []
+
+
+def test_the_dialog_and_its_change_list_speak_vietnamese(qtbot, qapp, seeded_store, tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    from desktop.paths import resource
+
+    add_course(seeded_store, 1)
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "sxtdbv_vi.qm")))
+    qapp.installTranslator(translator)
+    try:
+        dialog = ListImportDialog(None, seeded_store, participants_list(tmp_path / "ds.xlsx"))
+        qtbot.addWidget(dialog)
+        _idle(qtbot, dialog)
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.working, timeout=10_000)
+        assert dialog.summary.text() == "Mới: 4, đã có: 1, bị từ chối: 1, bỏ qua: 10."
+        headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+        assert headers == ["Tình trạng", "Trang tính", "Dòng", "Nội dung", "Thay đổi (trước → sau)"]
+        assert [dialog.model.index(r, 0).data() for r in (0, 4)] == ["Mới", "Bị từ chối"]
+        sheet = dialog.sheet_view.preview_model
+        assert sheet.index(16, 0).data(Qt.ItemDataRole.ToolTipRole) == "Bỏ qua: dòng tổng cộng"
+        assert dialog.skip_rejected.text() == "Nhập các dòng còn lại, bỏ các dòng bị từ chối"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_a_declared_list_kind_appears_in_the_dialog(qtbot, seeded_store, tmp_path, monkeypatch):
+    import openpyxl
+
+    from desktop.exchange.lists import spec as list_specs
+    from desktop.exchange.lists.spec import ListSpec
+
+    monkeypatch.setitem(list_specs.SPECS, "agencies", ListSpec(
+        "agencies", key_fields=("code",), titles={"code": ("mã",), "name": ("tên đơn vị",), "kind": ("loại",)}))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH MỤC ĐƠN VỊ"])
+    ws.append(["TT", "Mã", "Tên đơn vị", "Loại"])
+    ws.append([1, "PHUOCTAN", "UBND phường Phước Tân", "UBND xã, phường"])
+    wb.save(tmp_path / "dm.xlsx")
+    dialog = ListImportDialog(None, seeded_store, tmp_path / "dm.xlsx", "agencies")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _idle(qtbot, dialog)
+    assert dialog.entity.currentText() == "Đơn vị" and not dialog.parent_row.isVisible()
+    assert dialog.header_row.value() == 2 and dialog.combos["code"].currentText() == "Mã"
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.working, timeout=10_000)
+    assert dialog.preview.counts["new"] == 1
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert seeded_store.repo("agencies").rows(code="PHUOCTAN")[0]["kind"] == "commune"

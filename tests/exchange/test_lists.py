@@ -3,10 +3,12 @@ its reason, titles with explanations, VNI text, and a third list kind added by a
 
 from __future__ import annotations
 
+import json
+
 import openpyxl
 import pytest
 
-from desktop.exchange.legacy import unicode_to_vni
+from desktop.exchange.legacy import unicode_to_tcvn3, unicode_to_vni
 from desktop.exchange.lists import spec as list_specs
 from desktop.exchange.lists.grid import read_grid
 from desktop.exchange.lists.header import find_header, suggest_mapping
@@ -80,3 +82,101 @@ def test_a_third_list_kind_needs_only_its_declaration(seeded_store, tmp_path, mo
 def test_an_unknown_kind_is_a_usage_error(seeded_store, tmp_path):
     with pytest.raises(lists.ListUsageError):
         lists.import_list(seeded_store, tmp_path / "x.xlsx", "tasks")
+
+
+def test_birth_year_split_under_nam_and_nu(seeded_store, tmp_path):
+    """The two-row header of many official lists: "Năm sinh" merged over "Nam" | "Nữ", the year typed under one."""
+    course = add_course(seeded_store, 0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "DANH SÁCH HỌC VIÊN"
+    ws.merge_cells("A1:E1")
+    for col, title in zip("ABCE", ("TT", "Họ và tên", "Năm sinh", "Đơn vị công tác"), strict=True):
+        ws[f"{col}3"] = title
+    for merged in ("A3:A4", "B3:B4", "C3:D3", "E3:E4"):
+        ws.merge_cells(merged)
+    ws["C4"], ws["D4"] = "Nam", "Nữ"
+    ws.append([1, "Trần Thị Mai", None, 1985, "UBND xã Hưng Thịnh"])  # row 5
+    ws.append([2, "Lê Văn Hùng", 1979, None, "Công ty TNHH Cơ khí"])  # row 6
+    ws.append(["Cộng", None, 1, 1])  # row 7
+    wb.save(tmp_path / "nam_nu.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "nam_nu.xlsx", "participants")
+    assert report["status"] == "applied" and report["header_row"] == 3
+    assert report["mapping"] == {"full_name": "Họ và tên", "birth_year": "Năm sinh",
+                                 "organisation": "Đơn vị công tác"}
+    assert report["counts"] == {"new": 2, "unchanged": 0, "rejected": 0, "skipped": 2}  # rows 4 and 7
+    people = {p["full_name"]: (p["gender"], p["birth_year"]) for p in seeded_store.repo("participants").rows(
+        course_id=course)}
+    assert people == {"Trần Thị Mai": ("female", 1985), "Lê Văn Hùng": ("male", 1979)}
+
+
+def test_the_sending_office_is_found_by_its_code_name_or_short_name(seeded_store, tmp_path):
+    course = add_course(seeded_store, 0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Đơn vị công tác", "Đơn vị cử"])
+    ws.append([1, "Trần Thị Mai", "UBND phường Tân Phong", "BIENHOA"])
+    ws.append([2, "Lê Văn Hùng", "Công ty CP Dệt", "tp long khanh"])  # the short name, typed without accents
+    ws.append([3, "Phạm Văn Bình", "HTX Sông Thao", "UBND huyện Không Có"])
+    wb.save(tmp_path / "cu.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "cu.xlsx", "participants", skip_rejected=True)
+    assert report["mapping"]["agency_id"] == "Đơn vị cử"
+    assert report["counts"] == {"new": 2, "unchanged": 0, "rejected": 1, "skipped": 0}
+    assert report["errors"] == [{"sheet": "Sheet", "row": 4, "column": "Đơn vị cử",
+                                 "message": "không tìm thấy đơn vị “UBND huyện Không Có”"}]
+    codes = {r["id"]: r["code"] for r in seeded_store.repo("agencies").rows()}
+    sent = {p["full_name"]: codes[p["agency_id"]] for p in seeded_store.repo("participants").rows(course_id=course)}
+    assert sent == {"Trần Thị Mai": "BIENHOA", "Lê Văn Hùng": "LONGKHANH"}
+
+
+def test_an_official_list_of_agencies_by_declaration(seeded_store, tmp_path, monkeypatch):
+    """The list kind engineer "reform" adds for the 2025 merger, declared here the way it would be."""
+    monkeypatch.setitem(list_specs.SPECS, "agencies", ListSpec(
+        "agencies", key_fields=("code",),
+        titles={"code": ("mã", "mã đơn vị"), "name": ("tên đơn vị", "tên cơ quan"), "kind": ("loại",),
+                "valid_from": ("hiệu lực từ", "ngày hiệu lực"), "successor_ids": ("đơn vị kế thừa",)},
+        lookups={"successor_ids": ("agencies", ("code", "name"))}))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh mục"
+    ws.append(["DANH MỤC ĐƠN VỊ HÀNH CHÍNH"])
+    ws.append([])
+    ws.append(["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Hiệu lực từ", "Đơn vị kế thừa"])
+    ws.append([1, "PHUOCTAN", "UBND phường Phước Tân", "UBND xã, phường", "01/07/2025", "BIENHOA"])
+    ws.append([2, "TAMPHUOC", "UBND phường Tam Phước", "UBND xã, phường", "01/07/2025",
+               "BIENHOA; UBND thành phố Long Khánh"])
+    ws.append([3, "BIENHOA", "UBND thành phố Biên Hòa", "UBND huyện, thành phố", None, None])  # already known
+    ws.append(["Tổng cộng: 3 đơn vị"])
+    wb.save(tmp_path / "dm.xlsx")
+    report = lists.import_list(seeded_store, tmp_path / "dm.xlsx", "agencies")
+    assert report["status"] == "applied" and report["header_row"] == 3
+    assert report["counts"] == {"new": 2, "unchanged": 1, "rejected": 0, "skipped": 1}
+    ids = {r["code"]: r["id"] for r in seeded_store.repo("agencies").rows()}
+    tam = seeded_store.repo("agencies").get(ids["TAMPHUOC"])
+    assert (tam["kind"], tam["valid_from"]) == ("commune", "2025-07-01")
+    assert json.loads(tam["successor_ids"]) == [ids["BIENHOA"], ids["LONGKHANH"]]
+
+
+@pytest.mark.parametrize(("encode", "font"), [(unicode_to_tcvn3, ".VnTime"), (unicode_to_vni, "VNI-Times")])
+def test_a_list_typed_whole_in_a_legacy_font(tmp_path, encode, font):
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["PHÒNG KINH TẾ HUYỆN ĐỊNH QUÁN"], ["DANH SÁCH HỌC VIÊN"],
+            ["STT", "Họ và tên", "Giới tính", "Năm sinh", "Đơn vị công tác"],
+            [1, "Nguyễn Thị Hằng", "Nữ", 1988, "UBND xã Phú Lợi"],
+            [2, "Trương Văn Đức", "Nam", 1990, "Hợp tác xã Thuận Phát"],
+            ["Tổng cộng", None, "2 người"]]
+    for values in rows:
+        ws.append([encode(v) if isinstance(v, str) else v for v in values])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = Font(name=font)
+    wb.save(tmp_path / "cu.xlsx")
+    grid = read_grid(tmp_path / "cu.xlsx", "Sheet")
+    table = table_at(PARTICIPANTS, grid)
+    assert table.header_row == 3 and table.headers[:3] == ["STT", "Họ và tên", "Giới tính"]
+    assert [r.cells[1] for r in table.data_rows] == ["Nguyễn Thị Hằng", "Trương Văn Đức"]
+    assert [r.cells[4] for r in table.data_rows] == ["UBND xã Phú Lợi", "Hợp tác xã Thuận Phát"]
+    assert [(r.row, r.skipped) for r in table.skipped] == [(6, TOTAL)]

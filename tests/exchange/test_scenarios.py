@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, NEW, REJECTED, STALE
 from desktop.services.exchange import apply_import, export_workbook, import_report, preview_import
-from tests.exchange.helpers import column_of, digest, edit, find_row, new_store, spec_sheet
+from tests.exchange.helpers import add_course, column_of, digest, edit, find_row, new_store, spec_sheet
 
 OFFICE = "BIENHOA"
 
@@ -220,3 +221,82 @@ def test_database_changed_after_preview_refuses_apply(hub, office, tmp_path):
     with pytest.raises(ExchangeError, match="thay đổi sau khi xem trước"):
         apply_import(hub, preview)
     assert digest(hub) == before
+
+
+def test_an_offices_whole_life_from_its_template(tmp_path, calc, capsys):
+    """Hub -> template -> the office's own installation -> edits in its app and in LibreOffice Calc -> hub; then the
+    hub's later changes -> the office. Commands as the user types them; Calc typing as a clerk types."""
+    from desktop.cli import main
+    from desktop.store import Store
+
+    hub_db, office_db = tmp_path / "so.db", tmp_path / "bienhoa.db"
+    assert main(["--db", str(hub_db), "init"]) == 0
+    hub = Store.open(hub_db)
+    bienhoa = hub.db.execute("SELECT id FROM agencies WHERE code = ?", [OFFICE]).fetchone()[0]
+    add_course(hub, 2)
+    led = hub.repo("tasks").rows(kind="activity")[1]
+    hub.repo("tasks").update(led["id"], {"lead_agency_id": bienhoa})
+    report = _report(hub)
+    hub.close()
+
+    # 1. The hub sends the template; the office starts its installation from it.
+    assert main(["--db", str(hub_db), "export", "--office", OFFICE, str(tmp_path / "mau.xlsx")]) == 0
+    assert main(["--db", str(office_db), "init", "--empty", "--office", OFFICE]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(office_db), "import", str(tmp_path / "mau.xlsx"), "--json"]) == 0
+    started = json.loads(capsys.readouterr().out)
+    assert started["status"] == "applied" and started["counts"]["rejected"] == 0
+
+    # 2. In its app the office hands in its report; then it exports and a clerk types in Calc.
+    office = Store.open(office_db)
+    office.repo("office_reports").update(report["id"], {"summary": "Đã hoàn thành", "submitted_date": "2024-11-29"})
+    export_workbook(office, tmp_path / "bienhoa.xlsx")
+    office.close()
+    people, tasks = calc.run(tmp_path / "bienhoa.xlsx", [{"op": "cells", "sheet": "Học viên", "rows": [1]},
+                                                         {"op": "cells", "sheet": "Nhiệm vụ",
+                                                          "rows": list(range(2, 40))}])
+    new_row = people["used_rows"] + 1  # under the last participant
+    task_row = next(int(r) for r, cells in tasks["rows"].items()
+                    if cells["text"][tasks["header"].index("_id")] == led["id"])
+    col = {t: chr(65 + i) for i, t in enumerate(people["header"])}
+    tcol = {t: chr(65 + i) for i, t in enumerate(tasks["header"])}
+    answers = calc.run(tmp_path / "bienhoa.xlsx", [
+        {"op": "type", "sheet": "Học viên", "cell": f"{col['Lớp tập huấn']}{new_row}",
+         "string": "Lớp tập huấn SXTDBV 2024"},
+        {"op": "type", "sheet": "Học viên", "cell": f"{col['Họ và tên']}{new_row}", "string": "Võ Thị Hạnh"},
+        {"op": "type", "sheet": "Học viên", "cell": f"{col['Đơn vị cử']}{new_row}",
+         "string": "UBND thành phố Biên Hòa"},
+        {"op": "type", "sheet": "Nhiệm vụ", "cell": f"{tcol['Kết quả']}{task_row}", "string": "Hoàn thành"},
+        {"op": "type", "sheet": "Nhiệm vụ", "cell": f"{tcol['Tiến độ (%)']}{task_row}", "formula": "100"},
+    ], save_as=tmp_path / "bienhoa_gui_so.xlsx")
+    assert all("refused" not in a for a in answers), answers
+
+    # 3. The hub receives exactly that.
+    capsys.readouterr()
+    assert main(["--db", str(hub_db), "import", str(tmp_path / "bienhoa_gui_so.xlsx"), "--json"]) == 0
+    received = json.loads(capsys.readouterr().out)
+    assert received["office"] == OFFICE and received["status"] == "applied"
+    assert {k: v for k, v in received["counts"].items() if v and k != "unchanged"} == {"new": 1, "changed": 2}
+    changes = {r["title"][:20]: {c["column"]: c["after"] for c in r.get("changes", [])} for r in received["rows"]}
+    assert changes[report["subject"][:20]] == {"Ngày nộp": "29/11/2024", "Tóm tắt kết quả": "Đã hoàn thành"}
+    assert changes[led["title"][:20]] == {"Tiến độ (%)": "100", "Kết quả": "Hoàn thành"}
+    hub = Store.open(hub_db)
+    added = hub.repo("participants").rows(full_name="Võ Thị Hạnh")
+    assert len(added) == 1 and added[0]["owner"] == OFFICE and added[0]["agency_id"] == bienhoa
+
+    # 4. The hub changes what it owns; the next template reaches the office without a rejection.
+    hub.repo("tasks").update(led["id"], {"end_date": "2024-10-31"})
+    plan = hub.repo("plans").rows()[0]
+    hub.repo("plans").update(plan["id"], {"purpose": "Mục đích đã điều chỉnh"})
+    hub.close()
+    assert main(["--db", str(hub_db), "export", "--office", OFFICE, str(tmp_path / "mau2.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(office_db), "import", str(tmp_path / "mau2.xlsx"), "--json"]) == 0
+    later = json.loads(capsys.readouterr().out)
+    assert later["status"] == "applied" and later["counts"]["rejected"] == 0 and later["counts"]["changed"] == 2
+    office = Store.open(office_db)
+    assert office.repo("tasks").get(led["id"])["end_date"] == "2024-10-31"
+    assert office.repo("tasks").get(led["id"])["result"] == "Hoàn thành"
+    assert office.repo("plans").get(plan["id"])["purpose"] == "Mục đích đã điều chỉnh"
+    office.close()
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -151,7 +152,9 @@ def test_rotation_keeps_the_last_n_automatic_backups(seeded_store, db_path):
 def test_daily_backup_only_on_the_first_start_of_each_day(seeded_store, db_path):
     morning = datetime(2026, 5, 4, 7, 30)
     first = daily_backup_if_due(seeded_store, now=morning)
-    assert first is not None and first.parent == db_path.parent / "backups"
+    # One folder per database, in the per-user data folder (not beside the database, which may be read-only).
+    assert first is not None and first.parent == backups_dir(db_path)
+    assert first.parent.parent == Path(os.environ["SXTDBV_DATA_DIR"]) / "backups"
     assert daily_backup_if_due(seeded_store, now=morning + timedelta(hours=9)) is None
     assert daily_backup_if_due(seeded_store, now=morning + timedelta(days=1)) is not None
 
@@ -197,11 +200,15 @@ def test_cli_backup_and_restore(seeded_store, db_path, tmp_path, capsys):
     assert "không ghi đè" in capsys.readouterr().err
 
 
-def test_first_run_creates_the_seeded_default_database_and_later_runs_open_it(tmp_path, monkeypatch, capsys):
+def test_only_init_creates_the_default_database_and_later_runs_open_it(tmp_path, monkeypatch, capsys):
     data = tmp_path / "appdata"
     monkeypatch.setenv("SXTDBV_DATA_DIR", str(data))
-    assert main(["summary", "--json"]) == 0
     default = data / "sxtdbv.db"
+    assert main(["summary", "--json"]) == 1  # a read command never creates a database
+    assert "init" in capsys.readouterr().err and not default.exists()
+    assert main(["init"]) == 0
+    assert "Đã tạo cơ sở dữ liệu" in capsys.readouterr().out
+    assert main(["summary", "--json"]) == 0
     assert default.exists() and '"year": 2024' in capsys.readouterr().out
     first = dump(default)
     assert main(["backup"]) == 0

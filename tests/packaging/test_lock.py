@@ -17,9 +17,7 @@ from desktop.cli import main
 from desktop.store.lock import (
     DatabaseLock,
     DatabaseLockedError,
-    acquire_or_explain,
     lock_path_for,
-    make_read_only,
     pid_alive,
     read_holder,
 )
@@ -98,12 +96,14 @@ def test_another_computers_lock_is_not_taken_over(db_path):
 def test_read_only_fallback_explains_and_refuses_writes(seeded_store, db_path):
     holder = start_holder(db_path)
     try:
-        lock = acquire_or_explain(db_path, read_only_fallback=True)
+        lock = DatabaseLock(db_path, read_only_fallback=True).acquire()
         assert lock.read_only and not lock.acquired
         assert "chỉ đọc" in lock.message and "cửa sổ khác" in lock.message
-        from desktop.store import Store
+        from desktop.services.opening import open_for_window
 
-        store = make_read_only(Store.open(db_path))
+        opened = open_for_window(db_path)
+        assert opened.read_only and opened.reason == lock.message
+        store = opened.store
         try:
             assert store.repo("plans").count() == 1
             import sqlite3

@@ -105,3 +105,37 @@ def test_options_dialog_refuses_a_bad_date(qtbot, seeded_store, monkeypatch):
     dialog.date.setText("31/02/2024")
     dialog.accept()
     assert warnings and dialog.result() != QDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize(("answer", "saved"), [("No", False), ("Yes", True)])
+def test_options_outside_decree_30_ask_before_saving(qtbot, seeded_store, monkeypatch, answer, saved):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def fake_question(parent, title, text, *args):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", fake_question)
+    dialog = printing.ReportOptionsDialog(seeded_store, "budget")
+    qtbot.addWidget(dialog)
+    dialog.margins[2].setValue(25)  # left margin: Decree 30 says 30–35 mm
+    dialog.thousand.setCurrentText("nghìn")
+    dialog.accept()
+    assert asked and "Lề trái 25 mm" in asked[0]
+    options = load_options(seeded_store, seeded_store.repo("plans").rows()[0], "budget")
+    assert (options.margin_left == 25) is saved and (options.thousand == "nghìn") is saved
+
+
+def test_save_word_through_the_menu_and_the_file_dialog(qtbot, seeded_store, monkeypatch, tmp_path):
+    from docx import Document
+
+    chosen = tmp_path / "chosen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    written = printing.save_report_docx(None, seeded_store, "budget")
+    assert written == tmp_path / "chosen.docx"
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Tổng kinh phí thực hiện Kế hoạch: 1.394.200.000 đồng" in text
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert printing.save_report_docx(None, seeded_store, "budget") is None

@@ -75,7 +75,7 @@ def test_plan_report_on_the_seeded_plan(seeded_pdfs):
     text = pdf_text(seeded_pdfs["plan-report"])
     assert "Kết quả thực hiện Kế hoạch thực hiện nhiệm vụ sản xuất và tiêu dùng bền vững" in text
     assert "1.394.200.000 đồng" in text
-    assert "Một tỷ ba trăm chín mươi bốn triệu hai trăm nghìn đồng" in text
+    assert "Một tỷ ba trăm chín mươi bốn triệu hai trăm ngàn đồng" in text
     assert "Nơi nhận:" in text and "- Lưu: VT, QLCN." in text
     assert "KT. GIÁM ĐỐC" in text and "PHÓ GIÁM ĐỐC" in text
     assert "Chưa tổ chức lớp tập huấn" in text
@@ -121,7 +121,7 @@ def test_budget_report_figures_and_words(sample_pdfs, seeded_pdfs):
     text = pdf_text(sample_pdfs["budget"])
     assert "Đơn vị tính: đồng" in text
     assert "Tổng cộng 1.394.200.000" in text
-    assert "Bằng chữ: Một tỷ ba trăm chín mươi bốn triệu hai trăm nghìn đồng." in text
+    assert "Bằng chữ: Một tỷ ba trăm chín mươi bốn triệu hai trăm ngàn đồng." in text
     assert "Thuê hội trường, âm thanh, máy chiếu" in text
     seeded = pdf_text(seeded_pdfs["budget"])
     assert "Chưa lập dự toán chi tiết" in seeded and "1.394.200.000 đồng" in seeded

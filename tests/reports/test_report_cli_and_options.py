@@ -39,7 +39,7 @@ def test_report_pdf_from_the_command_line(tmp_path, capsys):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["report", "nope", "--pdf", "x.pdf"], "Không có báo cáo"),
-    (["report", "budget"], "--pdf"),
+    (["report", "budget"], "--docx"),
     (["report"], "mã báo cáo"),
     (["report", "budget", "--pdf", "missing-folder/x.pdf"], "không tồn tại"),
     (["report", "budget", "--pdf", "x.txt"], ".pdf"),

@@ -93,7 +93,7 @@ def test_english_chosen_in_settings_is_used_at_the_next_start(qtbot, main_window
         window.show()
         titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
         assert titles[0] == "Overview" and titles[-1] == "Agencies" and len(titles) == 8
-        agencies = window.findChild(QTableView, "table_agencies")
+        agencies = window.page("agencies").findChild(QTableView, "table_agencies")  # built when first asked for
         headers = [agencies.model().headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert headers == ["Code", "Name", "Short name"]
         window.close()

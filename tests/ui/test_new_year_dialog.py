@@ -33,6 +33,7 @@ def test_the_dialog_asks_for_each_undecided_agency_then_creates_the_2026_plan(qt
         assert entries[:4] == ["— chọn —", "Cả 2 đơn vị kế thừa", "UBND xã Long Thành A", "UBND xã Long Thành B"]
         assert "UBND huyện Xuân Lộc" not in entries  # an ended agency is never offered in its place
         assert "Chọn đơn vị thay thế" in dialog.status.text() and not dialog.create_button.isEnabled()
+        assert "Tổ chức thực hiện III.6: “UBND các huyện" in dialog.review.text()  # its heading names the districts
 
     # First visit: nothing chosen, Create stays disabled, nothing written.
     robot.will(2026, then=check_table)

@@ -147,6 +147,34 @@ def test_coloured_figures_of_budget_and_training_are_readable(qtbot, window, sch
                 assert theme.contrast_ratio(QColor(colour), background) >= MINIMUM, (key, colour, background.name())
 
 
+def test_switching_to_dark_while_the_program_runs_recolours_everything(qtbot, gui_app, sample_store):
+    # Windows 11 changes the palette of a running program when the user switches to dark mode.
+    original = QPalette(gui_app.palette())
+    window = MainWindow(sample_store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        for key in ("dashboard", "budget", "tasks"):  # every page built and coloured under the light palette
+            go_to_page(qtbot, window, key)
+        gui_app.setPalette(dark_palette())
+        qtbot.wait(10)
+        view = window.page("tasks").panel.view
+        assert min(check_rows(qtbot, view, coloured_rows(view), 1)) >= MINIMUM
+        budget = window.page("budget")  # hidden now: its figures are recoloured all the same
+        for label in (label for label in budget.findChildren(QLabel) if "color:" in label.text()):
+            for colour in re.findall(r"color:\s*(#[0-9a-fA-F]{6})", label.text()):
+                assert theme.contrast_ratio(QColor(colour), QColor(DARK[_ROLE.Window])) >= MINIMUM, colour
+        page = go_to_page(qtbot, window, "dashboard")
+        for card in page.cards.values():
+            image = card.grab().toImage()
+            ratio, background = rendered_contrast(image, card.caption.geometry())
+            assert ratio >= MINIMUM and theme.relative_luminance(background) < 0.18, (ratio, background.name())
+    finally:
+        gui_app.setPalette(original)
+
+
 @pytest.mark.parametrize("pal", ["light", "dark"])
 def test_message_colours_are_readable_on_the_window(gui_app, pal):
     palette = dark_palette() if pal == "dark" else QApplication.style().standardPalette()

@@ -65,7 +65,7 @@ def test_undo_of_a_cascading_deletion_restores_the_course_and_its_participants(q
     assert store.repo("training_courses").count() == 0 and store.repo("participants").count() == 0
     assert courses.model.rowCount() == 0 and people.model.rowCount() == 0
 
-    toolbar_undo = main_window.toolbar.widgetForAction(main_window.undo_action)
+    toolbar_undo = main_window.toolbar.widgetForAction(main_window.toolbar_undo_action)
     click(qtbot, toolbar_undo)
     assert store.repo("training_courses").count() == 1 and store.repo("participants").count() == 2
     assert table_texts(courses, "title") == ["Lớp tập huấn Long Khánh"]

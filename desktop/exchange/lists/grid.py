@@ -4,7 +4,6 @@ composed (NFC). Formula cells are remembered: their values are never trusted."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from desktop.exchange import legacy
 from desktop.exchange.errors import ExchangeError
+from desktop.exchange.lists.encoding import decode_cells
 from desktop.exchange.reader import column_index
 from desktop.exchange.safety import MAX_ROWS, WorkbookScan, check_workbook
 
@@ -75,17 +75,7 @@ def read_grid(path: Path | str, sheet: str) -> SheetGrid:
     cells: list[list[object]] = [list(row) for row in data.to_python(skip_empty_area=False)]
     merged = [(top, left, bottom, right) for (top, left), (bottom, right) in data.merged_cell_ranges or []]
     _fill_merged(cells, merged)
-    encoding = legacy.encoding_from_fonts(scan.fonts)
-    converted = 0
-    for row in cells:
-        for col, value in enumerate(row):
-            if isinstance(value, str) and value:
-                text = unicodedata.normalize("NFC", value)
-                if legacy.suspect(text):
-                    new = legacy.convert(text, encoding or legacy.guess_encoding(text))
-                    converted += new != text
-                    text = new
-                row[col] = text
+    converted = decode_cells(cells, legacy.encoding_from_fonts(scan.fonts))
     formulas = set()
     for ref in scan.formulas.get(scan.sheets.get(sheet, ""), []):
         letters = ref.rstrip("0123456789")

@@ -17,6 +17,7 @@ from desktop.exchange.lists.spec import ListSpec
 BLANK = "dòng trống"
 NUMBERING = "dòng đánh số cột"
 REPEATED_HEADER = "dòng tiêu đề lặp lại"
+SUBHEADER = "dòng tiêu đề phụ (ngay dưới dòng tiêu đề)"
 GROUP = "dòng tiêu đề nhóm"
 TOTAL = "dòng tổng cộng"
 BELOW_TABLE = "dòng dưới bảng (nơi nhận, ngày tháng, chữ ký)"
@@ -82,8 +83,8 @@ def classify(spec: ListSpec, grid: SheetGrid, header_row: int, headers: list[str
         numbered = bool(re.fullmatch(r"\d+\.?", number))
         if _is_numbering(cells):
             yield ListRow(excel_row, cells, NUMBERING)
-        elif header_score(spec, cells) >= MIN_HEADER_SCORE and not numbered:
-            yield ListRow(excel_row, cells, REPEATED_HEADER)
+        elif not numbered and header_score(spec, cells) >= MIN_HEADER_SCORE:
+            yield ListRow(excel_row, cells, SUBHEADER if excel_row == header_row + 1 else REPEATED_HEADER)
         elif not numbered and any(_TOTAL.match(t) for t in texts[:2]):
             ended = True
             yield ListRow(excel_row, cells, TOTAL)

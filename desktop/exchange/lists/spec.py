@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from desktop.domain.agencies import kind_from_text
 from desktop.domain.dates import parse_date
 from desktop.domain.entities import BY_NAME, EntitySpec
 from desktop.domain.fields import Field, Kind
@@ -34,6 +35,10 @@ class ListSpec:
     case-insensitive) under the same parent are already present ("unchanged"). unique_fields: a value already used
     under the parent also marks a row as present (a tax code). titles: accepted column titles per field, besides the
     field's own title. adapters: per-field conversion of what offices type (a birth date in a birth-year column).
+    split_by: a field whose title may spread over sub-columns named by the values of another field, as in "Năm sinh"
+    over "Nam" | "Nữ": field -> (other field, sub-column title -> value of the other field).
+    lookups: a reference field filled from what the list names: field -> (entity, fields naming its rows), e.g. the
+    sending office typed as its code, name or short name. Several names ("A; B") fill a list reference.
     """
 
     entity: str
@@ -42,6 +47,8 @@ class ListSpec:
     parent_field: str = ""
     unique_fields: tuple[str, ...] = ()
     adapters: Mapping[str, Adapter] = field(default_factory=dict)
+    split_by: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
+    lookups: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def entity_spec(self) -> EntitySpec:
@@ -54,9 +61,9 @@ class ListSpec:
         return self.entity_spec.field(self.parent_field).ref if self.parent_field else ""
 
     def fields(self) -> list[Field]:
-        """The fields a column can be mapped to: every field but the parent and references to other rows."""
+        """The fields a column can be mapped to: every field but the parent and references without a lookup."""
         return [f for f in self.entity_spec.fields
-                if f.name != self.parent_field and f.kind not in (Kind.REF, Kind.REFS)]
+                if f.name != self.parent_field and (f.kind not in (Kind.REF, Kind.REFS) or f.name in self.lookups)]
 
     def accepted_titles(self, name: str) -> list[str]:
         """The search keys of the titles accepted for field `name` (its own title first)."""
@@ -117,9 +124,12 @@ PARTICIPANTS = register(ListSpec(
         "position": ("chức vụ", "chức danh"),
         "phone": ("điện thoại", "số điện thoại", "sđt", "đt", "điện thoại liên hệ"),
         "email": ("email", "e-mail", "thư điện tử"),
+        "agency_id": ("đơn vị cử", "cơ quan cử", "địa phương cử", "huyện, thành phố"),
         "note": ("ghi chú",),
     },
     adapters={"birth_year": birth_year, "gender": gender},
+    lookups={"agency_id": ("agencies", ("code", "name", "short_name"))},
+    split_by={"birth_year": ("gender", {"nam": "male", "nu": "female"})},
 ))
 
 ENTERPRISES = register(ListSpec(
@@ -135,4 +145,20 @@ ENTERPRISES = register(ListSpec(
         "phone": ("điện thoại", "số điện thoại", "sđt", "đt"),
         "note": ("ghi chú",),
     },
+))
+
+AGENCIES = register(ListSpec(
+    # An official list of agencies (the communes after the 2025 reform, a new list of departments): new codes are
+    # added; the predecessors and updates of agencies already listed go through services/agencies_lists.py.
+    "agencies", key_fields=("code",),
+    titles={
+        "code": ("mã", "mã số", "mã đvhc", "mã đơn vị hành chính", "mã cơ quan"),
+        "name": ("tên", "tên đơn vị hành chính", "tên cơ quan", "tên gọi"),
+        "short_name": ("viết tắt", "tên ngắn"),
+        "kind": ("loại", "cấp", "loại hình"),
+        "valid_from": ("ngày hiệu lực", "từ ngày", "ngày thành lập"),
+        "valid_to": ("đến ngày", "ngày kết thúc", "ngày hết hiệu lực"),
+        "note": ("ghi chú", "căn cứ"),
+    },
+    adapters={"kind": kind_from_text},
 ))

@@ -23,19 +23,22 @@ from desktop.ui import theme
 
 STATUS_COLOURS = {NEW: "#1b7f3b", CHANGED: "#1f5fa8", CONFLICT: "#b3261e", REJECTED: "#8a1c1c", STALE: "#7a6a00",
                   DELETED: "#6b4e16"}
-_CONTEXT = "ImportPreviewDialog"  # the translations' context, shared with the import preview dialog
+
+
+# The context is written out in every call (lupdate reads only literal contexts): these titles keep the
+# translations they had in the import preview dialog.
 
 
 def status_title(status: str) -> str:
     """The translated name of a row status."""
     titles = {
-        NEW: QCoreApplication.translate(_CONTEXT, "New"),
-        CHANGED: QCoreApplication.translate(_CONTEXT, "Changed"),
-        UNCHANGED: QCoreApplication.translate(_CONTEXT, "Unchanged"),
-        STALE: QCoreApplication.translate(_CONTEXT, "Older (skipped)"),
-        CONFLICT: QCoreApplication.translate(_CONTEXT, "Conflict"),
-        REJECTED: QCoreApplication.translate(_CONTEXT, "Rejected"),
-        DELETED: QCoreApplication.translate(_CONTEXT, "Deleted"),
+        NEW: QCoreApplication.translate("ImportPreviewDialog", "New"),
+        CHANGED: QCoreApplication.translate("ImportPreviewDialog", "Changed"),
+        UNCHANGED: QCoreApplication.translate("ImportPreviewDialog", "Unchanged"),
+        STALE: QCoreApplication.translate("ImportPreviewDialog", "Older (skipped)"),
+        CONFLICT: QCoreApplication.translate("ImportPreviewDialog", "Conflict"),
+        REJECTED: QCoreApplication.translate("ImportPreviewDialog", "Rejected"),
+        DELETED: QCoreApplication.translate("ImportPreviewDialog", "Deleted"),
     }
     return titles.get(status, status)
 
@@ -43,21 +46,21 @@ def status_title(status: str) -> str:
 def resolution_title(resolution: str) -> str:
     """The translated name of a conflict resolution."""
     if resolution == MINE:
-        return QCoreApplication.translate(_CONTEXT, "Keep this computer's version")
+        return QCoreApplication.translate("ImportPreviewDialog", "Keep this computer's version")
     if resolution == THEIRS:
-        return QCoreApplication.translate(_CONTEXT, "Take the file's version")
-    return QCoreApplication.translate(_CONTEXT, "Not chosen yet")
+        return QCoreApplication.translate("ImportPreviewDialog", "Take the file's version")
+    return QCoreApplication.translate("ImportPreviewDialog", "Not chosen yet")
 
 
 def header_title(text: str) -> str:
     """The translated title of a column of the change list."""
     return {
-        "Status": QCoreApplication.translate(_CONTEXT, "Status"),
-        "Sheet": QCoreApplication.translate(_CONTEXT, "Sheet"),
-        "Row": QCoreApplication.translate(_CONTEXT, "Row"),
-        "Title": QCoreApplication.translate(_CONTEXT, "Title"),
-        "Changes (before → after)": QCoreApplication.translate(_CONTEXT, "Changes (before → after)"),
-        "Resolution": QCoreApplication.translate(_CONTEXT, "Resolution"),
+        "Status": QCoreApplication.translate("ImportPreviewDialog", "Status"),
+        "Sheet": QCoreApplication.translate("ImportPreviewDialog", "Sheet"),
+        "Row": QCoreApplication.translate("ImportPreviewDialog", "Row"),
+        "Title": QCoreApplication.translate("ImportPreviewDialog", "Title"),
+        "Changes (before → after)": QCoreApplication.translate("ImportPreviewDialog", "Changes (before → after)"),
+        "Resolution": QCoreApplication.translate("ImportPreviewDialog", "Resolution"),
     }[text]
 
 

@@ -49,10 +49,11 @@ class ListImportDialog(QDialog):
         self.table_data: lists.ListTable | None = None
         self.preview: ImportPreview | None = None
         self.working = False
+        self._pending_header: int | None = None
         self.combos: dict[str, QComboBox] = {}
         self.runner = Runner(self)
         self.setWindowTitle(self.tr("Import a list from Excel — %1").replace("%1", self.path.name))
-        self.resize(1180, 700)
+        self.resize(1180, 660)  # fits a 1366x768 screen with the taskbar and the title bar
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices(entity))
         self.sheet_view = SheetPreview(self)
@@ -70,9 +71,11 @@ class ListImportDialog(QDialog):
         self.list_view = QTableView()
         self.list_view.setModel(self.model)
         self.list_view.verticalHeader().setVisible(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(22)
         for column, width in enumerate((100, 120, 50, 260, 480, 10)):
             self.list_view.setColumnWidth(column, width)
         self.list_view.setColumnHidden(5, True)
+        self.list_view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.list_view, 2)
         self.skip_rejected = QCheckBox(self.tr("Import the other rows and leave the rejected rows out"))
         self.skip_rejected.setVisible(False)
@@ -95,15 +98,18 @@ class ListImportDialog(QDialog):
     def _choices(self, entity: str) -> QGridLayout:
         grid = QGridLayout()
         self.entity = QComboBox()
-        self.entity.addItem(self.tr("Participants"), "participants")
-        self.entity.addItem(self.tr("Surveyed enterprises"), "enterprises")
+        for name in lists.list_entities():  # every declared list kind
+            self.entity.addItem(self._kind_title(name), name)
         self.entity.setCurrentIndex(max(self.entity.findData(entity), 0))
         self.sheet = QComboBox()
+        self.sheet.setMinimumContentsLength(16)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.parent_row = QComboBox()
         self.parent_row.setMinimumWidth(260)
         self.parent_label = QLabel()
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 1)
+        self.header_row.setKeyboardTracking(False)  # "17" typed is row 17, not row 1 then row 17
         self.header_row.setToolTip(self.tr("The row holding the column titles (STT, Họ và tên…)"))
         hint = QLabel(self.tr("or click that row in the preview below"))
         hint.setEnabled(False)
@@ -118,6 +124,11 @@ class ListImportDialog(QDialog):
         grid.addWidget(hint, 1, 2, 1, 4)
         grid.setColumnStretch(5, 1)
         return grid
+
+    def _kind_title(self, entity: str) -> str:
+        """The translated name of a list kind (a kind declared later shows its catalogue title)."""
+        known = {"participants": self.tr("Participants"), "enterprises": self.tr("Surveyed enterprises")}
+        return known.get(entity) or lists.spec_of(entity).entity_spec.title
 
     def _progress_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -159,7 +170,13 @@ class ListImportDialog(QDialog):
 
     def _fill_parents(self) -> None:
         entity = self.entity.currentData()
-        self.parent_label.setText(self.tr("Course:") if entity == "participants" else self.tr("Plan:"))
+        spec = lists.spec_of(entity)
+        if spec.parent_field:
+            known = {"training_courses": self.tr("Course:"), "plans": self.tr("Plan:")}
+            self.parent_label.setText(known.get(spec.parent_entity)
+                                      or spec.entity_spec.field(spec.parent_field).title + ":")
+        self.parent_label.setVisible(bool(spec.parent_field))
+        self.parent_row.setVisible(bool(spec.parent_field))
         self.parent_row.clear()
         for row_id, title in lists.parent_choices(self.store, entity):
             self.parent_row.addItem(title[:120], row_id)
@@ -195,7 +212,10 @@ class ListImportDialog(QDialog):
             self._reshape(row)
 
     def _reshape(self, header_row: int | None) -> None:
-        if self.opened is None or self.working:
+        if self.opened is None:
+            return
+        if self.working:  # asked again while reading: done when the current read ends
+            self._pending_header = header_row
             return
         grid, entity = self.opened.grid, self.entity.currentData()
         self._forget_preview()
@@ -208,6 +228,9 @@ class ListImportDialog(QDialog):
         self._set_busy(False)
         table, message = result
         self._show(table, message, header_row)
+        if self._pending_header is not None and self._pending_header != header_row:
+            wanted, self._pending_header = self._pending_header, None
+            self._reshape(wanted)
 
     def _show(self, table: lists.ListTable | None, message: str, header_row: int | None = None) -> None:
         assert self.opened is not None

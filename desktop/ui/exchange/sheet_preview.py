@@ -135,6 +135,7 @@ class SheetPreview(QTableView):
             for top, left, bottom, right in grid.merged:
                 if top < PREVIEW_ROWS and (bottom > top or right > left):
                     self.setSpan(top, left, min(bottom, PREVIEW_ROWS - 1) - top + 1, right - left + 1)
-        if header_row:
-            self.scrollTo(self.preview_model.index(max(header_row - 2, 0), 0),
-                          QAbstractItemView.ScrollHint.PositionAtTop)
+        self.scrollToTop()
+        if header_row:  # the title block stays in view unless the header is further down
+            self.scrollTo(self.preview_model.index(min(header_row + 2, self.preview_model.rowCount()) - 1, 0),
+                          QAbstractItemView.ScrollHint.EnsureVisible)

@@ -42,6 +42,13 @@ class EntityTableModel(QAbstractTableModel):
         self._colours: dict[int, QColor | None] = {}
         self._sort_keys: dict[int, list] = {}
 
+    def recolour(self) -> None:
+        """Ask row_color again for every row (the palette changed: Windows switched between light and dark)."""
+        self._colours = {}
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole])
+
     # -- content ---------------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[dict], ref_names: dict[str, str] | None = None) -> None:
         """Replace every row (after a reload); search, filters and sort order are kept."""

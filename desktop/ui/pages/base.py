@@ -45,6 +45,10 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload everything shown (a new plan or database was opened)."""
 
+    def recolour(self) -> None:
+        """Colour again what the page coloured from the palette (texts with a colour of their own); list rows are
+        recoloured by the main window."""
+
     def current_table(self) -> QTableView | None:
         """The table the user is looking at (for File → Print table), or None."""
         tables = [t for t in self.findChildren(QTableView) if t.isVisible()]

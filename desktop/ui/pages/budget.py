@@ -70,6 +70,10 @@ class BudgetPage(Page):
         current = self.lines.current_row()  # the first line is selected: show its disbursements
         self.disbursements.set_parent(current["id"] if current else None)
 
+    def recolour(self) -> None:
+        """The totals' colour follows the new palette."""
+        self._update_totals()
+
     def _disbursements_changed(self) -> None:
         self._update_totals()
         self.lines.model.layoutChanged.emit()

@@ -98,6 +98,12 @@ class DashboardPage(Page):
         super().showEvent(event)
         self.refresh()
 
+    def recolour(self) -> None:
+        """Cards and charts follow the new palette (at once when shown, else when next shown)."""
+        for card in self.cards.values():
+            card.apply_colours()
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute every figure and chart (when the page is next shown, if it is hidden now)."""
         if not self.ctx.plan_id or not self.isVisible():

@@ -83,6 +83,10 @@ class TrainingPage(Page):
             self.materials.set_parent(course_id)
         self._update_figures()
 
+    def recolour(self) -> None:
+        """The figures' colour follows the new palette."""
+        self._update_figures()
+
     def _update_figures(self) -> None:
         course = self.courses.current_row()
         if not course:
