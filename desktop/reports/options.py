@@ -181,6 +181,11 @@ def default_date(store: Store, plan: dict, today: dt.date | None = None) -> dt.d
     return min(today, limit)
 
 
+def chosen_date(store: Store) -> str:
+    """The document date the user typed and saved (ISO), or "" when the date is left automatic."""
+    return get_setting(store.db, PREFIX + "date") or ""
+
+
 def load_options(store: Store, plan: dict | None = None, report_id: str = "") -> ReportOptions:
     """The options for printing `report_id` of `plan`: stored settings over the plan's defaults over built-ins."""
     values = plan_defaults(store, plan, report_id)

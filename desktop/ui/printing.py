@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from desktop.reports.data import BY_ID, build_report, find_plan
 from desktop.reports.options import (
-    PREFIX,
     ReportOptions,
+    chosen_date,
     load_options,
     option_errors,
     option_warnings,
@@ -44,7 +44,6 @@ from desktop.reports.options import (
 from desktop.reports.render import RenderError, page_images, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
 from desktop.store import Store, StoreError
-from desktop.store.settings import get_setting
 from desktop.ui.number_box import DecimalSpinBox
 
 
@@ -318,7 +317,7 @@ class ReportOptionsDialog(QDialog):
         self.options = load_options(store, plan, report_id)
         form = QFormLayout(self)
         o = self.options
-        stored_date = get_setting(store.db, PREFIX + "date") or ""
+        stored_date = chosen_date(store)
         self.parent_agency = self._line(form, self.tr("Parent agency"), o.parent_agency)
         self.issuing_agency = self._line(form, self.tr("Issuing agency"), o.issuing_agency)
         self.number = self._line(form, self.tr("Document number"), o.number)

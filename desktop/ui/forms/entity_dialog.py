@@ -66,6 +66,17 @@ class EntityDialog(QDialog):
             self.editors[name] = editor
             self.error_labels[name] = error
 
+        # A figure computed from others (Thành tiền = số lượng × đơn giá) follows them as they are typed, unless the
+        # user typed a figure of their own in it.
+        self._auto: dict[str, object] = {}
+        for name in spec.derived:
+            if name in self.editors:
+                self._auto[name] = self.editors[name].value()
+        if self._auto:
+            for name, editor in self.editors.items():
+                if name not in self._auto:
+                    editor.changed.connect(self._recompute_derived)
+
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -86,6 +97,22 @@ class EntityDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self.resize(640, min(140 + 64 * len(fields), 720))
+
+    def _recompute_derived(self) -> None:
+        values = self.values()
+        cleaned: dict[str, object] = {}
+        for name, value in values.items():
+            try:
+                cleaned[name] = self.spec.field(name).clean(value)
+            except ValueError:
+                cleaned[name] = None
+        for name, previous in self._auto.items():
+            current = self.editors[name].value()
+            if current not in (None, "", previous):
+                continue  # typed by the user: theirs to keep (validation says if it disagrees)
+            figure = self.spec.derived[name](cleaned)
+            self.editors[name].set_value(figure)
+            self._auto[name] = self.editors[name].value()
 
     def _mark_modified(self) -> None:
         self._modified = True

@@ -41,6 +41,7 @@ class EntityTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._colours: dict[int, QColor | None] = {}
         self._sort_keys: dict[int, list] = {}
+        self.editable = False  # cells editable in place (the list turns it on when the plan can be edited)
 
     def recolour(self) -> None:
         """Ask row_color again for every row (the palette changed: Windows switched between light and dark)."""
@@ -192,6 +193,15 @@ class EntityTableModel(QAbstractTableModel):
         if role == RAW_ROLE:
             return column.raw(row)
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Selectable cells; simple stored fields are editable in place while `editable` is on."""
+        base = super().flags(index)
+        if not index.isValid() or not self.editable:
+            return base
+        from desktop.ui.widgets.cell_editing import cell_flags
+
+        return cell_flags(self.columns[index.column()], base)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:

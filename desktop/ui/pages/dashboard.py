@@ -5,13 +5,14 @@ The charts (QtCharts) are built when the page is first shown, not at start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.choices import TASK_STATUSES
 from desktop.services import analysis, lookups
 from desktop.ui import formatting, theme
+from desktop.ui.budget_balance import balance_html
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 
@@ -46,7 +47,13 @@ class Card(QFrame):
 
 
 class DashboardPage(Page):
-    """The state of the plan at a glance; overdue work is visible the moment the app opens."""
+    """The state of the plan at a glance; overdue work is visible the moment the app opens.
+
+    Signals:
+        open_row(str, str): a row of a list was double-clicked: the page key and the row's id, to go to it.
+    """
+
+    open_row = Signal(str, str)
 
     key = "dashboard"
 
@@ -75,6 +82,8 @@ class DashboardPage(Page):
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdue")
         self.missing = QListWidget()
+        for listing in (self.overdue, self.missing):
+            listing.itemDoubleClicked.connect(lambda item: self.open_row.emit(*item.data(Qt.ItemDataRole.UserRole)))
         self.missing.setObjectName("missing_reports")
         lists = QGridLayout()
         self.overdue_label = QLabel()
@@ -129,7 +138,7 @@ class DashboardPage(Page):
         self.cards["budget"].detail.setText(
             self.tr("Allocated %1 of %2 VND; disbursed %3; remaining %4").replace("%1", money(budget["allocated"]))
             .replace("%2", money(budget["plan_total"])).replace("%3", money(budget["disbursed"]))
-            .replace("%4", money(budget["remaining"])))
+            .replace("%4", money(budget["remaining"])) + "<br>" + balance_html(budget["difference"]))
         training = f["training"]
         self.cards["participants"].value.setText(f"{money(training['count'])} / {money(training['target'])}")
         self.cards["participants"].detail.setText(self.tr("%n course(s)", "", training["courses"]))
@@ -139,14 +148,19 @@ class DashboardPage(Page):
             self.tr("Model enterprise: %1").replace("%1", survey["model"]["name"] if survey["model"]
                                                      else self.tr("not chosen yet")))
         self.overdue.clear()
-        for task in f["tasks"]["overdue"]:
-            self.overdue.addItem(f"{lookups.display_text('tasks', task)} — {formatting.format_date(task['end_date'])}")
+        for task in f["tasks"]["overdue"]:  # in the plan's order (II.1.1, II.1.2 … II.2.1)
+            item = QListWidgetItem(f"{lookups.display_text('tasks', task)} — "
+                                   f"{formatting.format_date(task['end_date'])}")
+            item.setData(Qt.ItemDataRole.UserRole, ("tasks", task["id"]))
+            self.overdue.addItem(item)
         self.overdue_label.setText(self.tr("<b>Overdue tasks (%1)</b>").replace("%1", str(len(f["tasks"]["overdue"]))))
         names = self.ctx.names("agencies")
         self.missing.clear()
         for report in f["reports"]["not_submitted"]:
-            self.missing.addItem(f"{names.get(report['agency_id'], '?')} — "
-                                 + self.tr("due %1").replace("%1", formatting.format_date(report["due_date"])))
+            item = QListWidgetItem(f"{names.get(report['agency_id'], '?')} — "
+                                   + self.tr("due %1").replace("%1", formatting.format_date(report["due_date"])))
+            item.setData(Qt.ItemDataRole.UserRole, ("office_reports", report["id"]))
+            self.missing.addItem(item)
         self.missing_label.setText(self.tr("<b>Offices that have not reported (%1)</b>")
                                    .replace("%1", str(len(f["reports"]["not_submitted"]))))
         if self.isVisible():
