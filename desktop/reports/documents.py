@@ -168,7 +168,8 @@ def estimate_table(figures: PlanFigures, options: ReportOptions) -> dict:
     budget = figures.budget
     for group in budget.groups:
         code, title = (group["code"], s.full(group["title"])) if group["code"] != "Khác" else ("", "Các khoản chi khác")
-        rows.append(m.row([code, title, "", "", "", format_money(group["estimate"]), "", ""], bold=True))
+        rows.append({**m.row([code, title, "", "", "", format_money(group["estimate"]), "", ""], bold=True),
+                     "group": True})
         for i, line in enumerate(group["lines"], 1):
             qty = line["quantity"]
             rows.append([str(i), line["item"], line["unit"] or "",
