@@ -41,6 +41,7 @@ class EntityTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._colours: dict[int, QColor | None] = {}
         self._sort_keys: dict[int, list] = {}
+        self.decoration: Callable[[dict, int], object] | None = None  # (row, column) -> an icon, e.g. an outline arrow
         self.editable = False  # cells editable in place (the list turns it on when the plan can be edited)
 
     def recolour(self) -> None:
@@ -188,6 +189,8 @@ class EntityTableModel(QAbstractTableModel):
                 colour = self.row_color(row)
                 self._colours[position] = QColor(colour) if colour else None
             return self._colours[position]
+        if role == Qt.ItemDataRole.DecorationRole and self.decoration:
+            return self.decoration(row, index.column())
         if role == ROW_ID_ROLE:
             return row.get("id")
         if role == RAW_ROLE:

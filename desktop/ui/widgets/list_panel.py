@@ -344,8 +344,15 @@ class ListPanel(QWidget):
             fixed.setdefault("plan_id", self.ctx.plan_id)
         return fixed
 
+    @staticmethod
+    def stored(row: dict) -> dict:
+        """`row` with the values as stored where the list shows computed ones (a content item's rolled-up status is
+        shown, its stored one is what the form and an in-place edit start from)."""
+        return {**row, **{k[len("stored_"):]: v for k, v in row.items() if k.startswith("stored_")}}
+
     def open_dialog(self, row: dict | None, *, values: dict | None = None) -> EntityDialog:
         """The form for a new row (None; `values` prefill it, e.g. a duplicate) or for `row`; not shown yet."""
+        row = self.stored(row) if row else None
         fixed = self._fixed_values()
         values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
         row_id = row["id"] if row else None
@@ -383,6 +390,7 @@ class ListPanel(QWidget):
         row = self.current_row()
         if row is None:
             return None
+        row = self.stored(row)
         dialog = self.open_dialog(row)
         if dialog.exec() and dialog.saved_row:
             saved = dialog.saved_row
