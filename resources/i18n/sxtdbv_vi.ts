@@ -189,12 +189,12 @@
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="102" />
+        <location filename="../../desktop/ui/pages/budget.py" line="103" />
         <source>Total of the lines: &lt;b&gt;%1&lt;/b&gt; VND — plan total: &lt;b&gt;%2&lt;/b&gt; VND — </source>
         <translation>Tổng các khoản dự toán: &lt;b&gt;%1&lt;/b&gt; đồng — tổng kinh phí kế hoạch: &lt;b&gt;%2&lt;/b&gt; đồng — </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="105" />
+        <location filename="../../desktop/ui/pages/budget.py" line="106" />
         <source>Disbursed: %1 VND (%2); remaining: %3 VND</source>
         <translation>Đã giải ngân: %1 đồng (%2); còn lại: %3 đồng</translation>
     </message>
@@ -787,34 +787,34 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="282" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="309" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="311" />
         <source>Total of the rows shown — %1</source>
         <translation>Tổng các dòng đang hiển thị — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="315" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="317" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="317" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="319" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="355" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="355" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
@@ -866,19 +866,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/list_actions.py" line="199" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="403" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="411" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="421" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="413" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="423" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="403" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="412" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="414" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -1535,6 +1535,14 @@
     </message>
 </context>
 <context>
+    <name>QuarterTimeline</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/quarter_timeline.py" line="89" />
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+</context>
+<context>
     <name>QuartersEditor</name>
     <message>
         <location filename="../../desktop/ui/forms/editors.py" line="279" />
@@ -1979,28 +1987,74 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="42" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="46" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="78" />
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="94" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="62" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="95" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="107" />
+        <source>Collapse / expand</source>
+        <translation>Thu gọn / mở rộng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="121" />
+        <source>Bars from the start to the deadline (or over the planned quarters); the mark is the deadline; red: overdue; the vertical line is today.</source>
+        <translation>Thanh kéo từ ngày bắt đầu đến hạn hoàn thành (hoặc theo các quý dự kiến); vạch đậm là hạn; màu đỏ: quá hạn; đường dọc là hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="125" />
+        <source>Print the timeline…</source>
+        <translation>In tiến độ theo quý…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="134" />
+        <source>Outline</source>
+        <translation>Dàn ý nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="135" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="227" />
+        <source>Quarter timeline</source>
+        <translation>Tiến độ theo quý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="136" />
+        <source>Collapse all</source>
+        <translation>Thu gọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="137" />
+        <source>Expand all</source>
+        <translation>Mở rộng tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="139" />
+        <source>Content items show or hide their activities (← and → on a row)</source>
+        <translation>Nội dung hiện hoặc ẩn các hoạt động của nó (phím ← và → trên một dòng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="244" />
+        <source>Quarter timeline of the tasks</source>
+        <translation>Tiến độ thực hiện nhiệm vụ theo quý</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="37" />
-        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="145" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
