@@ -119,6 +119,7 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)  # filters never squeeze the search box to nothing
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -137,6 +138,9 @@ class ListPanel(QWidget):
             box = QComboBox()
             box.setObjectName(f"filter_{row_filter.name}")
             box.setToolTip(row_filter.label)
+            box.setMaximumWidth(220)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
             bar.addWidget(QLabel(row_filter.label))
             bar.addWidget(box)
