@@ -82,7 +82,6 @@ def start_up(db: Path, runs: int = 5) -> tuple[float, float]:
 
 def in_window(db: Path) -> dict[str, object]:
     """Open the participant list and type into its search box in the real window; with the raw read baseline."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from desktop.app import create_application
