@@ -16,14 +16,19 @@ SYSTEM_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libx1
   libxkbcommon-x11-0 xvfb xauth poppler-utils python3-venv \
   libreoffice-calc-nogui libreoffice-writer-nogui python3-uno
 
-.PHONY: run test lint system-deps venv translations bundle bench clean
+.PHONY: run test mutation lint system-deps venv translations bundle bench clean
 
 run: venv
 	env -u QT_QPA_PLATFORM $(PY) -m desktop
 
+# The suite runs under coverage.py (branch coverage, [tool.coverage] in pyproject.toml); the figures are printed at the
+# end (scripts/coverage_summary.py: lines, branches, the modules under 85%). build/coverage.json keeps the detail.
 test: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest -q
+	@mkdir -p build
+	@$(PY) -m coverage json -q -o build/coverage.json
+	@$(PY) scripts/coverage_summary.py build/coverage.json
 
 lint: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
@@ -79,6 +84,17 @@ resources/i18n/%.qm: resources/i18n/%.ts
 
 bench: venv
 	$(PY) bench/run_all.py
+
+# Mutation testing of the rules (scripts/mutation.py, cosmic-ray; [tool.mutation] in pyproject.toml): an hour or more
+# for every module, so not part of `make test` or CI. One module: make mutation MODULES=desktop/domain/taxcode.py
+MUTATION_STAMP := $(VENV)/.mutation-extra-stamp
+
+mutation: venv $(MUTATION_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/mutation.py $(MODULES)
+
+$(MUTATION_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q -e '.[mutation]'
+	touch $(MUTATION_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -154,15 +154,22 @@ def test_worked_example_check_digit():
     assert accepted == ["8"]
     # 0·31+3·29+1·23+4·19+4·17+0·13+9·7+0·5+5·3 = 332; 332 mod 11 = 2; check 8.
     assert [d for d in "0123456789" if tax_code_error("031440905" + d) is None] == ["8"]
+    # A Đồng Nai code, every weight at work: 3·31+6·29+0·23+1·19+2·17+3·13+4·7+5·5+6·3 = 430; 430 mod 11 = 1; check 9.
+    assert [d for d in "0123456789" if tax_code_error("360123456" + d) is None] == ["9"]
 
 
 def test_check_digit_at_the_ends_of_the_remainder():
     # 1·29 + 1·3 = 32; 32 mod 11 = 10; 10 − 10 = 0: the check digit 0 is written, not 10.
     assert tax_code_error("0100000010") is None
     assert "chữ số kiểm tra" in tax_code_error("0100000011")
-    # 1·29 + 5·3 = 44 ≡ 0 (mod 11): no check digit makes it valid.
+    # 1·29 + 5·3 = 44 ≡ 0 (mod 11): no check digit makes it valid, and the message says the number itself is wrong
+    # (retyping the last digit cannot help), unlike a wrong check digit.
     for last in "0123456789":
-        assert "chữ số kiểm tra" in tax_code_error("010000005" + last)
+        assert tax_code_error("010000005" + last) == "không hợp lệ (sai chữ số kiểm tra)"
+    assert tax_code_error("0100233480") == "sai chữ số kiểm tra (chữ số thứ 10)"
+    # 1·29 + 1·5 = 34; 34 mod 11 = 1; 10 − 1 = 9: the largest check digit.
+    assert tax_code_error("0100000109") is None
+    assert tax_code_error("0100000108") == "sai chữ số kiểm tra (chữ số thứ 10)"
 
 
 # Digits 3–9 all zero is invalid (DOMAIN.md), whatever digits 1, 2 and 10 are, even when the check digit fits:

@@ -98,7 +98,6 @@ class _Builder:
         self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-            self.workbook.release(self.workbook.sheet_name_of(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
@@ -257,7 +256,7 @@ class _Builder:
         ids.update(agency_ids_of(self.store, office))
         return ids
 
-    def _assigned_to(self, spec: EntitySpec, data: dict, office: str) -> bool | None:
+    def _assigned_to(self, spec: EntitySpec, data: dict[str, object], office: str) -> bool | None:
         """True when the row's assignment field names `office`, False when it names another, None when empty or
         the entity has no assignment field."""
         rule = ownership.assignment(spec)
@@ -265,7 +264,7 @@ class _Builder:
             return None
         return str(data[rule.field]) in self._agency_ids(office)
 
-    def _new_row_refusal(self, spec: EntitySpec, author: str, owner: str, data: dict) -> str:
+    def _new_row_refusal(self, spec: EntitySpec, author: str, owner: str, data: dict[str, object]) -> str:
         """Why an office may not add this row ("" when it may)."""
         if author == fmt.HUB_OFFICE:
             return ""
@@ -281,8 +280,8 @@ class _Builder:
                     f"không cho “{self._display_of('agencies', str(data[rule.field])) or data[rule.field]}”.")
         return ""
 
-    def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict, deleted: bool,
-                        local_deleted: bool) -> str:
+    def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict[str, object],
+                        deleted: bool, local_deleted: bool) -> str:
         """Why an office may not make this change to an existing row ("" when it may)."""
         if author == fmt.HUB_OFFICE:
             return ""

@@ -24,7 +24,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.writer.excel import ExcelWriter
 
 try:  # openpyxl writes through lxml when it is installed, which reports I/O errors as its own exception
-    from lxml.etree import SerialisationError as _LxmlSerialisationError
+    from lxml.etree import SerialisationError as _LxmlSerialisationError  # type: ignore[import-untyped]  # no stubs
 
     _SERIALISATION_ERRORS: tuple[type[Exception], ...] = (_LxmlSerialisationError,)
 except ImportError:  # pragma: no cover - without lxml the standard library raises OSError itself
@@ -195,15 +195,16 @@ class _Writer:
         meta = wb.create_sheet(fmt.META_SHEET)
         meta.sheet_state = "veryHidden"
         plan_ids = self._plan_ids()
+        order = self._sheet_order()
         for key, value in (
             ("format", fmt.FORMAT_NAME), ("format_version", fmt.FORMAT_VERSION), ("app_version", __version__),
             ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
             ("installation", self.store.context.installation_id), ("export_id", self.export_id),
             ("exported_at", utc_now_iso()), ("scope", self.scope),
-            ("sheets", " ".join(spec.name for spec in self._sheet_order())),  # a sheet lost since is noticed
+            ("sheets", " ".join(spec.name for spec in order)),  # a sheet lost since the export is noticed
         ):
             meta.append([key, str(value)])
-        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in self._sheet_order()]
+        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in order]
         wb.active = 1  # the first visible sheet: for an office, its reports
         lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
         lists_sheet.sheet_state = "hidden"
@@ -220,7 +221,8 @@ class _Writer:
 
     def _sheet_order(self) -> list[EntitySpec]:
         """The entity sheets to write. The whole plan: every entity, parents first. An office's template: the sheets
-        with something for the office, its reports first, then the sheets with its own rows, then the context."""
+        with something for the office, its reports first, then the sheets with its own rows, then the context, the list
+        of agencies last."""
         if self.selection is None:
             return list(ENTITIES)
         selection = self.selection
@@ -228,7 +230,8 @@ class _Writer:
         always = {"office_reports"} | ({"participants"} if selection["training_courses"] else set())
         wanted = [s for s in ENTITIES if selection[s.name] or s.name in always]
         own = self._office_rows_exist() | always
-        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own))
+        # The list of agencies (what names may be chosen) comes last.
+        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own, s.name == "agencies"))
 
     def _office_rows_exist(self) -> set[str]:
         """The entities in which the office has rows to fill (owned or assigned)."""
@@ -239,7 +242,7 @@ class _Writer:
                 found.add(spec.name)
         return found
 
-    def _role(self, spec: EntitySpec, row: dict) -> str:
+    def _role(self, spec: EntitySpec, row: dict[str, object]) -> str:
         """OWN, ASSIGNED or CONTEXT: what the workbook's office may do with the row (OWN for everyone in the hub's
         whole-plan workbook)."""
         if not self.office or row["owner"] == self.office:
@@ -428,26 +431,26 @@ def _style(target: object, column: fmt.Column, *, open_: bool, shade: bool) -> N
         target.fill = READ_ONLY_FILL  # type: ignore[attr-defined]
 
 
-class _FixedStyleCell(Cell):
+class _FixedStyleCell(Cell):  # type: ignore[misc]
     """A cell reused for every value of a column: its style id is looked up once, not for every value written
     (openpyxl looks it up in the workbook's style list for each cell, a third of the export's time)."""
 
     __slots__ = ("_style_id",)
 
     @property
-    def style_id(self) -> int:  # type: ignore[override]
-        return self._style_id
+    def style_id(self) -> int:
+        return int(self._style_id)
 
     @property
-    def has_style(self) -> bool:  # type: ignore[override]
+    def has_style(self) -> bool:
         return True
 
 
 def _styled_cell(ws: object, column: fmt.Column, *, open_: bool) -> Cell:
     """A cell with the column's format, open or locked and shaded."""
-    cell = _FixedStyleCell(ws, column=1, row=1)  # type: ignore[arg-type]
+    cell = _FixedStyleCell(ws, column=1, row=1)
     _style(cell, column, open_=open_, shade=True)
-    cell._style_id = Cell.style_id.fget(cell)  # type: ignore[attr-defined]
+    cell._style_id = Cell.style_id.fget(cell)
     return cell
 
 

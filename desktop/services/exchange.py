@@ -1,4 +1,5 @@
-"""Excel exchange services shared by the CLI and the GUI: export, import preview, apply, foreign lists.
+"""Excel exchange services shared by the CLI and the GUI: export, import preview, apply. (Lists typed by offices in
+their own layout: desktop/services/lists.py.)
 
 Long operations take `progress(done, total, label)` and `cancel() -> bool` callbacks so that the GUI can run them in
 a worker thread with a progress bar and a cancel button.
@@ -12,14 +13,6 @@ from pathlib import Path
 
 from desktop.exchange.apply import ApplyResult, apply_preview, log_refused, resolve_all, unresolved
 from desktop.exchange.errors import ExchangeError
-from desktop.exchange.foreign import (
-    FOREIGN_ENTITIES,
-    ForeignTable,
-    foreign_sheets,
-    preview_foreign,
-    read_foreign,
-    suggest_mapping,
-)
 from desktop.exchange.merge import build_preview
 from desktop.exchange.model import CONFLICT, MINE, THEIRS, ImportPreview
 from desktop.exchange.reader import file_hash
@@ -32,11 +25,8 @@ from desktop.store import Store
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
-__all__ = [
-    "FOREIGN_ENTITIES", "ApplyResult", "ExportResult", "ForeignTable", "ImportPreview", "apply_import",
-    "export_workbook", "foreign_sheets", "import_report", "preview_foreign", "preview_import", "read_foreign",
-    "suggest_mapping",
-]
+__all__ = ["ApplyResult", "ExportResult", "ImportPreview", "apply_import", "export_workbook", "import_report",
+           "preview_import"]
 
 
 def export_workbook(store: Store, path: Path | str, office: str | None = None, progress: Progress | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 
 from sqlite_utils import Database
@@ -15,6 +16,16 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
     """The value stored under `key`, or `default`."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
+
+
+def get_setting_of(conn: sqlite3.Connection, key: str) -> str | None:
+    """`get_setting` on a bare connection (a schema upgrade's callback, before the Store exists); None when the
+    settings cannot be read."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def set_setting(db: Database, key: str, value: str) -> None:

@@ -78,6 +78,11 @@ class Store:
         self._repos.clear()
 
     @property
+    def read_only(self) -> bool:
+        """True when this store was opened read-only (every write would be refused)."""
+        return bool(self.db.execute("PRAGMA query_only").fetchone()[0])
+
+    @property
     def schema_version(self) -> int:
         """The schema version of the open database."""
         return schema_version(self.db)

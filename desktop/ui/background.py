@@ -63,7 +63,7 @@ def user_message(exc: BaseException) -> str:
     """What the user reads for `exc`: the message of an error raised on purpose, else a short apology (logged)."""
     from desktop.domain.errors import ValidationError
     from desktop.exchange.errors import ExchangeError
-    from desktop.store.errors import StoreError
+    from desktop.store import StoreError
 
     if isinstance(exc, (StoreError, ExchangeError, ValidationError)) and str(exc):
         return str(exc)

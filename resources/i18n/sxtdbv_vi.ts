@@ -34,7 +34,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/agencies.py" line="70" />
-        <location filename="../../desktop/ui/pages/agencies.py" line="79" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="81" />
         <source>Export list</source>
         <translation>Xuất danh sách</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="84" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="86" />
         <source>%1 agencies exported to %2.</source>
         <translation>Đã xuất %1 đơn vị ra %2.</translation>
     </message>
@@ -787,34 +787,34 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="282" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="286" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="311" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="315" />
         <source>Total of the rows shown — %1</source>
         <translation>Tổng các dòng đang hiển thị — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="317" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="321" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="319" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="323" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
@@ -834,51 +834,51 @@
         <translation>Dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="129" />
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="133" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="130" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="134" />
         <source>Not saved</source>
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="173" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="174" />
         <source>Open the form</source>
         <translation>Mở biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="175" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="176" />
         <source>Duplicate</source>
         <translation>Nhân bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="177" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="178" />
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="179" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="180" />
         <source>Copy with headers</source>
         <translation>Sao chép kèm tiêu đề cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="181" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="182" />
         <source>Paste rows from Excel</source>
         <translation>Dán các dòng từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="199" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="413" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="423" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="200" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="425" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="435" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="414" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="426" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -1438,7 +1438,8 @@
         <location filename="../../desktop/ui/widgets/paste_dialog.py" line="106" />
         <source>Add %n row(s)</source>
         <translation>
-            <numerusform>Thêm %n dòng</numerusform>
+            <numerusform>
+            </numerusform>
         </translation>
     </message>
 </context>
@@ -1482,54 +1483,77 @@
     </message>
 </context>
 <context>
-    <name>Printing</name>
+    <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="53" />
-        <source>Printing</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="64" />
-        <source>Data to check before signing:</source>
-        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="75" />
+        <location filename="../../desktop/ui/printing.py" line="83" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="84" />
+        <location filename="../../desktop/ui/printing.py" line="87" />
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="88" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="89" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="101" />
+        <source>Zoom</source>
+        <translation>Thu phóng</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="57" />
+        <source>Printing</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="68" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="152" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="106" />
+        <location filename="../../desktop/ui/printing.py" line="174" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="108" />
+        <location filename="../../desktop/ui/printing.py" line="176" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="118" />
+        <location filename="../../desktop/ui/printing.py" line="186" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="135" />
+        <location filename="../../desktop/ui/printing.py" line="203" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="137" />
+        <location filename="../../desktop/ui/printing.py" line="205" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="147" />
+        <location filename="../../desktop/ui/printing.py" line="215" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
@@ -1644,103 +1668,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="240" />
-        <location filename="../../desktop/ui/printing.py" line="329" />
+        <location filename="../../desktop/ui/printing.py" line="308" />
+        <location filename="../../desktop/ui/printing.py" line="397" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="249" />
+        <location filename="../../desktop/ui/printing.py" line="317" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="250" />
+        <location filename="../../desktop/ui/printing.py" line="318" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="251" />
+        <location filename="../../desktop/ui/printing.py" line="319" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="252" />
+        <location filename="../../desktop/ui/printing.py" line="320" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="253" />
+        <location filename="../../desktop/ui/printing.py" line="321" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="254" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="255" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="257" />
+        <location filename="../../desktop/ui/printing.py" line="325" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="258" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="260" />
+        <location filename="../../desktop/ui/printing.py" line="328" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="262" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="263" />
+        <location filename="../../desktop/ui/printing.py" line="331" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="264" />
+        <location filename="../../desktop/ui/printing.py" line="332" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="265" />
+        <location filename="../../desktop/ui/printing.py" line="333" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="276" />
+        <location filename="../../desktop/ui/printing.py" line="344" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="281" />
+        <location filename="../../desktop/ui/printing.py" line="349" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="285" />
+        <location filename="../../desktop/ui/printing.py" line="353" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="289" />
+        <location filename="../../desktop/ui/printing.py" line="357" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="398" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
@@ -2048,7 +2072,7 @@
         <translation>Nội dung hiện hoặc ẩn các hoạt động của nó (phím ← và → trên một dòng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="244" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="247" />
         <source>Quarter timeline of the tasks</source>
         <translation>Tiến độ thực hiện nhiệm vụ theo quý</translation>
     </message>
@@ -2072,53 +2096,53 @@
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="54" />
+        <location filename="../../desktop/ui/pages/training.py" line="56" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="55" />
+        <location filename="../../desktop/ui/pages/training.py" line="57" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="70" />
+        <location filename="../../desktop/ui/pages/training.py" line="72" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="93" />
+        <location filename="../../desktop/ui/pages/training.py" line="108" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="96" />
+        <location filename="../../desktop/ui/pages/training.py" line="115" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="103" />
+        <location filename="../../desktop/ui/pages/training.py" line="122" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="105" />
+        <location filename="../../desktop/ui/pages/training.py" line="124" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="106" />
+        <location filename="../../desktop/ui/pages/training.py" line="125" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="107" />
+        <location filename="../../desktop/ui/pages/training.py" line="126" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="108" />
+        <location filename="../../desktop/ui/pages/training.py" line="127" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>

@@ -85,7 +85,8 @@ def test_rejected_rows_refuse_the_list_then_skip_rejected_applies_it_once(hub, t
 
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--skip-rejected", "--json")
     assert code == 0 and report["status"] == "applied" and report["counts"] == COUNTS
-    assert [b for b in list_backups(db) if b.reason == IMPORT]  # the same backup as a workbook import takes
+    # the same backup as a workbook import takes, named in the report
+    assert [str(b.path) for b in list_backups(db) if b.reason == IMPORT] == [report["backup"]]
     assert _state(db)[1][-1] == "applied"
     people = _participants(db, course)
     assert set(people) == NEW_NAMES | {"Nguyễn Văn A"}
