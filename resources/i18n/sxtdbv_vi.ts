@@ -34,7 +34,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/agencies.py" line="70" />
-        <location filename="../../desktop/ui/pages/agencies.py" line="79" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="81" />
         <source>Export list</source>
         <translation>Xuất danh sách</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="84" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="86" />
         <source>%1 agencies exported to %2.</source>
         <translation>Đã xuất %1 đơn vị ra %2.</translation>
     </message>
@@ -787,34 +787,34 @@
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="282" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="286" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="311" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="315" />
         <source>Total of the rows shown — %1</source>
         <translation>Tổng các dòng đang hiển thị — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="317" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="321" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="319" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="323" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="357" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
@@ -834,51 +834,51 @@
         <translation>Dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="129" />
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="133" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="130" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="134" />
         <source>Not saved</source>
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="173" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="174" />
         <source>Open the form</source>
         <translation>Mở biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="175" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="176" />
         <source>Duplicate</source>
         <translation>Nhân bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="177" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="178" />
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="179" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="180" />
         <source>Copy with headers</source>
         <translation>Sao chép kèm tiêu đề cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="181" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="182" />
         <source>Paste rows from Excel</source>
         <translation>Dán các dòng từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="199" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="413" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="423" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="200" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="425" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="435" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="405" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="414" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="426" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -1437,8 +1437,10 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/widgets/paste_dialog.py" line="106" />
         <source>Add %n row(s)</source>
-        <translation><numerusform>
-            </numerusform></translation>
+        <translation>
+            <numerusform>
+            </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1556,14 @@
         <location filename="../../desktop/ui/printing.py" line="215" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterTimeline</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/quarter_timeline.py" line="89" />
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
     </message>
 </context>
 <context>
@@ -2001,28 +2011,74 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="42" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="46" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="78" />
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="94" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="62" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="95" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="107" />
+        <source>Collapse / expand</source>
+        <translation>Thu gọn / mở rộng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="121" />
+        <source>Bars from the start to the deadline (or over the planned quarters); the mark is the deadline; red: overdue; the vertical line is today.</source>
+        <translation>Thanh kéo từ ngày bắt đầu đến hạn hoàn thành (hoặc theo các quý dự kiến); vạch đậm là hạn; màu đỏ: quá hạn; đường dọc là hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="125" />
+        <source>Print the timeline…</source>
+        <translation>In tiến độ theo quý…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="134" />
+        <source>Outline</source>
+        <translation>Dàn ý nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="135" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="227" />
+        <source>Quarter timeline</source>
+        <translation>Tiến độ theo quý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="136" />
+        <source>Collapse all</source>
+        <translation>Thu gọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="137" />
+        <source>Expand all</source>
+        <translation>Mở rộng tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="139" />
+        <source>Content items show or hide their activities (← and → on a row)</source>
+        <translation>Nội dung hiện hoặc ẩn các hoạt động của nó (phím ← và → trên một dòng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="247" />
+        <source>Quarter timeline of the tasks</source>
+        <translation>Tiến độ thực hiện nhiệm vụ theo quý</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="37" />
-        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="145" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
@@ -2040,53 +2096,53 @@
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="54" />
+        <location filename="../../desktop/ui/pages/training.py" line="56" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="55" />
+        <location filename="../../desktop/ui/pages/training.py" line="57" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="70" />
+        <location filename="../../desktop/ui/pages/training.py" line="72" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="93" />
+        <location filename="../../desktop/ui/pages/training.py" line="108" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="96" />
+        <location filename="../../desktop/ui/pages/training.py" line="115" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="103" />
+        <location filename="../../desktop/ui/pages/training.py" line="122" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="105" />
+        <location filename="../../desktop/ui/pages/training.py" line="124" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="106" />
+        <location filename="../../desktop/ui/pages/training.py" line="125" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="107" />
+        <location filename="../../desktop/ui/pages/training.py" line="126" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="108" />
+        <location filename="../../desktop/ui/pages/training.py" line="127" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>

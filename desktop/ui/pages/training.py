@@ -48,7 +48,9 @@ class TrainingPage(Page):
         self.figures.setWordWrap(True)
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         self.courses.current_changed.connect(self._course_changed)
-        self.participants.rows_changed.connect(self._update_figures)
+        self._rows_read = 0  # how many times the participants were read: the figures follow each reading once
+        self._figures_for: tuple | None = None
+        self.participants.rows_changed.connect(self._participants_read)
 
         tabs = QTabWidget()
         tabs.addTab(self.participants, self.tr("Participants"))
@@ -71,20 +73,33 @@ class TrainingPage(Page):
 
     def refresh(self) -> None:
         """Reload the courses and select the first."""
+        shown = self.participants.parent_id
         self.courses.reload()
         if self.courses.current_row() is None and self.courses.model.rowCount():
             self.courses.view.selectRow(0)
-        self._course_changed(self.courses.current_row())
+        current = self.courses.current_row()
+        if (current["id"] if current else None) == shown:
+            # The same course: its lists are read again once (a new course was loaded by _course_changed).
+            self.participants.reload()
+            self.materials.reload()
+        else:
+            self._course_changed(current)
 
     def _course_changed(self, row: dict | None) -> None:
         course_id = row["id"] if row else None
         if course_id != self.participants.parent_id:
-            self.participants.set_parent(course_id)
+            self.participants.set_parent(course_id)  # its rows_changed recomputes the figures
             self.materials.set_parent(course_id)
-        self._update_figures()
+        else:
+            self._update_figures()
 
     def recolour(self) -> None:
         """The figures' colour follows the new palette."""
+        self._figures_for = None
+        self._update_figures()
+
+    def _participants_read(self) -> None:
+        self._rows_read += 1
         self._update_figures()
 
     def _update_figures(self) -> None:
@@ -92,6 +107,10 @@ class TrainingPage(Page):
         if not course:
             self.figures.setText(self.tr("Add a course, then its participants."))
             return
+        key = (course["id"], self._rows_read, course.get("rev"))
+        if key == self._figures_for and self.figures.text():
+            return  # the same rows as the last time: the figures stand
+        self._figures_for = key
         f = analysis.training_figures(self.ctx.store, course["id"])
         unknown = self.tr("not given")
         kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or unknown}: {n}"

@@ -117,6 +117,7 @@ def add_pasted(panel: ListPanel, plan: PastePlan) -> list[str]:
 # -- in place --------------------------------------------------------------------------------------------------------
 def commit_cell(panel: ListPanel, row: dict, name: str, value: object) -> bool:
     """Save one field typed in a cell (validated like the form); one undo step. A refusal is explained."""
+    row = panel.stored(row)
     before = {n: row.get(n) for n in panel.spec.field_names}
     data = {**row, name: value}
     for derived, compute in panel.spec.derived.items():

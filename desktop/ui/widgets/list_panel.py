@@ -119,6 +119,7 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)  # filters never squeeze the search box to nothing
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -137,6 +138,9 @@ class ListPanel(QWidget):
             box = QComboBox()
             box.setObjectName(f"filter_{row_filter.name}")
             box.setToolTip(row_filter.label)
+            box.setMaximumWidth(220)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
             bar.addWidget(QLabel(row_filter.label))
             bar.addWidget(box)
@@ -344,8 +348,15 @@ class ListPanel(QWidget):
             fixed.setdefault("plan_id", self.ctx.plan_id)
         return fixed
 
+    @staticmethod
+    def stored(row: dict) -> dict:
+        """`row` with the values as stored where the list shows computed ones (a content item's rolled-up status is
+        shown, its stored one is what the form and an in-place edit start from)."""
+        return {**row, **{k[len("stored_"):]: v for k, v in row.items() if k.startswith("stored_")}}
+
     def open_dialog(self, row: dict | None, *, values: dict | None = None) -> EntityDialog:
         """The form for a new row (None; `values` prefill it, e.g. a duplicate) or for `row`; not shown yet."""
+        row = self.stored(row) if row else None
         fixed = self._fixed_values()
         values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
         row_id = row["id"] if row else None
@@ -383,6 +394,7 @@ class ListPanel(QWidget):
         row = self.current_row()
         if row is None:
             return None
+        row = self.stored(row)
         dialog = self.open_dialog(row)
         if dialog.exec() and dialog.saved_row:
             saved = dialog.saved_row
