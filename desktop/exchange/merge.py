@@ -200,13 +200,17 @@ class _Builder:
         if file_rev in local_history:
             return RowChange(spec.name, sheet, fr.row, row_id, STALE, display, local_rev=local_rev,
                              reason="tệp mang bản cũ hơn bản đang có (đã được cập nhật sau khi xuất tệp này).")
-        refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted))
+        concurrent = local_rev not in history
+        refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted),
+                                       concurrent=concurrent)
         if refusal:
             return self._reject(spec, sheet, fr, row_id, display, refusal, local_rev)
-        if local_rev in history:
+        if not concurrent:
             status = DELETED if fr.deleted and not local_deleted else CHANGED
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
                                                local_rev=local_rev))
+        if author != fmt.HUB_OFFICE and author != local_owner:
+            record = self._office_fields_only(spec, record, row_id, author, local_owner, history)
         return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
@@ -281,8 +285,10 @@ class _Builder:
         return ""
 
     def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict[str, object],
-                        deleted: bool, local_deleted: bool) -> str:
-        """Why an office may not make this change to an existing row ("" when it may)."""
+                        deleted: bool, local_deleted: bool, *, concurrent: bool = False) -> str:
+        """Why an office may not make this change to an existing row ("" when it may). For a row changed here too
+        (`concurrent`), the fields that differ may be this side's changes: they are not checked, the conflict's
+        "theirs" takes only the office's fields (_office_fields_only)."""
         if author == fmt.HUB_OFFICE:
             return ""
         local = self.store.repo(spec.name).by_ids([row_id])[row_id]
@@ -293,6 +299,8 @@ class _Builder:
         if deleted != local_deleted and not owned:
             return f"dòng thuộc đơn vị {owner}; tệp của đơn vị {author} không được xóa hay khôi phục dòng này."
         allowed = set(ownership.writable_fields(spec, owned=owned, assigned=assigned))
+        if concurrent:
+            return ""
         changed = [f.name for f in spec.fields
                    if f.name not in allowed and _same(local.get(f.name)) != _same(data.get(f.name))]
         if changed:
@@ -300,6 +308,25 @@ class _Builder:
             return (f"đơn vị {author} chỉ được sửa {may} của dòng này; tệp đã sửa "
                     f"{ownership.field_titles(spec, changed)}.")
         return ""
+
+    def _office_fields_only(self, spec: EntitySpec, record: dict[str, object], row_id: str, author: str,
+                            owner: str, history: list[str]) -> dict[str, object]:
+        """The file's version of a row assigned to the office and changed on both sides, reduced to what the office
+        may write: this side's values elsewhere, as a new revision following the file's (so "theirs" keeps the
+        hub's deadline and takes the office's result, and the next exchange converges)."""
+        local = self.store.repo(spec.name).by_ids([row_id])[row_id]
+        allowed = set(ownership.writable_fields(spec, owned=False, assigned=True))
+        merged = dict(record)
+        for f in spec.fields:
+            if f.name not in allowed:
+                merged[f.name] = local.get(f.name)
+        if all(_same(merged[f.name]) == _same(record[f.name]) for f in spec.fields):
+            return record
+        file_rev = str(record["rev"])
+        digest = revisions.content_hash(spec, merged, bool(record.get("deleted")))
+        merged["rev"] = revisions.next_rev(file_rev, digest)
+        merged["revs"] = json.dumps(revisions.extend_history(history, file_rev))
+        return merged
 
     # -- references -----------------------------------------------------------------------------------------------
     def _remember_display(self, spec: EntitySpec, row_id: str, data: dict) -> None:
