@@ -12,6 +12,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop.domain import choices as ch
 from desktop.domain import revisions
@@ -20,6 +21,7 @@ from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.errors import ValidationError
 from desktop.domain.fields import Field, Kind
 from desktop.domain.numbers import format_money, format_number
+from desktop.domain.rows import Row
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.exchange import format as fmt
@@ -76,7 +78,7 @@ class _Builder:
         self.agency_codes: dict[str, str] = {}
         self.now = utc_now_iso()
         self.editor = f"excel:{self.preview.acting_office}"
-        self.local: dict[str, dict[str, tuple]] = {}
+        self.local: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.writes: dict[str, dict[str, bool]] = {spec.name: {} for spec in ENTITIES}
         self.file_display: dict[str, dict[str, str]] = {spec.name: {} for spec in ENTITIES}
         self.local_display: dict[str, dict[str, str]] = {}
@@ -85,7 +87,7 @@ class _Builder:
         self.done = 0
         self.total = 0
         self.typed: dict[tuple[str, str], int] = {}
-        self.memo: dict[tuple, object] = {}
+        self.memo: dict[tuple[object, ...], object] = {}
         self.referenced = {f.ref for spec in ENTITIES for f in spec.refs}
         self.refs = {spec.name: spec.refs for spec in ENTITIES}
 
@@ -132,7 +134,7 @@ class _Builder:
         self._tick(spec.title)
 
     # -- one row --------------------------------------------------------------------------------------------------
-    def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple],
+    def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple[Any, ...]],
              seen: dict[str, int]) -> RowChange | None:
         errors = list(fr.errors)
         row_id = fr.row_id
@@ -329,7 +331,7 @@ class _Builder:
         return merged
 
     # -- references -----------------------------------------------------------------------------------------------
-    def _remember_display(self, spec: EntitySpec, row_id: str, data: dict) -> None:
+    def _remember_display(self, spec: EntitySpec, row_id: str, data: Row) -> None:
         text = clean_text(data.get(display_column(spec)) or "")
         self.file_display[spec.name][row_id] = text
         index = self.names.get(spec.name)
@@ -340,7 +342,7 @@ class _Builder:
                     ids.append(row_id)
 
     @staticmethod
-    def _keys(spec: EntitySpec, data: dict) -> list[str]:
+    def _keys(spec: EntitySpec, data: Row) -> list[str]:
         keys = [clean_text(data.get(display_column(spec)) or "").casefold()]
         if spec.name == "agencies":
             keys += [clean_text(data.get("code") or "").casefold(), clean_text(data.get("short_name") or "").casefold()]
@@ -388,8 +390,9 @@ class _Builder:
             local = [self._local_display_of(f.ref, i) for i in hidden_ids]
             if all(s is not None for s in shown):
                 wanted = text.casefold()
-                if "; ".join(shown).casefold() == wanted or (  # type: ignore[arg-type]
-                        all(s is not None for s in local) and "; ".join(local).casefold() == wanted):  # type: ignore
+                known_here = [s for s in local if s is not None]
+                if "; ".join(s or "" for s in shown).casefold() == wanted or (
+                        len(known_here) == len(local) and "; ".join(known_here).casefold() == wanted):
                     return hidden_ids, ""
             elif f.kind is Kind.REF:
                 return hidden_ids, ""  # a row further down the same sheet; checked once every row is read
@@ -415,7 +418,7 @@ class _Builder:
         if found is None and table not in self.local:
             row = self.store.repo(table).by_ids([row_id]).get(row_id)
             found = (row["rev"], row["revs"], row["owner"], row["deleted"]) if row else None
-        return bool(found) and not found[3]
+        return found is not None and not found[3]
 
     def _demote(self, spec: EntitySpec, change: RowChange, reason: str) -> None:
         self.preview.counts[change.status] -= 1
@@ -516,7 +519,7 @@ class _Builder:
         if f.kind is Kind.DATE:
             return format_date(value)
         if f.kind is Kind.MONEY:
-            return format_money(int(value))  # type: ignore[call-overload]
+            return format_money(int(value))  # type: ignore[call-overload]  # a MONEY cell holds a whole number (checked by Field.clean)
         if f.kind in (Kind.DECIMAL, Kind.PERCENT) and isinstance(value, int | float):
             return format_number(value, 0 if float(value).is_integer() else 2)
         return str(value)
