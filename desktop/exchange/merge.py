@@ -11,6 +11,7 @@ import re
 import sys
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,28 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
             return _Builder(reading, workbook, progress, cancel).build()
     finally:
         workbook.close()
+
+
+@dataclass(frozen=True)
+class _FileRevision:
+    """The revision a file row carries: its content hash, its rev and ancestry, and whether it was edited in the
+    workbook (its content no longer matches the hash in its `_rev`: then its new revision's parent is that `_rev`)."""
+
+    digest: str
+    rev: str
+    history: list[str]
+    edited: bool
+
+    @classmethod
+    def of(cls, spec: EntitySpec, fr: FileRow, data: dict[str, object]) -> _FileRevision:
+        """Work out the revision of the file row `fr` whose validated values are `data`."""
+        digest = revisions.content_hash(spec, data, fr.deleted)
+        revs = [r for r in fr.revs if _REV.match(r)]
+        edited = not fr.rev or revisions.rev_hash(fr.rev) != digest
+        if fr.rev and not edited:
+            return cls(digest, fr.rev, revs, edited)
+        return cls(digest, revisions.next_rev(fr.rev or None, digest), revisions.extend_history(revs, fr.rev or None),
+                   edited)
 
 
 class _Builder:
@@ -136,73 +159,102 @@ class _Builder:
     # -- one row --------------------------------------------------------------------------------------------------
     def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple[Any, ...]],
              seen: dict[str, int]) -> RowChange | None:
+        """What one row of the file does, in the merge's steps: its bookkeeping checked, its references resolved and
+        its values validated (any error rejects it), its revision worked out, then classified against the local
+        row (new, unchanged, stale, changed, conflict), each step refusing what the office scope forbids."""
+        errors = self._bookkeeping_errors(sheet, fr, seen)
+        data_in = self._with_references_resolved(spec, sheet, fr, errors)
+        data = self._validated(spec, sheet, fr, data_in, errors)
+        display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
+        if errors:
+            self.preview.errors += errors
+            return RowChange(spec.name, sheet, fr.row, fr.row_id, REJECTED, display,
+                             reason="; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors))
+        rev = _FileRevision.of(spec, fr, data)
+        row_id = fr.row_id or self._typed_row_id(spec, rev.digest)
+        if not fr.deleted and spec.name in self.referenced:
+            self._remember_display(spec, row_id, data)
+        if spec.name == "agencies":
+            self.agency_codes[row_id] = str(data.get("code") or "").upper()
+        author = self.preview.acting_office if rev.edited else self.sender
+        record = self._record(fr, row_id, rev, data)
+        found = local.get(row_id)
+        if found is None:
+            return self._new_row(spec, sheet, fr, row_id, display, record, author, data)
+        return self._existing_row(spec, sheet, fr, row_id, display, record, author, data, rev, found)
+
+    @staticmethod
+    def _bookkeeping_errors(sheet: str, fr: FileRow, seen: dict[str, int]) -> list[CellError]:
+        """The file's own errors of the row, and a damaged or duplicated `_id`, a damaged `_rev`."""
         errors = list(fr.errors)
-        row_id = fr.row_id
-        if row_id:
-            if not _ID.match(row_id):
+        if fr.row_id:
+            if not _ID.match(fr.row_id):
                 errors.append(CellError(sheet, fr.row, fmt.ID_COL, "mã dòng bị sửa hỏng."))
-            elif row_id in seen:
-                errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[row_id]} "
-                                                                   f"(dòng bị chép lặp?)."))
+            elif fr.row_id in seen:
+                errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[fr.row_id]} "
+                                                                      f"(dòng bị chép lặp?)."))
             else:
-                seen[row_id] = fr.row
+                seen[fr.row_id] = fr.row
         if fr.rev and not _REV.match(fr.rev):
             errors.append(CellError(sheet, fr.row, fmt.REV_COL, "mã phiên bản bị sửa hỏng."))
+        return errors
+
+    def _with_references_resolved(self, spec: EntitySpec, sheet: str, fr: FileRow,
+                                  errors: list[CellError]) -> dict[str, object]:
+        """The row's values with each reference column's names (or hidden ids) turned into ids; a name found
+        nowhere, or found twice, adds an error naming the cell."""
         data_in = dict(fr.values)
         for f in self.refs[spec.name]:
             ids, message = self._resolve(f, fr.values.get(f.name), fr.ref_ids.get(f.name))
             if message:
                 errors.append(CellError(sheet, fr.row, f.title, message))
             data_in[f.name] = (ids[0] if ids else None) if f.kind is Kind.REF else ids
-        data: dict[str, object] = {}
+        return data_in
+
+    def _validated(self, spec: EntitySpec, sheet: str, fr: FileRow, data_in: dict[str, object],
+                   errors: list[CellError]) -> dict[str, object]:
+        """The values as the forms would store them; each refusal adds an error naming its cell."""
         try:
-            data = self._validate(spec, data_in)
+            return self._validate(spec, data_in)
         except ValidationError as exc:
             # A reference whose name was not found already has its error: not also "bắt buộc phải nhập".
             unresolved = {e.column for e in errors}
             errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors if e.title not in unresolved]
-        display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
-        if errors:
-            self.preview.errors += errors
-            return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display,
-                             reason="; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors))
-        digest = revisions.content_hash(spec, data, fr.deleted)
-        revs = [r for r in fr.revs if _REV.match(r)]
-        edited = not fr.rev or revisions.rev_hash(fr.rev) != digest
-        if fr.rev and not edited:
-            file_rev, history = fr.rev, revs
-        else:
-            file_rev = revisions.next_rev(fr.rev or None, digest)
-            history = revisions.extend_history(revs, fr.rev or None)
-        row_id = row_id or self._typed_row_id(spec, digest)
-        if not fr.deleted and spec.name in self.referenced:
-            self._remember_display(spec, row_id, data)
-        if spec.name == "agencies":
-            self.agency_codes[row_id] = str(data.get("code") or "").upper()
-        found = local.get(row_id)
-        author = self.preview.acting_office if edited else self.sender
+            return {}
+
+    def _record(self, fr: FileRow, row_id: str, rev: _FileRevision, data: dict[str, object]) -> Row:
+        """The row as it would be stored (its owner is decided by the classification)."""
         updated_at, updated_by = (self.now, self.editor)
-        if not edited and "|" in fr.updated:
+        if not rev.edited and "|" in fr.updated:
             updated_at, updated_by = (sys.intern(v) for v in fr.updated.split("|", 1))
-        record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history) if history else "[]", **data,
-                  "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
-        if found is None:
-            owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
-            record["owner"] = owner
-            refusal = self._new_row_refusal(spec, author, owner, data)
-            if refusal:
-                return self._reject(spec, sheet, fr, row_id, display, refusal)
-            status = DELETED if fr.deleted else NEW
-            return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
+        return {"id": row_id, "rev": rev.rev, "revs": json.dumps(rev.history) if rev.history else "[]", **data,
+                "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
+
+    def _new_row(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, record: Row,
+                 author: str, data: dict[str, object]) -> RowChange:
+        """A row this database does not have: new (or a deletion that arrives first), if its author may add it."""
+        owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
+        record["owner"] = owner
+        refusal = self._new_row_refusal(spec, author, owner, data)
+        if refusal:
+            return self._reject(spec, sheet, fr, row_id, display, refusal)
+        status = DELETED if fr.deleted else NEW
+        return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
+
+    def _existing_row(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, record: Row,
+                      author: str, data: dict[str, object], rev: _FileRevision,
+                      found: tuple[Any, ...]) -> RowChange | None:
+        """A row this database has, compared by revision (CouchDB's rules, docs/architecture.md): same content →
+        nothing; the file's revision an ancestor of ours → stale; ours an ancestor of the file's → changed;
+        otherwise a conflict, where an office's author keeps only the fields it may fill."""
         local_rev, local_revs, local_owner, local_deleted = found
         record["owner"] = local_owner
-        if revisions.rev_hash(local_rev) == digest:
+        if revisions.rev_hash(local_rev) == rev.digest:
             return None
-        local_history = revisions.parse_history(local_revs)
-        if file_rev in local_history:
+        if rev.rev in revisions.parse_history(local_revs):
             return RowChange(spec.name, sheet, fr.row, row_id, STALE, display, local_rev=local_rev,
                              reason="tệp mang bản cũ hơn bản đang có (đã được cập nhật sau khi xuất tệp này).")
-        concurrent = local_rev not in history
+        concurrent = local_rev not in rev.history
         refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted),
                                        concurrent=concurrent)
         if refusal:
@@ -212,7 +264,7 @@ class _Builder:
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
                                                local_rev=local_rev))
         if author != fmt.HUB_OFFICE and author != local_owner:
-            record = self._office_fields_only(spec, record, row_id, author, local_owner, history)
+            record = self._office_fields_only(spec, record, row_id, author, local_owner, rev.history)
         return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
