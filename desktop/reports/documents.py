@@ -158,6 +158,15 @@ def legal_basis(line: dict) -> str:
     return "Theo báo giá, hợp đồng"
 
 
+BLANK_ROWS = 20
+"""Rows of a blank form: a document whose data is not in the program yet prints as a form to fill in by hand."""
+
+
+def _blank_rows(columns: int, count: int = BLANK_ROWS) -> list[dict | list]:
+    return [[str(i), *([""] * (columns - 1))] for i in range(1, count + 1)]
+
+
+
 def estimate_table(figures: PlanFigures, options: ReportOptions) -> dict:
     """The estimate grouped under the plan's contents (II.1, II.2, other) with subtotals, a legal-basis column, the
     total in figures and in words."""
@@ -166,6 +175,11 @@ def estimate_table(figures: PlanFigures, options: ReportOptions) -> dict:
                m.column("Thành tiền", 1.5, "right"), m.column("Căn cứ", 2.6), m.column("Nguồn kinh phí", 1.9)]
     rows: list[dict | list] = []
     budget = figures.budget
+    if not budget.lines:  # no line estimated yet: the form, to fill in by hand
+        rows += _blank_rows(len(columns), 10)
+        rows.append(m.row(["", "TỔNG CỘNG", "", "", "", "", "", ""], bold=True))
+        rows.append(m.row(["Bằng chữ: "], italic=True, span=True))
+        return m.table(columns, rows, unit_note="Đơn vị tính: đồng")
     for group in budget.groups:
         code, title = (group["code"], s.full(group["title"])) if group["code"] != "Khác" else ("", "Các khoản chi khác")
         rows.append({**m.row([code, title, "", "", "", format_money(group["estimate"]), "", ""], bold=True),
@@ -181,16 +195,20 @@ def estimate_table(figures: PlanFigures, options: ReportOptions) -> dict:
     return m.table(columns, rows, unit_note="Đơn vị tính: đồng")
 
 
+NO_LINES_WARNING = ("Kế hoạch chưa có khoản dự toán nào: bảng dự toán in để trống, điền tay hoặc lập dự toán ở trang "
+                    "Kinh phí rồi in lại.")
+
+
 def budget_estimate(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
     """The budget estimate (dự toán kinh phí) for approval, line by line under the plan's contents."""
     budget = figures.budget
-    if not budget.lines:
-        raise StoreError("Kế hoạch chưa có khoản dự toán nào: hãy lập dự toán ở trang Kinh phí trước.")
+    warnings = [] if budget.lines else [NO_LINES_WARNING]
     blocks = [m.paragraph(f"(Kèm theo {_plan_ref(plan)})", indent=False, align="center", italic=True),
               _as_of(figures), estimate_table(figures, options)]
     subject = f"Kinh phí thực hiện Kế hoạch sản xuất và tiêu dùng bền vững năm {plan['year']}"
     return _doc("estimate", "DỰ TOÁN", subject, [m.part(blocks, orientation=m.LANDSCAPE)], options,
-                signers=[["NGƯỜI LẬP", ""], ["KẾ TOÁN", ""], [_signer_head(options), options.signer_name]])
+                signers=[["NGƯỜI LẬP", ""], ["KẾ TOÁN", ""], [_signer_head(options), options.signer_name]],
+                extra_warnings=warnings)
 
 
 def _signer_head(options: ReportOptions) -> str:
@@ -200,8 +218,7 @@ def _signer_head(options: ReportOptions) -> str:
 def budget_submission(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
     """The submission (tờ trình) asking for the estimate's approval, the estimate attached as Phụ lục I."""
     budget = figures.budget
-    if not budget.lines:
-        raise StoreError("Kế hoạch chưa có khoản dự toán nào: hãy lập dự toán ở trang Kinh phí trước.")
+    warnings = [] if budget.lines else [NO_LINES_WARNING]
     agency = _agency(options)
     bases = store.repo("legal_bases").rows(plan_id=plan["id"])
     addressee = plan.get("issuer") or "Ủy ban nhân dân tỉnh"  # the plan's issuer approves its budget
@@ -210,8 +227,8 @@ def budget_submission(store: Store, plan: dict, options: ReportOptions, figures:
     blocks.append(m.paragraph(f"Căn cứ {_plan_ref(plan)};", italic=True))
     blocks.append(m.paragraph(f"{agency} kính trình phê duyệt dự toán kinh phí thực hiện Kế hoạch năm "
                               f"{plan['year']} như sau:"))
-    blocks.append(m.paragraph(f"1. Tổng dự toán: {s.money(budget.estimate_total)} "
-                              f"({s.words(budget.estimate_total, options)})."))
+    total = budget.estimate_total if budget.lines else int(plan.get("total_budget") or 0)
+    blocks.append(m.paragraph(f"1. Tổng dự toán: {s.money(total)} ({s.words(total, options)})."))
     for g in budget.groups:
         title = s.full(g["title"]) if g["code"] != "Khác" else "Các khoản chi khác"
         blocks.append(m.paragraph(f"- {g['code'] + ': ' if g['code'] != 'Khác' else ''}{title}: "
@@ -220,7 +237,7 @@ def budget_submission(store: Store, plan: dict, options: ReportOptions, figures:
     blocks.append(m.paragraph(f"2. Nguồn kinh phí: {plan.get('funding_source') or 'ngân sách nhà nước'} "
                               f"({sources})."))
     blocks.append(m.paragraph("3. Chi tiết dự toán từng khoản chi tại Phụ lục I kèm theo."))
-    if not budget.matches:
+    if budget.lines and not budget.matches:
         blocks.append(m.paragraph(f"Tổng dự toán chi tiết {'thấp hơn' if budget.difference > 0 else 'vượt'} tổng "
                                   f"kinh phí của Kế hoạch {s.money(abs(budget.difference))}.", bold=True))
     blocks.append(m.paragraph(f"{agency} kính trình xem xét, phê duyệt./."))
@@ -229,17 +246,21 @@ def budget_submission(store: Store, plan: dict, options: ReportOptions, figures:
                                     title="DỰ TOÁN KINH PHÍ", note=note)]
     subject = f"Về việc phê duyệt dự toán kinh phí thực hiện Kế hoạch sản xuất và tiêu dùng bền vững năm {plan['year']}"
     return _doc("submission", "TỜ TRÌNH", subject, parts, options,
-                recipients=("Như trên", "Sở Tài chính", "Lưu: VT, QLCN"))
+                recipients=("Như trên", "Sở Tài chính", "Lưu: VT, QLCN"), extra_warnings=warnings)
 
 
 # -- training lists ----------------------------------------------------------------------------------------------------
-def _course(figures: PlanFigures) -> dict:
-    if not figures.training.courses:
-        raise StoreError("Kế hoạch chưa có lớp tập huấn: hãy thêm lớp và học viên ở trang Tập huấn trước.")
-    return figures.training.courses[0]
+NO_COURSE_WARNING = ("Kế hoạch chưa có lớp tập huấn: danh sách in để trống, điền tay hoặc thêm lớp và học viên ở "
+                     "trang Đào tạo rồi in lại.")
 
 
-def _course_line(course: dict) -> str:
+def _course(figures: PlanFigures) -> dict | None:
+    return figures.training.courses[0] if figures.training.courses else None
+
+
+def _course_line(course: dict | None) -> str:
+    if course is None:
+        return "Lớp tập huấn: ……………………………… — ngày ……/……/………, tại ………………………"
     when = format_date(course["start_date"])
     if course.get("end_date") and course["end_date"] != course["start_date"]:
         when = f"từ ngày {format_date(course['start_date'])} đến ngày {format_date(course['end_date'])}"
@@ -251,17 +272,20 @@ def _course_line(course: dict) -> str:
 def sign_in_sheet(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
     """The sign-in sheet of the course: everyone registered, with a column to sign in (printed before the course)."""
     course = _course(figures)
-    people = [p for p in figures.training.participants if p["course_id"] == course["id"]]
-    rows = [[str(i), p["full_name"], p["birth_year"] or "", ch.title_of(ch.GENDERS, p["gender"]),
-             p["organisation"] or "", p["position"] or "", p["phone"] or "", ""] for i, p in enumerate(people, 1)]
+    people = [p for p in figures.training.participants if course is not None and p["course_id"] == course["id"]]
+    rows: list[dict | list] = [[str(i), p["full_name"], p["birth_year"] or "", ch.title_of(ch.GENDERS, p["gender"]),
+                                p["organisation"] or "", p["position"] or "", p["phone"] or "", ""]
+                               for i, p in enumerate(people, 1)] or _blank_rows(8)
     columns = [m.column("TT", 0.6, "center"), m.column("Họ và tên", 2.4), m.column("Năm sinh", 0.9, "center"),
                m.column("Giới tính", 0.9, "center"), m.column("Đơn vị công tác", 4.0), m.column("Chức vụ", 2.0),
                m.column("Điện thoại", 1.5, "center"), m.column("Ký tên", 1.8)]
     blocks = [m.paragraph(_course_line(course), indent=False, align="center", italic=True), _as_of(figures),
-              m.table(columns, rows), m.paragraph(f"Danh sách có {len(people)} người.", italic=True)]
+              m.table(columns, rows),
+              m.paragraph(f"Danh sách có {len(people)} người." if people else "Danh sách có …… người.", italic=True)]
     return _doc("sign-in", "DANH SÁCH HỌC VIÊN", "Tham dự lớp tập huấn sản xuất và tiêu dùng bền vững năm "
                 f"{plan['year']}", [m.part(blocks, orientation=m.LANDSCAPE)], options, no_number=True,
-                signers=[["NGƯỜI LẬP DANH SÁCH", ""], ["ĐƠN VỊ TỔ CHỨC", options.signer_name]])
+                signers=[["NGƯỜI LẬP DANH SÁCH", ""], ["ĐƠN VỊ TỔ CHỨC", options.signer_name]],
+                extra_warnings=[] if course is not None else [NO_COURSE_WARNING])
 
 
 ALLOWANCE_WORDS = ("hỗ trợ tiền ăn", "không hưởng lương")
@@ -282,9 +306,8 @@ def allowance_list(store: Store, plan: dict, options: ReportOptions, figures: Pl
     (not sent by a department or a district), for each day of the course, at the unit price of the budget line."""
     course = _course(figures)
     line = allowance_line(figures)
-    if line is None or not line.get("unit_price"):
-        raise StoreError("Dự toán chưa có khoản “Hỗ trợ tiền ăn học viên không hưởng lương” có đơn giá: chưa lập "
-                         "được danh sách nhận tiền hỗ trợ.")
+    if course is None or line is None or not line.get("unit_price"):
+        return _blank_allowance_list(plan, options, figures, course)
     days = 1
     if course.get("start_date") and course.get("end_date"):
         days = (dt.date.fromisoformat(course["end_date"]) - dt.date.fromisoformat(course["start_date"])).days + 1
@@ -309,6 +332,26 @@ def allowance_list(store: Store, plan: dict, options: ReportOptions, figures: Pl
                 f"{plan['year']}", [m.part(blocks, orientation=m.LANDSCAPE)], options, no_number=True,
                 signers=[["NGƯỜI LẬP BIỂU", ""], ["KẾ TOÁN", ""], [_signer_head(options), options.signer_name]],
                 extra_warnings=warnings)
+
+
+def _blank_allowance_list(plan: dict, options: ReportOptions, figures: PlanFigures, course: dict | None) -> dict:
+    """The allowance list as a form to fill in by hand, when the course or the budget line it is paid from (with its
+    unit price) is not in the program yet."""
+    columns = [m.column("TT", 0.6, "center"), m.column("Họ và tên", 2.4), m.column("Đơn vị công tác", 4.2),
+               m.column("Số ngày", 0.9, "center"), m.column("Mức hỗ trợ/ngày", 1.4, "right"),
+               m.column("Số tiền", 1.4, "right"), m.column("Ký nhận", 1.8)]
+    rows = _blank_rows(len(columns))
+    rows.append(m.row(["", "Tổng cộng", "", "", "", "", ""], bold=True))
+    rows.append(m.row(["Bằng chữ: "], italic=True, span=True))
+    blocks = [m.paragraph(_course_line(course), indent=False, align="center", italic=True), _as_of(figures),
+              m.table(columns, rows, unit_note="Đơn vị tính: đồng")]
+    missing = NO_COURSE_WARNING if course is None else (
+        "Dự toán chưa có khoản “Hỗ trợ tiền ăn học viên không hưởng lương” có đơn giá: danh sách in để trống, điền "
+        "tay hoặc lập khoản chi đó ở trang Kinh phí rồi in lại.")
+    return _doc("allowance", "DANH SÁCH NHẬN TIỀN HỖ TRỢ", "Học viên không hưởng lương tham dự lớp tập huấn năm "
+                f"{plan['year']}", [m.part(blocks, orientation=m.LANDSCAPE)], options, no_number=True,
+                signers=[["NGƯỜI LẬP BIỂU", ""], ["KẾ TOÁN", ""], [_signer_head(options), options.signer_name]],
+                extra_warnings=[missing])
 
 
 BUILDERS = {"request": request_letter, "reminder": reminder_letter, "estimate": budget_estimate,
