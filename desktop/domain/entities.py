@@ -14,7 +14,7 @@ from desktop.domain import choices as ch
 from desktop.domain.fields import Field, Kind
 from desktop.domain.rows import Row
 
-# Bookkeeping columns carried by every travelling row (see DESIGN.md, "Data model").
+# Bookkeeping columns carried by every travelling row (see docs/architecture.md, "Data model").
 META_COLUMNS = ("id", "rev", "revs", "updated_at", "updated_by", "owner", "deleted")
 
 CrossCheck = Callable[[Row], list[tuple[str, str]]]

@@ -1,8 +1,9 @@
 """Drawing a summary (the document model of desktop/reports/model.py) onto a QPrinter: PDF, printer or preview.
 
-Import this module lazily: it loads Qt. The layout follows Decree 30/2020/NĐ-CP (see DOMAIN.md): A4, the margins and
-type sizes of the options, Times New Roman where installed and the bundled Liberation Serif otherwise, the header block
-drawn on page 1, page numbers centred in the top margin from page 2, table headers repeated on every page.
+Import this module lazily: it loads Qt. The layout follows Decree 30/2020/NĐ-CP (see docs/domain-rules.md): A4, the
+margins and type sizes of the options, Times New Roman where installed and the bundled Liberation Serif otherwise, the
+header block drawn on page 1, page numbers centred in the top margin from page 2, table headers repeated on every
+page.
 
 Orientation: QTextDocument lays out every page at one size, so each part of a document (the body, each appendix)
 is its own QTextDocument, paginated and painted page by page with QPainter onto the same QPrinter. When the output is
