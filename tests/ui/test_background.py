@@ -125,3 +125,17 @@ def test_the_dashboard_of_a_big_database_fills_in_after_the_window_is_up(qtbot, 
     f = analysis.dashboard(sample_window.ctx.store, sample_window.ctx.plan_id)
     value = page.findChild(type(page.as_of), "value_participants").text()
     assert value == f"{f['training']['count']} / {f['training']['target']}" == "281 / 200"
+
+
+def test_a_big_course_shows_its_list_first_and_its_figures_when_ready(qtbot, sample_window, monkeypatch):
+    from desktop.services import analysis
+    from desktop.ui.pages import training as training_module
+    from tests.ui.helpers import go_to_page
+
+    monkeypatch.setattr(training_module, "BACKGROUND_FROM_PARTICIPANTS", 100)
+    page = go_to_page(qtbot, sample_window, "training")
+    assert page.participants.model.rowCount() == 300  # the list is there at once
+    qtbot.waitUntil(lambda: "Đang tính" not in page.figures.text(), timeout=10000)
+    course = page.courses.current_row()
+    f = analysis.training_figures(sample_window.ctx.store, course["id"])
+    assert f"Học viên: {f['count']} / chỉ tiêu {f['target']}" in page.figures.text()
