@@ -2091,63 +2091,68 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="40" />
+        <location filename="../../desktop/ui/pages/training.py" line="43" />
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="41" />
+        <location filename="../../desktop/ui/pages/training.py" line="44" />
         <source>Organisation kind</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="56" />
+        <location filename="../../desktop/ui/pages/training.py" line="59" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="57" />
+        <location filename="../../desktop/ui/pages/training.py" line="60" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="72" />
+        <location filename="../../desktop/ui/pages/training.py" line="75" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="108" />
+        <location filename="../../desktop/ui/pages/training.py" line="111" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="115" />
+        <location filename="../../desktop/ui/pages/training.py" line="143" />
+        <source>Computing the figures…</source>
+        <translation>Đang tính các số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/training.py" line="148" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="122" />
+        <location filename="../../desktop/ui/pages/training.py" line="155" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="124" />
+        <location filename="../../desktop/ui/pages/training.py" line="157" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="125" />
+        <location filename="../../desktop/ui/pages/training.py" line="158" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="126" />
+        <location filename="../../desktop/ui/pages/training.py" line="159" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="127" />
+        <location filename="../../desktop/ui/pages/training.py" line="160" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>
