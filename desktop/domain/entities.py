@@ -57,7 +57,7 @@ class EntitySpec:
 
 
 def _f(name: str, kind: Kind, title: str, label_en: str, **kw: object) -> Field:
-    return Field(name, kind, title, label_en, **kw)  # type: ignore[arg-type]
+    return Field(name, kind, title, label_en, **kw)  # type: ignore[arg-type]  # kw are Field's keyword fields, checked by Field itself
 
 
 def _seq() -> Field:

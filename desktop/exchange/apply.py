@@ -15,9 +15,10 @@ from pathlib import Path
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import ENTITIES
+from desktop.domain.rows import Row
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, MINE, NEW, THEIRS, ImportPreview, RowChange
-from desktop.store import Store
+from desktop.store import Store, exchange_log
 from desktop.store.backup import sqlite_reason
 
 
@@ -113,7 +114,7 @@ def _check_unchanged_since_preview(store: Store, table: str, changes: list[RowCh
             raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới nhập.")
 
 
-def _final_record(store: Store, change: RowChange, now: str) -> dict:
+def _final_record(store: Store, change: RowChange, now: str) -> Row:
     record = change.record
     assert record is not None
     if change.status != CONFLICT:
@@ -142,10 +143,7 @@ def _log(store: Store, preview: ImportPreview, status: str, written: dict[str, i
         "counts": json.dumps({"preview": preview.counts, "written": written}, ensure_ascii=False),
         "installation": store.context.installation_id,
     }
-    with store.atomic():
-        table = store.db["exchange_log"]
-        table.insert(entry)  # type: ignore[union-attr]
-        return table.last_pk  # type: ignore[union-attr]
+    return exchange_log.add_entry(store, entry)
 
 
 def log_refused(store: Store, preview: ImportPreview | None, path: Path, file_hash: str, message: str) -> None:
@@ -154,5 +152,4 @@ def log_refused(store: Store, preview: ImportPreview | None, path: Path, file_ha
              "office": preview.acting_office if preview else "", "export_id": preview.meta.get("export_id", "")
              if preview else "", "status": "refused", "counts": json.dumps({"message": message}, ensure_ascii=False),
              "installation": store.context.installation_id}
-    with store.atomic():
-        store.db["exchange_log"].insert(entry)  # type: ignore[union-attr]
+    exchange_log.add_entry(store, entry)

@@ -138,7 +138,7 @@ class ExchangeWorkbook:
 
     def _sheet_rows(self, name: str, limit: int | None = None) -> list[list[object]]:
         sheet = self.book.get_sheet_by_name(name)
-        return sheet.to_python(skip_empty_area=False, nrows=limit)
+        return list(map(list, sheet.to_python(skip_empty_area=False, nrows=limit)))
 
     # -- entity sheets --------------------------------------------------------------------------------------------
     def entity_sheets(self, errors: list[CellError] | None = None) -> list[EntitySpec]:

@@ -64,7 +64,7 @@ def source_of(name: str, unit: str) -> str:
     return TYPED
 
 
-def model_task(tasks: TaskFigures) -> dict | None:
+def model_task(tasks: TaskFigures) -> Row | None:
     """The activity that builds and applies the model ("xây dựng mô hình … áp dụng"), if the plan has one."""
     for row in tasks.rows:
         title = (row["title"] or "").casefold()

@@ -156,7 +156,7 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
                                   "số người thực tế tham dự):"))
         blocks.append(m.table([m.column("TT", 0.5, "center"), m.column("Chỉ tiêu", 5), m.column("Đơn vị", 1.2,
                                                                                                "center"),
-                               m.column("Kế hoạch", 1, "right"), m.column("Thực hiện", 1.4, "right"),
+                               m.column("Kế hoạch", 1, "right"), m.column("Thực hiện", 1, "right"),
                                m.column("Tỷ lệ", 1, "right")], indicator_rows, caption="Các chỉ tiêu của Kế hoạch"))
     blocks.append(m.heading("II. KẾT QUẢ THỰC HIỆN"))
     blocks.append(m.heading("1. Tình hình thực hiện các nhiệm vụ", 2))
@@ -234,9 +234,8 @@ def _indicator_rows(figures: PlanFigures) -> list[list[str]]:
     out = []
     for ind in figures.indicators:
         actual = s.num(ind.actual) if ind.actual is not None else ""
-        if ind.note:
-            actual = f"{actual} ({ind.note})"
-        out.append([str(ind.number), ind.name, ind.unit, s.num(ind.target), actual,
+        name = f"{ind.name} ({ind.note})" if ind.note else ind.name
+        out.append([str(ind.number), name, ind.unit, s.num(ind.target), actual,
                     f"{s.num(ind.percent, 1)}%" if ind.percent is not None else ""])
     return out
 

@@ -168,7 +168,8 @@ def estimate_table(figures: PlanFigures, options: ReportOptions) -> dict:
     budget = figures.budget
     for group in budget.groups:
         code, title = (group["code"], s.full(group["title"])) if group["code"] != "Khác" else ("", "Các khoản chi khác")
-        rows.append(m.row([code, title, "", "", "", format_money(group["estimate"]), "", ""], bold=True))
+        rows.append({**m.row([code, title, "", "", "", format_money(group["estimate"]), "", ""], bold=True),
+                     "group": True})
         for i, line in enumerate(group["lines"], 1):
             qty = line["quantity"]
             rows.append([str(i), line["item"], line["unit"] or "",
@@ -203,7 +204,9 @@ def budget_submission(store: Store, plan: dict, options: ReportOptions, figures:
         raise StoreError("Kế hoạch chưa có khoản dự toán nào: hãy lập dự toán ở trang Kinh phí trước.")
     agency = _agency(options)
     bases = store.repo("legal_bases").rows(plan_id=plan["id"])
-    blocks = [_as_of(figures)] + [m.paragraph(b["title"], indent=True, italic=True) for b in bases]
+    addressee = plan.get("issuer") or "Ủy ban nhân dân tỉnh"  # the plan's issuer approves its budget
+    blocks = [*_addressees([addressee]), _as_of(figures)]
+    blocks += [m.paragraph(b["title"], indent=True, italic=True) for b in bases]
     blocks.append(m.paragraph(f"Căn cứ {_plan_ref(plan)};", italic=True))
     blocks.append(m.paragraph(f"{agency} kính trình phê duyệt dự toán kinh phí thực hiện Kế hoạch năm "
                               f"{plan['year']} như sau:"))

@@ -326,7 +326,7 @@ class _Breaks:
     """Page breaks added after layout, because QTextDocument has no "keep together":
 
     - a table row cut by a page break: the table is split before that row and continues on the next page under its
-      repeated header (a row taller than a page is left to Qt);
+      repeated header (a row taller than a page is left to Qt); a group heading row goes with the row under it;
     - a caption or unit note on one page and its table's first row on the next: break before the caption;
     - a heading last on a page: break before the heading;
     - the closing paragraph, the signature block and "Nơi nhận" not on one page: break before the closing paragraph.
@@ -371,6 +371,12 @@ class _Breaks:
                 if bottom - top < page_h and page(top) != page(bottom - 0.5):
                     candidates.append((top, "row", index, first_row + r - 1))
                     break
+                grouped = _anchor_of(table.cellAt(r, 0).firstCursorPosition().block(), "g")
+                if grouped and r > 1 and r + 1 < table.rows():
+                    following = _row_box(layout, table, r + 1)
+                    if page(top) != page(following[1] - 0.5) and following[1] - top < page_h:
+                        candidates.append((top, "row", index, first_row + r - 1))
+                        break
         for name, rect in anchors.items():
             if name.startswith("h"):
                 index = int(name[1:])
@@ -587,12 +593,15 @@ class _HtmlWriter:
         if row.get("italic"):
             style.append("font-style:italic")
         css = f" style=\"{'; '.join(style)}\"" if style else ""
+        # A group heading (a spanning row, or one marked "group") stays with the row under it (see _Breaks).
+        mark = "<a name=\"g\"></a>" if row.get("span") or row.get("group") else ""
         if row.get("span"):
-            return (f"<tr><td colspan=\"{len(columns)}\"{css}>{_cell_html(row['cells'][0] if row['cells'] else '')}"
-                    "</td></tr>")
+            return (f"<tr><td colspan=\"{len(columns)}\"{css}>{mark}"
+                    f"{_cell_html(row['cells'][0] if row['cells'] else '')}</td></tr>")
         cells = list(row["cells"]) + [""] * (len(columns) - len(row["cells"]))
-        return "<tr>" + "".join(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{_cell_html(cell)}</td>"
-                                for c, cell in zip(columns, cells, strict=False)) + "</tr>"
+        return "<tr>" + "".join(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{mark if i == 0 else ''}"
+                                f"{_cell_html(cell)}</td>"
+                                for i, (c, cell) in enumerate(zip(columns, cells, strict=False))) + "</tr>"
 
     def _chart(self, block: dict) -> str:
         width_mm = (self.g.content_w / self.r.res * 25.4) * 0.92

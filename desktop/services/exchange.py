@@ -10,7 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
+from desktop.domain.rows import Row
 from desktop.exchange.apply import ApplyResult, apply_preview, log_refused, resolve_all, unresolved
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.merge import build_preview
@@ -56,11 +58,11 @@ def apply_import(store: Store, preview: ImportPreview, resolutions: Mapping[str,
     return apply_preview(store, preview, allow_rejected=allow_rejected, backup=backup_before_import)
 
 
-def import_report(store: Store, path: Path | str, *, dry_run: bool = False, resolve: str | None = None) -> dict:
+def import_report(store: Store, path: Path | str, *, dry_run: bool = False, resolve: str | None = None) -> Row:
     """Import one file as the CLI does and return its JSON report:
     {"file", "status": applied|dry-run|refused|no-changes, "counts", "errors", "rows"} plus "message"/"warnings"."""
     path = Path(path)
-    report: dict = {"file": str(path), "status": "refused", "counts": {}, "errors": [], "rows": []}
+    report: dict[str, Any] = {"file": str(path), "status": "refused", "counts": {}, "errors": [], "rows": []}
     preview = None
     try:
         preview = preview_import(store, path)

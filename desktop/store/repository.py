@@ -146,8 +146,9 @@ class Repository:
         (IntegrityError), which the caller's transaction turns into "nothing written"."""
         names = ", ".join(f'"{c}"' for c in self._columns())
         marks = ", ".join("?" * len(self._columns()))
+        # A generator, not a list: at the import's limit (300,000 rows) a list of every row would double the memory.
         self.db.conn.executemany(f'INSERT INTO "{self.table}" ({names}) VALUES ({marks})',
-                                 [[_sql_value(v) for v in record] for record in records])
+                                 ([_sql_value(v) for v in record] for record in records))
 
     def upsert_many(self, records: Iterable[Sequence[object]]) -> None:
         """Insert or replace (by id) rows given as value sequences in `columns` order."""
@@ -157,7 +158,7 @@ class Repository:
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
         self.db.conn.executemany(
             f'INSERT INTO "{self.table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}',
-            [[_sql_value(v) for v in record] for record in records])
+            ([_sql_value(v) for v in record] for record in records))
 
     def _conditions(self, equals: Mapping[str, object], include_deleted: bool) -> tuple[list[str], list[object]]:
         known = set(self._columns())
@@ -414,7 +415,7 @@ def _ref_ids(kind: Kind, value: object) -> list[str]:
         return []
     if kind is Kind.REFS:
         try:
-            items = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+            items = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]  # a stored list arrives as JSON text or, from a form, as a list
         except (json.JSONDecodeError, TypeError):
             return []
         return [str(i) for i in items if i]

@@ -30,7 +30,7 @@ def get_setting_of(conn: sqlite3.Connection, key: str) -> str | None:
 
 def set_setting(db: Database, key: str, value: str) -> None:
     """Store `value` under `key`, replacing an older value."""
-    db["settings"].upsert({"key": key, "value": value}, pk="key")  # type: ignore[union-attr]
+    db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
 
 def installation_id(db: Database) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -137,11 +138,14 @@ class PreviewDialog(QDialog):
 
 def preview_document(parent: QWidget | None, doc: dict) -> int:
     """Show the print preview of a document model (from which the user may print or save); returns the result."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long list takes a few seconds to lay out
     try:
         dialog = PreviewDialog(doc, parent)
     except RenderError as exc:
+        QApplication.restoreOverrideCursor()
         _warn(parent, str(exc))
         return 0
+    QApplication.restoreOverrideCursor()
     return dialog.exec()
 
 

@@ -103,6 +103,7 @@ def test_submission_cites_the_bases_and_attaches_the_estimate(sample):
     doc = _build(store, plan, "submission")
     text = all_text(doc)
     assert doc["doc_type"] == "TỜ TRÌNH" and "Căn cứ Quyết định số 889/QĐ-TTg" in text
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Đồng Nai." in text
     assert "1. Tổng dự toán: 1.394.200.000 đồng (Một tỷ ba trăm chín mươi bốn triệu hai trăm ngàn đồng)." in text
     assert doc["parts"][1]["label"] == "Phụ lục I" and doc["parts"][1]["title"] == "DỰ TOÁN KINH PHÍ"
     assert load_options(store, plan, "submission").number.strip() == "/TTr-SCT"

@@ -109,3 +109,12 @@ def test_no_participant_row_is_cut_across_pages(sample_pdfs):
         holding = [i for i, p in enumerate(pages) if person["full_name"] in p]
         assert holding, person["full_name"]
         assert any(person["organisation"].split()[-1] in pages[i] for i in holding)
+
+
+def test_a_group_heading_row_is_never_last_on_a_page(sample_pdfs):
+    _, paths = sample_pdfs
+    raw = subprocess.run(["pdftotext", "-layout", str(paths["survey"]), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    for page in raw.split("\f"):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert not lines or "— sản lượng" not in lines[-1], lines[-1]  # an enterprise's heading without its rows
