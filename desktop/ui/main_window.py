@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_data_changed)
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
         self._fill_plan_combo()
+        self._plan_year_for_calendars()
         self._update_status()
         self._restore_state()
 
@@ -112,8 +113,15 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Reload every page built so far (a database or plan was opened); the others load when first shown."""
         self._fill_plan_combo()
+        self._plan_year_for_calendars()
         self.switcher.refresh_built()
         self._update_status()
+
+    def _plan_year_for_calendars(self) -> None:
+        from desktop.ui.forms.editors import set_plan_year
+
+        year = self.plan_combo.currentText()
+        set_plan_year(int(year) if year.isdigit() else None)
 
     def _fill_plan_combo(self) -> None:
         self.plan_combo.blockSignals(True)

@@ -131,12 +131,12 @@
         <translation>Chi tiết được ghi trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/background.py" line="153" />
+        <location filename="../../desktop/ui/background.py" line="160" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/background.py" line="179" />
+        <location filename="../../desktop/ui/background.py" line="186" />
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
@@ -202,7 +202,7 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="229" />
+        <location filename="../../desktop/ui/forms/editors.py" line="251" />
         <source>(no longer offered)</source>
         <translation>(không còn trong danh sách chọn)</translation>
     </message>
@@ -210,110 +210,115 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="63" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
         <source>Average progress of the activities</source>
         <translation>Tiến độ trung bình của các hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="64" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="67" />
         <source>Budget disbursed of the allocated lines</source>
         <translation>Tỷ lệ giải ngân so với dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="65" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="68" />
         <source>Training participants / target</source>
         <translation>Học viên tập huấn / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="69" />
         <source>Enterprises surveyed / target</source>
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="35" />
-        <location filename="../../desktop/ui/pages/dashboard.py" line="103" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="108" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="122" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="150" />
+        <source>Computing the figures…</source>
+        <translation>Đang tính các số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
         <source>Figures as of %1</source>
         <translation>Số liệu tính đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="168" />
         <source>%1 inconsistencies in the data to check</source>
         <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="177" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="139" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="183" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="188" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="148" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="192" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="149" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="193" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="156" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="200" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="161" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="205" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="164" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="208" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="179" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="223" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="193" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="237" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="196" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="240" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="202" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="202" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="202" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -321,12 +326,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="135" />
+        <location filename="../../desktop/ui/forms/editors.py" line="154" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="140" />
+        <location filename="../../desktop/ui/forms/editors.py" line="159" />
         <source>Choose from a calendar</source>
         <translation>Chọn trên lịch</translation>
     </message>
@@ -334,19 +339,19 @@
 <context>
     <name>EntityDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="160" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="169" />
         <source>Not saved: %n field(s) need correcting.</source>
         <translation>
             <numerusform>Chưa lưu: có %n ô cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="170" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="170" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
         <source>The changes you typed have not been saved. Discard them?</source>
         <translation>Những gì bạn vừa nhập chưa được lưu. Bỏ các thay đổi này?</translation>
     </message>
@@ -898,7 +903,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
@@ -1078,144 +1083,144 @@
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218" />
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Number, signer and &amp;options…</source>
         <translation>Số, người ký và &amp;tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
         <location filename="../../desktop/ui/main_window.py" line="324" />
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="384" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
-        <location filename="../../desktop/ui/main_window.py" line="401" />
-        <location filename="../../desktop/ui/main_window.py" line="407" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
+        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431" />
+        <location filename="../../desktop/ui/main_window.py" line="439" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1569,7 +1574,7 @@
 <context>
     <name>QuartersEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="279" />
+        <location filename="../../desktop/ui/forms/editors.py" line="301" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
@@ -2086,63 +2091,68 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="40" />
+        <location filename="../../desktop/ui/pages/training.py" line="43" />
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="41" />
+        <location filename="../../desktop/ui/pages/training.py" line="44" />
         <source>Organisation kind</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="56" />
+        <location filename="../../desktop/ui/pages/training.py" line="59" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="57" />
+        <location filename="../../desktop/ui/pages/training.py" line="60" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="72" />
+        <location filename="../../desktop/ui/pages/training.py" line="75" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="108" />
+        <location filename="../../desktop/ui/pages/training.py" line="111" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="115" />
+        <location filename="../../desktop/ui/pages/training.py" line="143" />
+        <source>Computing the figures…</source>
+        <translation>Đang tính các số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/training.py" line="148" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="122" />
+        <location filename="../../desktop/ui/pages/training.py" line="155" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="124" />
+        <location filename="../../desktop/ui/pages/training.py" line="157" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="125" />
+        <location filename="../../desktop/ui/pages/training.py" line="158" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="126" />
+        <location filename="../../desktop/ui/pages/training.py" line="159" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="127" />
+        <location filename="../../desktop/ui/pages/training.py" line="160" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>

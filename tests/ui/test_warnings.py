@@ -97,3 +97,34 @@ def test_double_click_on_an_overdue_task_goes_to_its_row(qtbot, sample_window):
 
     assert codes == sorted(codes, key=code_key)  # in the plan's order
     assert find_row(tasks, code) >= 0
+
+
+def test_a_refused_field_loses_its_message_as_soon_as_it_is_fixed(qtbot, main_window, forms):
+    from tests.ui.helpers import type_text
+
+    go_to_page(qtbot, main_window, "agencies")
+    agencies = panel(main_window, "agencies")
+    seen = {}
+
+    def fix_name(dialog):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+        seen["before"] = {n for n, label in dialog.error_labels.items() if label.isVisible()}
+        type_text(dialog.findChild(type(dialog.editors["name"].widget), "field_name"), "Phòng Kinh tế")
+        seen["after"] = {n for n, label in dialog.error_labels.items() if label.isVisible()}
+
+    result = add_through_form(qtbot, forms, agencies, save=False, then=fix_name)
+    assert not result.saved
+    assert {"code", "name"} <= seen["before"]  # every refused field at once
+    assert "name" not in seen["after"] and "code" in seen["after"]
+
+
+def test_the_calendar_of_a_blank_date_opens_in_the_plan_year(qtbot, main_window, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.forms.editors import calendar_start
+
+    plan_year = int(main_window.plan_combo.currentText())
+    assert plan_year == 2024
+    today = QDate(2026, 11, 30)
+    assert calendar_start(today) == QDate(2024, 12, 1)  # a past plan: its year's end, where deadlines are
+    assert calendar_start(QDate(2024, 5, 3)) == QDate(2024, 5, 3)  # in the plan's own year: today

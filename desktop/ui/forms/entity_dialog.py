@@ -49,6 +49,8 @@ class EntityDialog(QDialog):
             editor = make_editor(field, options)
             editor.set_value(values.get(name, field.default))
             editor.changed.connect(self._mark_modified)
+            # Fixing a refused field takes its message away at once; the others stay until they are fixed too.
+            editor.changed.connect(lambda n=name: self._field_changed(n))
             editor.widget.setObjectName(f"field_{name}")
             error = QLabel()
             error.setObjectName(f"error_{name}")
@@ -113,6 +115,13 @@ class EntityDialog(QDialog):
             figure = self.spec.derived[name](cleaned)
             self.editors[name].set_value(figure)
             self._auto[name] = self.editors[name].value()
+
+    def _field_changed(self, name: str) -> None:
+        label = self.error_labels.get(name)
+        if label is not None and label.isVisible():
+            label.hide()
+            if not any(other.isVisible() for other in self.error_labels.values()):
+                self.banner.hide()
 
     def _mark_modified(self) -> None:
         self._modified = True

@@ -46,6 +46,9 @@ class Card(QFrame):
         self.detail.setStyleSheet(f"color: {theme.muted_text(background)};")
 
 
+BACKGROUND_FROM_PARTICIPANTS = 20_000  # above this the figures are computed off the GUI thread
+
+
 class DashboardPage(Page):
     """The state of the plan at a glance; overdue work is visible the moment the app opens.
 
@@ -94,6 +97,8 @@ class DashboardPage(Page):
         lists.addWidget(self.missing, 1, 1)
         self.outer.addLayout(lists, 1)
         self._charts_built = False
+        self._job = None
+        self._again = False
         self.figures: dict = {}
         ctx.bus.changed.connect(lambda _entity: self.refresh() if self.isVisible() else None)
         self.set_heading(self.title())
@@ -117,7 +122,46 @@ class DashboardPage(Page):
         """Recompute every figure and chart (when the page is next shown, if it is hidden now)."""
         if not self.ctx.plan_id or not self.isVisible():
             return
-        f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
+        if self.ctx.store.path is not None and \
+                self.ctx.store.repo("participants").count() > BACKGROUND_FROM_PARTICIPANTS:
+            self._refresh_in_background()
+            return
+        self.show_figures(analysis.dashboard(self.ctx.store, self.ctx.plan_id))
+
+    def _refresh_in_background(self) -> None:
+        # With tens of thousands of participants the figures take seconds: they are computed on a connection of
+        # their own (read-only, beside the window's) while the page stays usable, and shown when ready.
+        from desktop.ui.background import BackgroundOp
+
+        if self._job is not None and self._job.running:
+            self._again = True
+            return
+        path, plan_id = self.ctx.store.path, self.ctx.plan_id
+
+        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
+            from desktop.services.opening import open_for_reading
+
+            store = open_for_reading(path)
+            try:
+                return analysis.dashboard(store, plan_id)
+            finally:
+                store.close()
+
+        self.as_of.setText(self.tr("Computing the figures…"))
+        self._again = False
+        self._job = BackgroundOp(self, work).quietly().success(self._figures_ready).failure(self.as_of.setText)
+        self._job.run_in_background()
+
+    def _figures_ready(self, figures: dict) -> None:
+        if self._again:
+            self._again = False
+            self._refresh_in_background()
+            return
+        if self.isVisible():
+            self.show_figures(figures)
+
+    def show_figures(self, f: dict) -> None:
+        """Show the figures `f` (analysis.dashboard) in the cards, charts and lists."""
         self.figures = f
         as_of = self.tr("Figures as of %1").replace("%1", formatting.format_date(f["as_of"].isoformat()))
         if f["warnings"]:

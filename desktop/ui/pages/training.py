@@ -20,6 +20,9 @@ PARTICIPANT_FIELDS = ["full_name", "gender", "birth_year", "organisation", "org_
                       "phone", "email", "attended", "pre_score", "post_score", "satisfaction", "note"]
 
 
+BACKGROUND_FROM_PARTICIPANTS = 20_000  # a course this big has its figures computed off the GUI thread
+
+
 class TrainingPage(Page):
     """Courses on top; the selected course's participants and materials below, with its figures."""
 
@@ -111,7 +114,37 @@ class TrainingPage(Page):
         if key == self._figures_for and self.figures.text():
             return  # the same rows as the last time: the figures stand
         self._figures_for = key
-        f = analysis.training_figures(self.ctx.store, course["id"])
+        if self.ctx.store.path is not None and \
+                len(self.participants.model.all_rows()) > BACKGROUND_FROM_PARTICIPANTS:
+            self._figures_in_background(course["id"])
+            return
+        self.show_figures(analysis.training_figures(self.ctx.store, course["id"]))
+
+    def _figures_in_background(self, course_id: str) -> None:
+        # A course of tens of thousands: its figures are computed on a read-only connection of their own while the
+        # list can already be searched; a newer request replaces the result of an older one.
+        from desktop.ui.background import BackgroundOp
+
+        path, wanted = self.ctx.store.path, self._figures_for
+
+        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
+            from desktop.services.opening import open_for_reading
+
+            store = open_for_reading(path)
+            try:
+                return analysis.training_figures(store, course_id)
+            finally:
+                store.close()
+
+        def ready(figures: dict) -> None:
+            if wanted == self._figures_for:
+                self.show_figures(figures)
+
+        self.figures.setText(self.tr("Computing the figures…"))
+        BackgroundOp(self, work).quietly().success(ready).failure(self.figures.setText).run_in_background()
+
+    def show_figures(self, f: dict) -> None:
+        """Show a course's figures `f` (analysis.training_figures) above its lists."""
         unknown = self.tr("not given")
         kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or unknown}: {n}"
                           for k, n in sorted(f["by_org_kind"].items(), key=lambda kv: -kv[1]))
