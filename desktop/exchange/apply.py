@@ -147,9 +147,13 @@ def _log(store: Store, preview: ImportPreview, status: str, written: dict[str, i
 
 
 def log_refused(store: Store, preview: ImportPreview | None, path: Path, file_hash: str, message: str) -> None:
-    """Record a refused import attempt in exchange_log."""
+    """Record a refused import attempt in exchange_log; a database that cannot take the record (read-only, damaged)
+    does not hide the refusal: the record is then left out."""
     entry = {"time": utc_now_iso(), "direction": "import", "file_name": path.name, "file_hash": file_hash,
              "office": preview.acting_office if preview else "", "export_id": preview.meta.get("export_id", "")
              if preview else "", "status": "refused", "counts": json.dumps({"message": message}, ensure_ascii=False),
              "installation": store.context.installation_id}
-    exchange_log.add_entry(store, entry)
+    try:
+        exchange_log.add_entry(store, entry)
+    except sqlite3.Error:
+        pass

@@ -7,7 +7,6 @@ a worker thread with a progress bar and a cancel button.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -83,7 +82,7 @@ def import_report(store: Store, path: Path | str, *, dry_run: bool = False, reso
         if problems:
             report["message"] = "Không nhập: " + ", ".join(problems) + "."
             if not dry_run:
-                _log_refused_quietly(store, preview, path, preview.file_hash, report["message"])
+                log_refused(store, preview, path, preview.file_hash, report["message"])
             return report
         if dry_run:
             report["status"] = "dry-run"
@@ -105,15 +104,9 @@ def import_report(store: Store, path: Path | str, *, dry_run: bool = False, reso
             report["errors"] = [{"sheet": "", "row": 0, "column": "", "message": str(exc)}]
         if not dry_run and path.is_file():
             try:
-                _log_refused_quietly(store, preview, path, file_hash(path), str(exc))
+                log_refused(store, preview, path, file_hash(path), str(exc))
             except OSError:
                 pass
     return report
 
 
-def _log_refused_quietly(store: Store, preview: ImportPreview | None, path: Path, digest: str, message: str) -> None:
-    """Record a refused import; a database that cannot take the record (read-only) does not hide the refusal."""
-    try:
-        log_refused(store, preview, path, digest, message)
-    except sqlite3.Error:
-        pass

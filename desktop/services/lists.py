@@ -11,7 +11,6 @@ service behind the list dialog and `sxtdbv import-list`.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -264,7 +263,7 @@ def import_list(store: Store, path: Path | str, entity: str, *, parent: str | No
             report["message"] = (f"Không nhập: {preview.counts[REJECTED]} dòng bị từ chối (sửa tệp, hoặc dùng "
                                  f"--skip-rejected để nhập các dòng còn lại).")
             if not dry_run:
-                _log_refused(store, preview, path, preview.file_hash, report["message"])
+                log_refused(store, preview, path, preview.file_hash, report["message"])
             return report
         if dry_run:
             report["status"] = "dry-run"
@@ -279,15 +278,9 @@ def import_list(store: Store, path: Path | str, entity: str, *, parent: str | No
             report["errors"] = [CellError(report["sheet"], 0, "", str(exc)).as_dict()]
         if not dry_run and path.is_file():
             try:
-                _log_refused(store, preview, path, preview.file_hash if preview else file_hash(path), str(exc))
+                log_refused(store, preview, path, preview.file_hash if preview else file_hash(path), str(exc))
             except OSError:
                 pass
     return report
 
 
-def _log_refused(store: Store, preview: ImportPreview | None, path: Path, digest: str, message: str) -> None:
-    # As the workbook import does: a database that cannot take the record (read-only) does not hide the refusal.
-    try:
-        log_refused(store, preview, path, digest, message)
-    except sqlite3.Error:
-        pass

@@ -148,13 +148,7 @@ def try_writable(path: Path | str) -> Opened | None:
     lock = DatabaseLock(path, read_only_fallback=True).acquire()
     if lock.read_only:
         return None
-    notes: list[str] = []
-    try:
-        store = open_writable(path, notes)
-    except BaseException:
-        lock.release()
-        raise
-    return Opened(store, lock, notes=notes)
+    return _open_under(lock, path)
 
 
 def open_other(path: Path | str) -> Opened:
@@ -162,7 +156,11 @@ def open_other(path: Path | str) -> Opened:
     another window holds it or when it is not a database of ours. Nothing is created."""
     path = Path(path)
     open_read_only(path).close()  # refuses a missing, empty or foreign file before any lock file is made
-    lock = DatabaseLock(path).acquire()
+    return _open_under(DatabaseLock(path).acquire(), path)
+
+
+def _open_under(lock: DatabaseLock, path: Path | str) -> Opened:
+    """Open `path` for writing under `lock`, already held; the lock is let go when the opening fails."""
     notes: list[str] = []
     try:
         store = open_writable(path, notes)
