@@ -1490,27 +1490,27 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="83" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="87" />
+        <location filename="../../desktop/ui/printing.py" line="88" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="88" />
+        <location filename="../../desktop/ui/printing.py" line="89" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="89" />
+        <location filename="../../desktop/ui/printing.py" line="90" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="101" />
+        <location filename="../../desktop/ui/printing.py" line="102" />
         <source>Zoom</source>
         <translation>Thu phóng</translation>
     </message>
@@ -1518,47 +1518,47 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="57" />
+        <location filename="../../desktop/ui/printing.py" line="58" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="68" />
+        <location filename="../../desktop/ui/printing.py" line="69" />
         <source>Data to check before signing:</source>
         <translation>Số liệu cần kiểm tra trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="152" />
+        <location filename="../../desktop/ui/printing.py" line="156" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="174" />
+        <location filename="../../desktop/ui/printing.py" line="178" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="176" />
+        <location filename="../../desktop/ui/printing.py" line="180" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="186" />
+        <location filename="../../desktop/ui/printing.py" line="190" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="203" />
+        <location filename="../../desktop/ui/printing.py" line="207" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="205" />
+        <location filename="../../desktop/ui/printing.py" line="209" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="215" />
+        <location filename="../../desktop/ui/printing.py" line="219" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
@@ -1673,103 +1673,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="308" />
-        <location filename="../../desktop/ui/printing.py" line="397" />
+        <location filename="../../desktop/ui/printing.py" line="312" />
+        <location filename="../../desktop/ui/printing.py" line="401" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="317" />
+        <location filename="../../desktop/ui/printing.py" line="321" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="318" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="319" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="320" />
+        <location filename="../../desktop/ui/printing.py" line="324" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="321" />
+        <location filename="../../desktop/ui/printing.py" line="325" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="322" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="323" />
+        <location filename="../../desktop/ui/printing.py" line="327" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="325" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="326" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="328" />
+        <location filename="../../desktop/ui/printing.py" line="332" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="334" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="331" />
+        <location filename="../../desktop/ui/printing.py" line="335" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="332" />
+        <location filename="../../desktop/ui/printing.py" line="336" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="333" />
+        <location filename="../../desktop/ui/printing.py" line="337" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="344" />
+        <location filename="../../desktop/ui/printing.py" line="348" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="349" />
+        <location filename="../../desktop/ui/printing.py" line="353" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="353" />
+        <location filename="../../desktop/ui/printing.py" line="357" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="357" />
+        <location filename="../../desktop/ui/printing.py" line="361" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="398" />
+        <location filename="../../desktop/ui/printing.py" line="402" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
