@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), self._excel_folder(),
                                               self.tr("Excel workbook (*.xlsx);;All files (*)"))
-        if not path:
+        if not path or not self._history_may_go():
             return
         self._remember_folder(path)
         dialog = ImportPreviewDialog(self, self.ctx.store, path)
@@ -264,13 +264,24 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a list from Excel"), self._excel_folder(),
                                               self.tr("Excel workbook (*.xlsx);;All files (*)"))
-        if not path:
+        if not path or not self._history_may_go():
             return
         self._remember_folder(path)
         entity = "enterprises" if self.current_page().key == "survey" else "participants"
         dialog = ForeignListDialog(self, self.ctx.store, path, entity)
         if dialog.exec():
             self._after_import()
+
+    def _history_may_go(self) -> bool:
+        """An import cannot be undone and ends the undo history: say so first when there is history to lose."""
+        if self.undo_stack.index() == 0:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Import"),
+            self.tr("After an import, the changes made before it can no longer be undone (Ctrl+Z). The "
+                    "data as it was is kept in the backup taken just before it. Continue?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _after_import(self) -> None:
         # Imported rows can touch any list: reload everything, and forget undo steps that predate the import.

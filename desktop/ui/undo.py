@@ -100,3 +100,24 @@ class AddRowsCommand(_Command):
 
     def _redo(self) -> None:
         records.restore_rows(self.store, [(self.entity, row_id) for row_id in reversed(self.row_ids)])
+
+
+class ChangeRowsCommand(_Command):
+    """One action that changed several rows of an entity (the model enterprise chosen: one marked, the former one
+    unmarked): undo puts every row's earlier values back, redo the later ones, in one transaction each."""
+
+    def __init__(self, store: Store, bus: DataBus, entity: str, before: dict[str, dict], after: dict[str, dict],
+                 text: str):
+        super().__init__(store, bus, entity, text)
+        self.before, self.after = before, after
+
+    def _put(self, values: dict[str, dict]) -> None:
+        with self.store.atomic():
+            for row_id, row in values.items():
+                records.save_row(self.store, self.entity, row_id, row)
+
+    def _undo(self) -> None:
+        self._put(self.before)
+
+    def _redo(self) -> None:
+        self._put(self.after)

@@ -1141,86 +1141,96 @@
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <source>After an import, the changes made before it can no longer be undone (Ctrl+Z). The data as it was is kept in the backup taken just before it. Continue?</source>
+        <translation>Sau khi nhập, các thay đổi trước đó sẽ không hoàn tác (Ctrl+Z) được nữa. Dữ liệu như trước khi nhập vẫn được giữ trong bản sao lưu tạo ngay trước khi nhập. Tiếp tục?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Number, signer and &amp;options…</source>
         <translation>Số, người ký và &amp;tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
-        <location filename="../../desktop/ui/main_window.py" line="332" />
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="397" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400" />
-        <location filename="../../desktop/ui/main_window.py" line="409" />
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="426" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401" />
+        <location filename="../../desktop/ui/main_window.py" line="412" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="449" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439" />
+        <location filename="../../desktop/ui/main_window.py" line="450" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1490,27 +1500,27 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="83" />
+        <location filename="../../desktop/ui/printing.py" line="84" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="87" />
+        <location filename="../../desktop/ui/printing.py" line="88" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="88" />
+        <location filename="../../desktop/ui/printing.py" line="89" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="89" />
+        <location filename="../../desktop/ui/printing.py" line="90" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="101" />
+        <location filename="../../desktop/ui/printing.py" line="102" />
         <source>Zoom</source>
         <translation>Thu phóng</translation>
     </message>
@@ -1518,47 +1528,47 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="57" />
+        <location filename="../../desktop/ui/printing.py" line="58" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="68" />
+        <location filename="../../desktop/ui/printing.py" line="69" />
         <source>Data to check before signing:</source>
         <translation>Số liệu cần kiểm tra trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="152" />
+        <location filename="../../desktop/ui/printing.py" line="156" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="174" />
+        <location filename="../../desktop/ui/printing.py" line="178" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="176" />
+        <location filename="../../desktop/ui/printing.py" line="180" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="186" />
+        <location filename="../../desktop/ui/printing.py" line="190" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="203" />
+        <location filename="../../desktop/ui/printing.py" line="207" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="205" />
+        <location filename="../../desktop/ui/printing.py" line="209" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="215" />
+        <location filename="../../desktop/ui/printing.py" line="219" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
@@ -1673,103 +1683,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="308" />
-        <location filename="../../desktop/ui/printing.py" line="397" />
+        <location filename="../../desktop/ui/printing.py" line="312" />
+        <location filename="../../desktop/ui/printing.py" line="401" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="317" />
+        <location filename="../../desktop/ui/printing.py" line="321" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="318" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="319" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="320" />
+        <location filename="../../desktop/ui/printing.py" line="324" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="321" />
+        <location filename="../../desktop/ui/printing.py" line="325" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="322" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="323" />
+        <location filename="../../desktop/ui/printing.py" line="327" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="325" />
+        <location filename="../../desktop/ui/printing.py" line="329" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="326" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="328" />
+        <location filename="../../desktop/ui/printing.py" line="332" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="334" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="331" />
+        <location filename="../../desktop/ui/printing.py" line="335" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="332" />
+        <location filename="../../desktop/ui/printing.py" line="336" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="333" />
+        <location filename="../../desktop/ui/printing.py" line="337" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="344" />
+        <location filename="../../desktop/ui/printing.py" line="348" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="349" />
+        <location filename="../../desktop/ui/printing.py" line="353" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="353" />
+        <location filename="../../desktop/ui/printing.py" line="357" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="357" />
+        <location filename="../../desktop/ui/printing.py" line="361" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="398" />
+        <location filename="../../desktop/ui/printing.py" line="402" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
@@ -1902,113 +1912,118 @@
 <context>
     <name>SurveyPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="58" />
+        <location filename="../../desktop/ui/pages/survey.py" line="60" />
         <source>Survey</source>
         <translation>Khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="59" />
+        <location filename="../../desktop/ui/pages/survey.py" line="61" />
         <source>Surveyed</source>
         <translation>Đã khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="60" />
+        <location filename="../../desktop/ui/pages/survey.py" line="62" />
         <source>Not surveyed</source>
         <translation>Chưa khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="65" />
+        <location filename="../../desktop/ui/pages/survey.py" line="67" />
         <source>Per unit of product</source>
         <translation>Trên đơn vị sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="68" />
+        <location filename="../../desktop/ui/pages/survey.py" line="70" />
         <source>TOE</source>
         <translation>TOE</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="75" />
+        <location filename="../../desktop/ui/pages/survey.py" line="77" />
         <source>Payback (years)</source>
         <translation>Hoàn vốn (năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="85" />
+        <location filename="../../desktop/ui/pages/survey.py" line="87" />
         <source>Consumption</source>
         <translation>Số liệu tiêu thụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="86" />
+        <location filename="../../desktop/ui/pages/survey.py" line="88" />
         <source>Proposed solutions</source>
         <translation>Giải pháp đề xuất</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="87" />
+        <location filename="../../desktop/ui/pages/survey.py" line="89" />
         <source>Selection scores</source>
         <translation>Điểm chọn mô hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="97" />
+        <location filename="../../desktop/ui/pages/survey.py" line="99" />
         <source>Weighted score (0–10)</source>
         <translation>Điểm có trọng số (0–10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="100" />
+        <location filename="../../desktop/ui/pages/survey.py" line="102" />
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="107" />
+        <location filename="../../desktop/ui/pages/survey.py" line="109" />
         <source>Choose as model enterprise</source>
         <translation>Chọn làm doanh nghiệp mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="112" />
+        <location filename="../../desktop/ui/pages/survey.py" line="114" />
         <source>&lt;b&gt;Criteria and weights&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tiêu chí và trọng số&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="114" />
+        <location filename="../../desktop/ui/pages/survey.py" line="116" />
         <source>&lt;b&gt;Ranking by weighted score&lt;/b&gt;</source>
         <translation>&lt;b&gt;Xếp hạng theo điểm có trọng số&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="131" />
+        <location filename="../../desktop/ui/pages/survey.py" line="133" />
         <source>Enterprises</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="132" />
+        <location filename="../../desktop/ui/pages/survey.py" line="134" />
         <source>Model enterprise</source>
         <translation>Doanh nghiệp mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="133" />
+        <location filename="../../desktop/ui/pages/survey.py" line="135" />
         <source>Consultation workshop</source>
         <translation>Hội thảo tham vấn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="134" />
+        <location filename="../../desktop/ui/pages/survey.py" line="136" />
         <source>TOE factors</source>
         <translation>Hệ số quy đổi TOE</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/survey.py" line="197" />
+        <source>Choose the model enterprise: %1</source>
+        <translation>Chọn doanh nghiệp mẫu: %1</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="40" />
-        <location filename="../../desktop/ui/pages/survey.py" line="144" />
+        <location filename="../../desktop/ui/pages/survey.py" line="146" />
         <source>Pilot survey</source>
         <translation>Khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="172" />
+        <location filename="../../desktop/ui/pages/survey.py" line="174" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="173" />
+        <location filename="../../desktop/ui/pages/survey.py" line="175" />
         <source>Enterprises surveyed: %1 / target %2 — model enterprise: %3</source>
         <translation>Doanh nghiệp đã khảo sát: %1 / chỉ tiêu %2 — doanh nghiệp mẫu: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="181" />
+        <location filename="../../desktop/ui/pages/survey.py" line="183" />
         <source>Select an enterprise in the ranking first.</source>
         <translation>Hãy chọn một doanh nghiệp trong bảng xếp hạng trước.</translation>
     </message>

@@ -162,6 +162,12 @@ def test_criteria_and_scores_rank_the_enterprises_and_choose_the_model(qtbot, ma
     stored = {e["id"]: e["is_model"] for e in main_window.ctx.store.repo("enterprises").rows()}
     assert stored == {first["id"]: 0, second["id"]: 1}
     assert "Công ty CP Sơn Biên Hòa" in page.findChild(QLabel, "survey_summary").text()
+    history = main_window.undo_stack.index()
+    assert history >= 2  # the edits before the choice are still there to undo
+    main_window.undo_action.trigger()  # the choice is one undo step: no model again, as before it
+    stored = {e["id"]: e["is_model"] for e in main_window.ctx.store.repo("enterprises").rows()}
+    assert stored == {first["id"]: 0, second["id"]: 0}
+    assert main_window.undo_stack.index() == history - 1
 
     # deleting a criterion takes its scores with it (after a second question) and the ranking follows
     delete_through_button(qtbot, criteria, "Cam kết của lãnh đạo doanh nghiệp")

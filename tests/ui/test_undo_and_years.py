@@ -259,3 +259,27 @@ def test_rows_added_after_choosing_a_year_belong_to_that_year(qtbot, sample_wind
 
     choose(sample_window.plan_combo, "2024")
     assert "Lớp tập huấn năm 2025" not in table_texts(courses, "title") and courses.model.rowCount() == 1
+
+
+def test_an_import_asks_first_when_it_would_end_the_undo_history(qtbot, main_window, forms, answers, monkeypatch,
+                                                                 tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop.ui import exchange_dialogs
+    from tests.ui.helpers import add_through_form, go_to_page, panel
+
+    go_to_page(qtbot, main_window, "agencies")
+    assert add_through_form(qtbot, forms, panel(main_window, "agencies"), code="XA_PA", name="UBND xã Phước An",
+                            kind="UBND xã, phường").saved
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "van-phong.xlsx"), ""))
+
+    def preview(*args, **kwargs):
+        opened.append(args)
+        raise AssertionError("the import went ahead although the user said No")
+
+    monkeypatch.setattr(exchange_dialogs, "ImportPreviewDialog", preview)
+    answers.question = QMessageBox.StandardButton.No
+    main_window.import_excel()
+    assert opened == [] and "hoàn tác" in answers.asked[-1][1]
+    assert main_window.undo_stack.index() == 1  # nothing lost

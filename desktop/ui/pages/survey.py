@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import derived
 from desktop.domain.entities import (
+    BY_NAME,
     CONSUMPTION_RECORDS,
     CONVERSION_FACTORS,
     ENTERPRISES,
@@ -27,12 +28,13 @@ from desktop.domain.entities import (
     WORKSHOPS,
 )
 from desktop.domain.fields import Kind
-from desktop.services import analysis, survey
+from desktop.services import analysis, records, survey
 from desktop.ui import formatting
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.pages.base import Page
+from desktop.ui.undo import ChangeRowsCommand
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter
 
 ENTERPRISE_FIELDS = ["name", "tax_code", "address", "industrial_zone", "vsic_code", "products", "contact_person",
@@ -181,6 +183,19 @@ class SurveyPage(Page):
             QMessageBox.information(self, self.title(), self.tr("Select an enterprise in the ranking first."))
             return
         enterprise = self.ranking_model.row_at(index.row())["enterprise"]
-        survey.choose_model_enterprise(self.ctx.store, self.ctx.plan_id, enterprise["id"])
-        self.ctx.undo_stack.clear()  # the choice touches several rows; it is confirmed rather than undone
+        store, fields = self.ctx.store, BY_NAME["enterprises"].field_names
+
+        def values() -> dict[str, dict]:
+            rows = records.list_rows(store, "enterprises", parent_field="plan_id", parent_id=self.ctx.plan_id)
+            return {r["id"]: {n: r.get(n) for n in fields} for r in rows}
+
+        snapshot = values()
+        survey.choose_model_enterprise(store, self.ctx.plan_id, enterprise["id"])
+        now = values()
+        changed = [i for i in now if now[i] != snapshot.get(i)]
+        # One undo step for the whole choice (the new model marked, the former one unmarked): the history stays.
+        text = self.tr("Choose the model enterprise: %1").replace("%1", str(enterprise.get("name") or ""))
+        self.ctx.undo_stack.push(ChangeRowsCommand(store, self.ctx.bus, "enterprises",
+                                                   {i: snapshot[i] for i in changed if i in snapshot},
+                                                   {i: now[i] for i in changed}, text))
         self.ctx.bus.notify("enterprises")
