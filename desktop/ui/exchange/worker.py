@@ -90,7 +90,9 @@ class Runner(QObject):
         self.thread = QThread(self)
         self.job = Job(work)
         self.job.moveToThread(self.thread)
-        relay = _Relay(self.thread, on_progress, on_done, on_failed, on_cancelled)
+        # The job's end reaches the dialog before its thread has stopped: wait for the thread first, or a dialog that
+        # closes on it leaves a running QThread to be destroyed (Qt aborts the program: "Destroyed while running").
+        relay = _Relay(self.thread, on_progress, *(self._after_thread(c) for c in (on_done, on_failed, on_cancelled)))
         self.thread.started.connect(self.job.run)
         self.job.progress.connect(relay.progress)
         for signal, slot in ((self.job.succeeded, relay.done), (self.job.failed, relay.failed),
@@ -98,6 +100,13 @@ class Runner(QObject):
             signal.connect(slot)
             signal.connect(self.thread.quit)
         self.thread.start()
+
+    def _after_thread(self, callback: Callable) -> Callable:
+        def call(*args: object) -> None:
+            self.wait()
+            callback(*args)
+
+        return call
 
     @property
     def busy(self) -> bool:
