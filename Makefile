@@ -25,6 +25,7 @@ run: venv
 # end (scripts/coverage_summary.py: lines, branches, the modules under 85%). build/coverage.json keeps the detail.
 test: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m coverage run -m pytest -q
 	@mkdir -p build
 	@$(PY) -m coverage json -q -o build/coverage.json
@@ -32,6 +33,7 @@ test: venv
 
 lint: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/mypy
 
 venv: system-deps $(STAMP)
 

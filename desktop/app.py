@@ -73,8 +73,8 @@ def run_gui(args: argparse.Namespace) -> int:
     retry = ReadOnlyRetry(window, args.db) if opened.held_elsewhere else None
     reporter = install_excepthook(lambda: window)
     window.show()
-    if opened.notes:
-        window.statusBar().showMessage(" ".join(opened.notes), 15000)
+    if opened.notes and not args.smoke:  # a database created or moved, a backup before an upgrade: said once
+        QMessageBox.information(window, "SXTDBV", "\n\n".join(opened.notes))
     if opened.read_only and not args.smoke:
         if retry is not None:
             retry.explain(opened.reason)

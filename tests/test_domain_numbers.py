@@ -142,14 +142,14 @@ def test_display_then_parse_date_round_trips(day):
     assert parse_date(format_date(day.isoformat())) == day
 
 
-# -- tax codes (DOMAIN.md worked examples) -----------------------------------------------------------------------
+# -- tax codes (docs/domain-rules.md worked examples) ------------------------------------------------------------
 @pytest.mark.parametrize("code", ["0100233488", "0314409058", "0100233488-001", "0100233488001", " 0100233488 "])
 def test_valid_tax_codes(code):
     assert tax_code_error(code) is None
 
 
 def test_worked_example_check_digit():
-    # DOMAIN.md: 0·31+1·29+0·23+0·19+2·17+3·13+3·7+4·5+8·3 = 167; 167 mod 11 = 2; 10 − 2 = 8: only 8 is accepted.
+    # docs/domain-rules.md: 0·31+1·29+0·23+0·19+2·17+3·13+3·7+4·5+8·3 = 167; 167 mod 11 = 2; 10 − 2 = 8: only 8 passes.
     accepted = [d for d in "0123456789" if tax_code_error("010023348" + d) is None]
     assert accepted == ["8"]
     # 0·31+3·29+1·23+4·19+4·17+0·13+9·7+0·5+5·3 = 332; 332 mod 11 = 2; check 8.
@@ -172,7 +172,7 @@ def test_check_digit_at_the_ends_of_the_remainder():
     assert tax_code_error("0100000108") == "sai chữ số kiểm tra (chữ số thứ 10)"
 
 
-# Digits 3–9 all zero is invalid (DOMAIN.md), whatever digits 1, 2 and 10 are, even when the check digit fits:
+# Digits 3–9 all zero is invalid (docs/domain-rules.md), whatever digits 1, 2 and 10 are, even when the check fits:
 # 1·29 = 29; 29 mod 11 = 7; 10 − 7 = 3, so 0100000003 passes the checksum and only the zero rule refuses it.
 @pytest.mark.parametrize("code", ["0100000003", "0100000000", "9900000000", "0000000000", "0100000003-001"])
 def test_digits_three_to_nine_all_zero_are_refused(code):

@@ -40,7 +40,8 @@ def toe_factor(factors: Iterable[Mapping[str, object]], resource: str, unit: str
     unit_key = unit.strip().casefold()
     for row in factors:
         if row.get("resource") == resource and str(row.get("unit", "")).strip().casefold() == unit_key:
-            return float(row["toe_per_unit"])  # type: ignore[arg-type]
+            value = row["toe_per_unit"]
+            return float(value) if isinstance(value, int | float | str) else None
     return None
 
 

@@ -14,7 +14,7 @@ from desktop.domain import choices as ch
 from desktop.domain.fields import Field, Kind
 from desktop.domain.rows import Row
 
-# Bookkeeping columns carried by every travelling row (see DESIGN.md, "Data model").
+# Bookkeeping columns carried by every travelling row (see docs/architecture.md, "Data model").
 META_COLUMNS = ("id", "rev", "revs", "updated_at", "updated_by", "owner", "deleted")
 
 CrossCheck = Callable[[Row], list[tuple[str, str]]]
@@ -57,7 +57,7 @@ class EntitySpec:
 
 
 def _f(name: str, kind: Kind, title: str, label_en: str, **kw: object) -> Field:
-    return Field(name, kind, title, label_en, **kw)  # type: ignore[arg-type]
+    return Field(name, kind, title, label_en, **kw)  # type: ignore[arg-type]  # kw are Field's keyword fields, checked by Field itself
 
 
 def _seq() -> Field:

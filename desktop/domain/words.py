@@ -1,12 +1,11 @@
 """Numbers and amounts of money in Vietnamese words: 1394200000 -> "Một tỷ ba trăm chín mươi bốn triệu hai trăm
 nghìn đồng".
 
-Our own converter (the rules are in DOMAIN.md, "Amount in words"): "mười" for 10–19 and "mươi" from 20; "mốt" for a
-unit 1 after a tens digit ≥ 2; "lăm" for a unit 5 after a tens digit ≥ 1; optionally "tư" for a unit 4 after a tens
-digit ≥ 2; "linh" (official) or "lẻ" (southern) for a zero tens digit before a non-zero unit; a non-leading group of
-three digits always reads its hundreds ("không trăm"); scales nghìn (or "ngàn"), triệu, tỷ, and above a tỷ the count of
-tỷ is read again ("nghìn tỷ", "triệu tỷ").
-"""
+Our own converter (the rules are in docs/domain-rules.md, "Amounts in words"): "mười" for 10–19 and "mươi" from 20;
+"mốt" for a unit 1 after a tens digit ≥ 2; "lăm" for a unit 5 after a tens digit ≥ 1; optionally "tư" for a unit 4
+after a tens digit ≥ 2; "linh" (official) or "lẻ" (southern) for a zero tens digit before a non-zero unit; a non-
+leading group of three digits always reads its hundreds ("không trăm"); scales nghìn (or "ngàn"), triệu, tỷ, and above
+a tỷ the count of tỷ is read again ("nghìn tỷ", "triệu tỷ")."""
 
 from __future__ import annotations
 

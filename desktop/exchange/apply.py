@@ -15,9 +15,10 @@ from pathlib import Path
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import ENTITIES
+from desktop.domain.rows import Row
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.model import CHANGED, CONFLICT, DELETED, MINE, NEW, THEIRS, ImportPreview, RowChange
-from desktop.store import Store
+from desktop.store import Store, exchange_log
 from desktop.store.backup import sqlite_reason
 
 
@@ -70,24 +71,21 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
         by_table.setdefault(change.entity, []).append(change)
     written: dict[str, int] = {}
     try:
-        with store.atomic():
-            # Foreign keys are checked at COMMIT (a failure there rolls everything back): rows keep the file's order
-            # even where a task comes before the task it belongs to.
-            store.db.execute("PRAGMA defer_foreign_keys = ON")
+        # Foreign keys are checked at COMMIT (a failure there rolls everything back): rows keep the file's order
+        # even where a task comes before the task it belongs to.
+        with store.atomic(defer_foreign_keys=True):
             now = utc_now_iso()
             for spec in ENTITIES:
                 changes = by_table.get(spec.name)
                 if not changes:
                     continue
-                columns = _columns(store, spec.name)
+                repo = store.repo(spec.name)
+                columns = repo.columns
                 fresh = [c for c in changes if c.local_rev is None]
                 others = [c for c in changes if c.local_rev is not None]
                 _check_unchanged_since_preview(store, spec.name, others)
-                names = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" * len(columns))
                 # A row that appeared since the preview makes this INSERT fail: nothing is written then.
-                store.db.conn.executemany(f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks})',
-                                          [c.values_for(columns) for c in fresh])
+                repo.insert_many(c.values_for(columns) for c in fresh)
                 for change in fresh:
                     written[change.status] = written.get(change.status, 0) + 1
                 records = []
@@ -96,10 +94,7 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
                     records.append(tuple(record.get(c) for c in columns))
                     key = change.status if change.status != CONFLICT else f"conflict-{change.resolution}"
                     written[key] = written.get(key, 0) + 1
-                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
-                store.db.conn.executemany(
-                    f'INSERT INTO "{spec.name}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}',
-                    records)
+                repo.upsert_many(records)
             log_id = _log(store, preview, "applied", written)
     except sqlite3.IntegrityError as exc:
         if "UNIQUE" in str(exc) or "PRIMARY KEY" in str(exc):
@@ -112,23 +107,14 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
     return ApplyResult(written, backup_path, log_id)
 
 
-def _columns(store: Store, table: str) -> list[str]:
-    return [row[1] for row in store.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
-
-
 def _check_unchanged_since_preview(store: Store, table: str, changes: list[RowChange]) -> None:
-    ids = [c.row_id for c in changes]
-    current: dict[str, str] = {}
-    for start in range(0, len(ids), 900):
-        part = ids[start:start + 900]
-        rows = store.db.execute(f'SELECT id, rev FROM "{table}" WHERE id IN ({",".join("?" * len(part))})', part)
-        current.update(dict(rows.fetchall()))
+    current = store.repo(table).by_ids(c.row_id for c in changes)
     for change in changes:
-        if current.get(change.row_id) != change.local_rev:
+        if current.get(change.row_id, {}).get("rev") != change.local_rev:
             raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới nhập.")
 
 
-def _final_record(store: Store, change: RowChange, now: str) -> dict:
+def _final_record(store: Store, change: RowChange, now: str) -> Row:
     record = change.record
     assert record is not None
     if change.status != CONFLICT:
@@ -157,10 +143,7 @@ def _log(store: Store, preview: ImportPreview, status: str, written: dict[str, i
         "counts": json.dumps({"preview": preview.counts, "written": written}, ensure_ascii=False),
         "installation": store.context.installation_id,
     }
-    with store.atomic():
-        table = store.db["exchange_log"]
-        table.insert(entry)  # type: ignore[union-attr]
-        return table.last_pk  # type: ignore[union-attr]
+    return exchange_log.add_entry(store, entry)
 
 
 def log_refused(store: Store, preview: ImportPreview | None, path: Path, file_hash: str, message: str) -> None:
@@ -169,5 +152,4 @@ def log_refused(store: Store, preview: ImportPreview | None, path: Path, file_ha
              "office": preview.acting_office if preview else "", "export_id": preview.meta.get("export_id", "")
              if preview else "", "status": "refused", "counts": json.dumps({"message": message}, ensure_ascii=False),
              "installation": store.context.installation_id}
-    with store.atomic():
-        store.db["exchange_log"].insert(entry)  # type: ignore[union-attr]
+    exchange_log.add_entry(store, entry)

@@ -22,7 +22,7 @@ class CellError:
     column: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The error as the CLI's JSON prints it."""
         return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
 

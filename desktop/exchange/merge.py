@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import sys
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from desktop.domain import choices as ch
 from desktop.domain import revisions
@@ -24,6 +22,7 @@ from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
 from desktop.domain.errors import ValidationError
 from desktop.domain.fields import Field, Kind
 from desktop.domain.numbers import format_money, format_number
+from desktop.domain.rows import Row
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.exchange import format as fmt
@@ -41,7 +40,7 @@ from desktop.exchange.model import (
     RowChange,
 )
 from desktop.exchange.reader import ExchangeWorkbook, FileRow, file_hash
-from desktop.exchange.rows import display_column, ref_ids
+from desktop.exchange.rows import agency_ids_of, display_column, ref_ids
 from desktop.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -58,35 +57,32 @@ def build_preview(store: Store, path: Path | str, *, progress: Progress | None =
     """Read and check the workbook at `path` against the database; raises ExchangeError for a refused file."""
     workbook = ExchangeWorkbook(path)
     try:
-        with _snapshot(store) as reading:
+        with store.snapshot() as reading:
             return _Builder(reading, workbook, progress, cancel).build()
     finally:
         workbook.close()
 
 
-@contextmanager
-def _snapshot(store: Store) -> Iterator[Store]:
-    """The store as ONE read transaction sees it, so that a preview overlapping another import's commit never mixes
-    the states before and after it. A second connection holds the snapshot: the store's own connection stays free
-    for the program's other work (a transaction on it would swallow, then roll back, what another thread writes)."""
-    if store.path is None or not Path(store.path).is_file():
-        yield store
-        return
-    conn = sqlite3.connect(str(store.path), check_same_thread=False, timeout=10)
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("BEGIN")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
-        # Store.__init__ reads the settings; this copy shares the original's write context instead.
-        reading = Store.__new__(Store)
-        reading.db = Database(conn, execute_plugins=False)
-        reading.path = store.path
-        reading._repos = {}
-        reading.context = store.context
-        yield reading
-    finally:
-        conn.rollback()
-        conn.close()
+@dataclass(frozen=True)
+class _FileRevision:
+    """The revision a file row carries: its content hash, its rev and ancestry, and whether it was edited in the
+    workbook (its content no longer matches the hash in its `_rev`: then its new revision's parent is that `_rev`)."""
+
+    digest: str
+    rev: str
+    history: list[str]
+    edited: bool
+
+    @classmethod
+    def of(cls, spec: EntitySpec, fr: FileRow, data: dict[str, object]) -> _FileRevision:
+        """Work out the revision of the file row `fr` whose validated values are `data`."""
+        digest = revisions.content_hash(spec, data, fr.deleted)
+        revs = [r for r in fr.revs if _REV.match(r)]
+        edited = not fr.rev or revisions.rev_hash(fr.rev) != digest
+        if fr.rev and not edited:
+            return cls(digest, fr.rev, revs, edited)
+        return cls(digest, revisions.next_rev(fr.rev or None, digest), revisions.extend_history(revs, fr.rev or None),
+                   edited)
 
 
 class _Builder:
@@ -105,7 +101,7 @@ class _Builder:
         self.agency_codes: dict[str, str] = {}
         self.now = utc_now_iso()
         self.editor = f"excel:{self.preview.acting_office}"
-        self.local: dict[str, dict[str, tuple]] = {}
+        self.local: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.writes: dict[str, dict[str, bool]] = {spec.name: {} for spec in ENTITIES}
         self.file_display: dict[str, dict[str, str]] = {spec.name: {} for spec in ENTITIES}
         self.local_display: dict[str, dict[str, str]] = {}
@@ -114,7 +110,7 @@ class _Builder:
         self.done = 0
         self.total = 0
         self.typed: dict[tuple[str, str], int] = {}
-        self.memo: dict[tuple, object] = {}
+        self.memo: dict[tuple[object, ...], object] = {}
         self.referenced = {f.ref for spec in ENTITIES for f in spec.refs}
         self.refs = {spec.name: spec.refs for spec in ENTITIES}
 
@@ -127,7 +123,6 @@ class _Builder:
         self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-            self.workbook.release(self.workbook.sheet_name_of(spec))
         self._check_references()
         self._check_deletions()
         self._check_unique()
@@ -145,8 +140,7 @@ class _Builder:
             self.progress(min(self.done, self.total), self.total, label)
 
     def _sheet(self, spec: EntitySpec) -> None:
-        local = {r[0]: r[1:] for r in self.store.db.execute(
-            f'SELECT id, rev, revs, owner, deleted FROM "{spec.name}"').fetchall()}
+        local = {r[0]: r[1:] for r in self.store.repo(spec.name).values("rev", "revs", "owner", "deleted")}
         self.local[spec.name] = local
         seen: dict[str, int] = {}
         sheet = self.workbook.sheet_name_of(spec)
@@ -163,81 +157,114 @@ class _Builder:
         self._tick(spec.title)
 
     # -- one row --------------------------------------------------------------------------------------------------
-    def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple],
+    def _row(self, spec: EntitySpec, sheet: str, fr: FileRow, local: dict[str, tuple[Any, ...]],
              seen: dict[str, int]) -> RowChange | None:
+        """What one row of the file does, in the merge's steps: its bookkeeping checked, its references resolved and
+        its values validated (any error rejects it), its revision worked out, then classified against the local
+        row (new, unchanged, stale, changed, conflict), each step refusing what the office scope forbids."""
+        errors = self._bookkeeping_errors(sheet, fr, seen)
+        data_in = self._with_references_resolved(spec, sheet, fr, errors)
+        data = self._validated(spec, sheet, fr, data_in, errors)
+        display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
+        if errors:
+            self.preview.errors += errors
+            return RowChange(spec.name, sheet, fr.row, fr.row_id, REJECTED, display,
+                             reason="; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors))
+        rev = _FileRevision.of(spec, fr, data)
+        row_id = fr.row_id or self._typed_row_id(spec, rev.digest)
+        if not fr.deleted and spec.name in self.referenced:
+            self._remember_display(spec, row_id, data)
+        if spec.name == "agencies":
+            self.agency_codes[row_id] = str(data.get("code") or "").upper()
+        author = self.preview.acting_office if rev.edited else self.sender
+        record = self._record(fr, row_id, rev, data)
+        found = local.get(row_id)
+        if found is None:
+            return self._new_row(spec, sheet, fr, row_id, display, record, author, data)
+        return self._existing_row(spec, sheet, fr, row_id, display, record, author, data, rev, found)
+
+    @staticmethod
+    def _bookkeeping_errors(sheet: str, fr: FileRow, seen: dict[str, int]) -> list[CellError]:
+        """The file's own errors of the row, and a damaged or duplicated `_id`, a damaged `_rev`."""
         errors = list(fr.errors)
-        row_id = fr.row_id
-        if row_id:
-            if not _ID.match(row_id):
+        if fr.row_id:
+            if not _ID.match(fr.row_id):
                 errors.append(CellError(sheet, fr.row, fmt.ID_COL, "mã dòng bị sửa hỏng."))
-            elif row_id in seen:
-                errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[row_id]} "
-                                                                   f"(dòng bị chép lặp?)."))
+            elif fr.row_id in seen:
+                errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[fr.row_id]} "
+                                                                      f"(dòng bị chép lặp?)."))
             else:
-                seen[row_id] = fr.row
+                seen[fr.row_id] = fr.row
         if fr.rev and not _REV.match(fr.rev):
             errors.append(CellError(sheet, fr.row, fmt.REV_COL, "mã phiên bản bị sửa hỏng."))
+        return errors
+
+    def _with_references_resolved(self, spec: EntitySpec, sheet: str, fr: FileRow,
+                                  errors: list[CellError]) -> dict[str, object]:
+        """The row's values with each reference column's names (or hidden ids) turned into ids; a name found
+        nowhere, or found twice, adds an error naming the cell."""
         data_in = dict(fr.values)
         for f in self.refs[spec.name]:
             ids, message = self._resolve(f, fr.values.get(f.name), fr.ref_ids.get(f.name))
             if message:
                 errors.append(CellError(sheet, fr.row, f.title, message))
             data_in[f.name] = (ids[0] if ids else None) if f.kind is Kind.REF else ids
-        data: dict[str, object] = {}
+        return data_in
+
+    def _validated(self, spec: EntitySpec, sheet: str, fr: FileRow, data_in: dict[str, object],
+                   errors: list[CellError]) -> dict[str, object]:
+        """The values as the forms would store them; each refusal adds an error naming its cell."""
         try:
-            data = self._validate(spec, data_in)
+            return self._validate(spec, data_in)
         except ValidationError as exc:
             # A reference whose name was not found already has its error: not also "bắt buộc phải nhập".
             unresolved = {e.column for e in errors}
             errors += [CellError(sheet, fr.row, e.title, e.message) for e in exc.errors if e.title not in unresolved]
-        display = clean_text(fr.values.get(display_column(spec)) or "")[:200]
-        if errors:
-            self.preview.errors += errors
-            return RowChange(spec.name, sheet, fr.row, row_id, REJECTED, display,
-                             reason="; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors))
-        digest = revisions.content_hash(spec, data, fr.deleted)
-        revs = [r for r in fr.revs if _REV.match(r)]
-        edited = not fr.rev or revisions.rev_hash(fr.rev) != digest
-        if fr.rev and not edited:
-            file_rev, history = fr.rev, revs
-        else:
-            file_rev = revisions.next_rev(fr.rev or None, digest)
-            history = revisions.extend_history(revs, fr.rev or None)
-        row_id = row_id or self._typed_row_id(spec, digest)
-        if not fr.deleted and spec.name in self.referenced:
-            self._remember_display(spec, row_id, data)
-        if spec.name == "agencies":
-            self.agency_codes[row_id] = str(data.get("code") or "").upper()
-        found = local.get(row_id)
-        author = self.preview.acting_office if edited else self.sender
+            return {}
+
+    def _record(self, fr: FileRow, row_id: str, rev: _FileRevision, data: dict[str, object]) -> Row:
+        """The row as it would be stored (its owner is decided by the classification)."""
         updated_at, updated_by = (self.now, self.editor)
-        if not edited and "|" in fr.updated:
+        if not rev.edited and "|" in fr.updated:
             updated_at, updated_by = (sys.intern(v) for v in fr.updated.split("|", 1))
-        record = {"id": row_id, "rev": file_rev, "revs": json.dumps(history) if history else "[]", **data,
-                  "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
-        if found is None:
-            owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
-            record["owner"] = owner
-            refusal = self._new_row_refusal(spec, author, owner, data)
-            if refusal:
-                return self._reject(spec, sheet, fr, row_id, display, refusal)
-            status = DELETED if fr.deleted else NEW
-            return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
+        return {"id": row_id, "rev": rev.rev, "revs": json.dumps(rev.history) if rev.history else "[]", **data,
+                "updated_at": updated_at, "updated_by": updated_by, "deleted": 1 if fr.deleted else 0}
+
+    def _new_row(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, record: Row,
+                 author: str, data: dict[str, object]) -> RowChange:
+        """A row this database does not have: new (or a deletion that arrives first), if its author may add it."""
+        owner = sys.intern(fr.owner) if fr.owner and fr.row_id else self.preview.acting_office
+        record["owner"] = owner
+        refusal = self._new_row_refusal(spec, author, owner, data)
+        if refusal:
+            return self._reject(spec, sheet, fr, row_id, display, refusal)
+        status = DELETED if fr.deleted else NEW
+        return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record))
+
+    def _existing_row(self, spec: EntitySpec, sheet: str, fr: FileRow, row_id: str, display: str, record: Row,
+                      author: str, data: dict[str, object], rev: _FileRevision,
+                      found: tuple[Any, ...]) -> RowChange | None:
+        """A row this database has, compared by revision (CouchDB's rules, docs/architecture.md): same content →
+        nothing; the file's revision an ancestor of ours → stale; ours an ancestor of the file's → changed;
+        otherwise a conflict, where an office's author keeps only the fields it may fill."""
         local_rev, local_revs, local_owner, local_deleted = found
         record["owner"] = local_owner
-        if revisions.rev_hash(local_rev) == digest:
+        if revisions.rev_hash(local_rev) == rev.digest:
             return None
-        local_history = revisions.parse_history(local_revs)
-        if file_rev in local_history:
+        if rev.rev in revisions.parse_history(local_revs):
             return RowChange(spec.name, sheet, fr.row, row_id, STALE, display, local_rev=local_rev,
                              reason="tệp mang bản cũ hơn bản đang có (đã được cập nhật sau khi xuất tệp này).")
-        refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted))
+        concurrent = local_rev not in rev.history
+        refusal = self._change_refusal(spec, author, local_owner, row_id, data, fr.deleted, bool(local_deleted),
+                                       concurrent=concurrent)
         if refusal:
             return self._reject(spec, sheet, fr, row_id, display, refusal, local_rev)
-        if local_rev in history:
+        if not concurrent:
             status = DELETED if fr.deleted and not local_deleted else CHANGED
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
                                                local_rev=local_rev))
+        if author != fmt.HUB_OFFICE and author != local_owner:
+            record = self._office_fields_only(spec, record, row_id, author, local_owner, rev.history)
         return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
@@ -284,10 +311,10 @@ class _Builder:
     def _agency_ids(self, office: str) -> set[str]:
         """The ids of the agency whose code is `office` (as known here or carried by the file)."""
         ids = {i for i, code in self.agency_codes.items() if code == office}
-        ids.update(r[0] for r in self.store.db.execute("SELECT id FROM agencies WHERE upper(code) = ?", [office]))
+        ids.update(agency_ids_of(self.store, office))
         return ids
 
-    def _assigned_to(self, spec: EntitySpec, data: dict, office: str) -> bool | None:
+    def _assigned_to(self, spec: EntitySpec, data: dict[str, object], office: str) -> bool | None:
         """True when the row's assignment field names `office`, False when it names another, None when empty or
         the entity has no assignment field."""
         rule = ownership.assignment(spec)
@@ -295,7 +322,7 @@ class _Builder:
             return None
         return str(data[rule.field]) in self._agency_ids(office)
 
-    def _new_row_refusal(self, spec: EntitySpec, author: str, owner: str, data: dict) -> str:
+    def _new_row_refusal(self, spec: EntitySpec, author: str, owner: str, data: dict[str, object]) -> str:
         """Why an office may not add this row ("" when it may)."""
         if author == fmt.HUB_OFFICE:
             return ""
@@ -311,14 +338,14 @@ class _Builder:
                     f"không cho “{self._display_of('agencies', str(data[rule.field])) or data[rule.field]}”.")
         return ""
 
-    def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict, deleted: bool,
-                        local_deleted: bool) -> str:
-        """Why an office may not make this change to an existing row ("" when it may)."""
+    def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict[str, object],
+                        deleted: bool, local_deleted: bool, *, concurrent: bool = False) -> str:
+        """Why an office may not make this change to an existing row ("" when it may). For a row changed here too
+        (`concurrent`), the fields that differ may be this side's changes: they are not checked, the conflict's
+        "theirs" takes only the office's fields (_office_fields_only)."""
         if author == fmt.HUB_OFFICE:
             return ""
-        cursor = self.store.db.execute(f'SELECT * FROM "{spec.name}" WHERE id = ?', [row_id])
-        columns = [d[0] for d in cursor.description]
-        local = dict(zip(columns, cursor.fetchone(), strict=True))
+        local = self.store.repo(spec.name).by_ids([row_id])[row_id]
         owned = owner == author
         assigned = bool(self._assigned_to(spec, local, author))
         if not owned and not assigned:
@@ -326,6 +353,8 @@ class _Builder:
         if deleted != local_deleted and not owned:
             return f"dòng thuộc đơn vị {owner}; tệp của đơn vị {author} không được xóa hay khôi phục dòng này."
         allowed = set(ownership.writable_fields(spec, owned=owned, assigned=assigned))
+        if concurrent:
+            return ""
         changed = [f.name for f in spec.fields
                    if f.name not in allowed and _same(local.get(f.name)) != _same(data.get(f.name))]
         if changed:
@@ -334,8 +363,27 @@ class _Builder:
                     f"{ownership.field_titles(spec, changed)}.")
         return ""
 
+    def _office_fields_only(self, spec: EntitySpec, record: dict[str, object], row_id: str, author: str,
+                            owner: str, history: list[str]) -> dict[str, object]:
+        """The file's version of a row assigned to the office and changed on both sides, reduced to what the office
+        may write: this side's values elsewhere, as a new revision following the file's (so "theirs" keeps the
+        hub's deadline and takes the office's result, and the next exchange converges)."""
+        local = self.store.repo(spec.name).by_ids([row_id])[row_id]
+        allowed = set(ownership.writable_fields(spec, owned=False, assigned=True))
+        merged = dict(record)
+        for f in spec.fields:
+            if f.name not in allowed:
+                merged[f.name] = local.get(f.name)
+        if all(_same(merged[f.name]) == _same(record[f.name]) for f in spec.fields):
+            return record
+        file_rev = str(record["rev"])
+        digest = revisions.content_hash(spec, merged, bool(record.get("deleted")))
+        merged["rev"] = revisions.next_rev(file_rev, digest)
+        merged["revs"] = json.dumps(revisions.extend_history(history, file_rev))
+        return merged
+
     # -- references -----------------------------------------------------------------------------------------------
-    def _remember_display(self, spec: EntitySpec, row_id: str, data: dict) -> None:
+    def _remember_display(self, spec: EntitySpec, row_id: str, data: Row) -> None:
         text = clean_text(data.get(display_column(spec)) or "")
         self.file_display[spec.name][row_id] = text
         index = self.names.get(spec.name)
@@ -346,7 +394,7 @@ class _Builder:
                     ids.append(row_id)
 
     @staticmethod
-    def _keys(spec: EntitySpec, data: dict) -> list[str]:
+    def _keys(spec: EntitySpec, data: Row) -> list[str]:
         keys = [clean_text(data.get(display_column(spec)) or "").casefold()]
         if spec.name == "agencies":
             keys += [clean_text(data.get("code") or "").casefold(), clean_text(data.get("short_name") or "").casefold()]
@@ -361,17 +409,15 @@ class _Builder:
         if table not in self.local_display:
             column = display_column(BY_NAME[table])
             self.local_display[table] = {
-                r[0]: clean_text(r[1] or "") for r in
-                self.store.db.execute(f'SELECT id, "{column}" FROM "{table}"').fetchall()}
+                row_id: clean_text(value or "") for row_id, value in self.store.repo(table).values(column)}
         return self.local_display[table].get(row_id)
 
     def _name_index(self, table: str) -> dict[str, list[str]]:
         if table not in self.names:
             spec = BY_NAME[table]
             index: dict[str, list[str]] = {}
-            extra = ', code, short_name' if table == "agencies" else ""
-            sql = f'SELECT id, "{display_column(spec)}"{extra} FROM "{table}" WHERE deleted = 0'
-            for row in self.store.db.execute(sql).fetchall():
+            extra = ("code", "short_name") if table == "agencies" else ()
+            for row in self.store.repo(table).values(display_column(spec), *extra, include_deleted=False):
                 if row[0] in self.file_display[table]:
                     continue
                 data = {display_column(spec): row[1]}
@@ -396,8 +442,9 @@ class _Builder:
             local = [self._local_display_of(f.ref, i) for i in hidden_ids]
             if all(s is not None for s in shown):
                 wanted = text.casefold()
-                if "; ".join(shown).casefold() == wanted or (  # type: ignore[arg-type]
-                        all(s is not None for s in local) and "; ".join(local).casefold() == wanted):  # type: ignore
+                known_here = [s for s in local if s is not None]
+                if "; ".join(s or "" for s in shown).casefold() == wanted or (
+                        len(known_here) == len(local) and "; ".join(known_here).casefold() == wanted):
                     return hidden_ids, ""
             elif f.kind is Kind.REF:
                 return hidden_ids, ""  # a row further down the same sheet; checked once every row is read
@@ -421,10 +468,9 @@ class _Builder:
             return not self.writes[table][row_id]
         found = self.local.get(table, {}).get(row_id)
         if found is None and table not in self.local:
-            found = self.store.db.execute(f'SELECT id, rev, revs, owner, deleted FROM "{table}" WHERE id = ?',
-                                          [row_id]).fetchone()
-            found = found[1:] if found else None
-        return bool(found) and not found[3]
+            row = self.store.repo(table).by_ids([row_id]).get(row_id)
+            found = (row["rev"], row["revs"], row["owner"], row["deleted"]) if row else None
+        return found is not None and not found[3]
 
     def _demote(self, spec: EntitySpec, change: RowChange, reason: str) -> None:
         self.preview.counts[change.status] -= 1
@@ -479,8 +525,7 @@ class _Builder:
         for spec in ENTITIES:
             for name in spec.unique:
                 owners: dict[str, str] = {}
-                for row_id, value, deleted in self.store.db.execute(
-                        f'SELECT id, "{name}", deleted FROM "{spec.name}"').fetchall():
+                for row_id, value, deleted in self.store.repo(spec.name).values(name, "deleted"):
                     if not deleted and row_id not in self.writes[spec.name]:
                         owners[str(value).casefold()] = row_id
                 for other, change in self.pending:
@@ -502,14 +547,7 @@ class _Builder:
                 wanted.setdefault(spec.name, []).append(change)
         for table, changes in wanted.items():
             spec = BY_NAME[table]
-            current = {}
-            ids = [c.row_id for c in changes]
-            for start in range(0, len(ids), 500):
-                part = ids[start:start + 500]
-                cursor = self.store.db.execute(
-                    f'SELECT * FROM "{table}" WHERE id IN ({",".join("?" * len(part))})', part)
-                columns = [d[0] for d in cursor.description]
-                current.update({row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()})
+            current = self.store.repo(table).by_ids(c.row_id for c in changes)
             for change in changes:
                 before = current.get(change.row_id, {})
                 after = change.record or {}
@@ -533,7 +571,7 @@ class _Builder:
         if f.kind is Kind.DATE:
             return format_date(value)
         if f.kind is Kind.MONEY:
-            return format_money(int(value))  # type: ignore[call-overload]
+            return format_money(int(value))  # type: ignore[call-overload]  # a MONEY cell holds a whole number (checked by Field.clean)
         if f.kind in (Kind.DECIMAL, Kind.PERCENT) and isinstance(value, int | float):
             return format_number(value, 0 if float(value).is_integer() else 2)
         return str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.rows import Row
 from desktop.exchange.errors import CellError
 
 NEW, CHANGED, UNCHANGED, STALE, CONFLICT, REJECTED, DELETED = (
@@ -33,7 +34,7 @@ class RowChange:
                  "resolution", "_keys", "_values")
 
     def __init__(self, entity: str, sheet: str, row: int, row_id: str, status: str, display: str, reason: str = "",
-                 record: dict | None = None, local_rev: str | None = None,
+                 record: Row | None = None, local_rev: str | None = None,
                  changes: list[tuple[str, str, str]] | None = None, resolution: str = ""):
         self.entity = entity
         self.sheet = sheet
@@ -46,18 +47,18 @@ class RowChange:
         self.changes = changes if changes is not None else []
         self.resolution = resolution
         self._keys: tuple[str, ...] = ()
-        self._values: tuple | None = None
+        self._values: tuple[object, ...] | None = None
         self.record = record
 
     @property
-    def record(self) -> dict | None:
+    def record(self) -> Row | None:
         """The complete row to write, or None."""
         if self._values is None:
             return None
         return dict(zip(self._keys, self._values, strict=True))
 
     @record.setter
-    def record(self, value: dict | None) -> None:
+    def record(self, value: Row | None) -> None:
         if value is None:
             self._values = None
             return
@@ -80,7 +81,7 @@ class RowChange:
         index = _KEY_INDEX[self._keys].get(name)
         return default if index is None else self._values[index]
 
-    def values_for(self, columns: list[str]) -> tuple:
+    def values_for(self, columns: list[str]) -> tuple[object, ...]:
         """The record's values in the order of `columns` (for executemany)."""
         index = _KEY_INDEX[self._keys]
         values = self._values or ()
@@ -94,7 +95,7 @@ class RowChange:
     def __repr__(self) -> str:
         return f"RowChange({self.entity}, {self.sheet}:{self.row}, {self.status}, {self.display!r})"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The row as the CLI's JSON prints it."""
         data = {"sheet": self.sheet, "row": self.row, "id": self.row_id, "status": self.status,
                 "title": self.display}

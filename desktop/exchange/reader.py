@@ -1,4 +1,5 @@
-"""Reading an exchange workbook: safety checks first, then python-calamine (fast, refuses XML entities), columns
+"""Reading an exchange workbook: safety checks first, then the sheets streamed row by row (stream.py; python-calamine
+for the small `_meta` sheet and to refuse a damaged file early), columns
 found by title, cells normalised (NFC, legacy TCVN3/VNI text converted), formulas reported per cell."""
 
 from __future__ import annotations
@@ -90,7 +91,6 @@ class ExchangeWorkbook:
         self.warnings: list[str] = []
         self.encoding = legacy.encoding_from_fonts(self.scan.fonts)
         self.converted: dict[str, list[tuple[str, str]]] = {}
-        self._sheets: dict[str, object] = {}
         self._stream: XlsxRows | None = None
         self._sheet_of: dict[str, str] | None = None  # entity name -> its sheet's name in this file
         self._sheet_problems: list[CellError] = []
@@ -107,16 +107,6 @@ class ExchangeWorkbook:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
-
-    def sheet(self, name: str) -> object:
-        """The calamine sheet called `name`, parsed once."""
-        if name not in self._sheets:
-            self._sheets[name] = self.book.get_sheet_by_name(name)
-        return self._sheets[name]
-
-    def release(self, name: str) -> None:
-        """Forget a parsed sheet (frees its memory once its rows are read)."""
-        self._sheets.pop(name, None)
 
     # -- meta -----------------------------------------------------------------------------------------------------
     def _read_meta(self) -> dict[str, str]:
@@ -148,7 +138,7 @@ class ExchangeWorkbook:
 
     def _sheet_rows(self, name: str, limit: int | None = None) -> list[list[object]]:
         sheet = self.book.get_sheet_by_name(name)
-        return sheet.to_python(skip_empty_area=False, nrows=limit)
+        return list(map(list, sheet.to_python(skip_empty_area=False, nrows=limit)))
 
     # -- entity sheets --------------------------------------------------------------------------------------------
     def entity_sheets(self, errors: list[CellError] | None = None) -> list[EntitySpec]:

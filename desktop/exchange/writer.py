@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
@@ -36,6 +37,7 @@ from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import ENTITIES, EntitySpec
 from desktop.domain.fields import Kind
 from desktop.domain.revisions import parse_history
+from desktop.domain.rows import Row
 from desktop.exchange import format as fmt
 from desktop.exchange import ownership
 from desktop.exchange.errors import ExchangeCancelled, ExchangeError
@@ -105,7 +107,7 @@ def export_workbook(store: Store, path: Path | str, *, office: str | None = None
     scope = "plan"
     if office:
         office = office.strip().upper()
-        codes = {r[0] for r in store.db.execute("SELECT code FROM agencies WHERE deleted = 0").fetchall()}
+        codes = {str(code) for _id, code in store.repo("agencies").values("code", include_deleted=False) if code}
         if office not in codes:
             raise ExchangeError(f"Không có đơn vị mã “{office}”. Các mã có: {', '.join(sorted(codes))}.")
         selection = office_template_ids(store, office)
@@ -179,7 +181,7 @@ class _Writer:
         return None
 
     def _live_displays(self, table: str) -> list[str]:
-        rows = self.store.db.execute(f'SELECT id FROM "{table}" WHERE deleted = 0 ORDER BY rowid').fetchall()
+        rows = self.store.repo(table).values(include_deleted=False)
         names = self._display(table)
         values = [names.get(r[0], "") for r in rows]
         return sorted({v for v in values if v and values.count(v) == 1}) if len(values) <= REF_LIST_LIMIT else []
@@ -195,15 +197,16 @@ class _Writer:
         meta = wb.create_sheet(fmt.META_SHEET)
         meta.sheet_state = "veryHidden"
         plan_ids = self._plan_ids()
+        order = self._sheet_order()
         for key, value in (
             ("format", fmt.FORMAT_NAME), ("format_version", fmt.FORMAT_VERSION), ("app_version", __version__),
             ("plan_ids", " ".join(plan_ids)), ("office", self.store.context.office),
             ("installation", self.store.context.installation_id), ("export_id", self.export_id),
             ("exported_at", utc_now_iso()), ("scope", self.scope),
-            ("sheets", " ".join(spec.name for spec in self._sheet_order())),  # a sheet lost since is noticed
+            ("sheets", " ".join(spec.name for spec in order)),  # a sheet lost since the export is noticed
         ):
             meta.append([key, str(value)])
-        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in self._sheet_order()]
+        sheets = [(spec, wb.create_sheet(fmt.sheet_name(spec))) for spec in order]
         wb.active = 1  # the first visible sheet: for an office, its reports
         lists_sheet = wb.create_sheet(fmt.LISTS_SHEET)
         lists_sheet.sheet_state = "hidden"
@@ -220,7 +223,8 @@ class _Writer:
 
     def _sheet_order(self) -> list[EntitySpec]:
         """The entity sheets to write. The whole plan: every entity, parents first. An office's template: the sheets
-        with something for the office, its reports first, then the sheets with its own rows, then the context."""
+        with something for the office, its reports first, then the sheets with its own rows, then the context, the list
+        of agencies last."""
         if self.selection is None:
             return list(ENTITIES)
         selection = self.selection
@@ -228,7 +232,8 @@ class _Writer:
         always = {"office_reports"} | ({"participants"} if selection["training_courses"] else set())
         wanted = [s for s in ENTITIES if selection[s.name] or s.name in always]
         own = self._office_rows_exist() | always
-        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own))
+        # The list of agencies (what names may be chosen) comes last.
+        return sorted(wanted, key=lambda s: (s.name != "office_reports", s.name not in own, s.name == "agencies"))
 
     def _office_rows_exist(self) -> set[str]:
         """The entities in which the office has rows to fill (owned or assigned)."""
@@ -239,7 +244,7 @@ class _Writer:
                 found.add(spec.name)
         return found
 
-    def _role(self, spec: EntitySpec, row: dict) -> str:
+    def _role(self, spec: EntitySpec, row: dict[str, object]) -> str:
         """OWN, ASSIGNED or CONTEXT: what the workbook's office may do with the row (OWN for everyone in the hub's
         whole-plan workbook)."""
         if not self.office or row["owner"] == self.office:
@@ -263,32 +268,31 @@ class _Writer:
         return frozenset()
 
     def _plan_ids(self) -> list[str]:
-        rows = self.store.db.execute("SELECT id FROM plans WHERE deleted = 0 ORDER BY year, rowid").fetchall()
-        ids = [r[0] for r in rows]
+        ids = [plan["id"] for plan in self.store.repo("plans").rows(order_by=("year", "rowid"))]
         if self.selection is not None:
             ids = [i for i in ids if i in self.selection["plans"]]
         return ids
 
-    def _write_lists(self, ws: object) -> None:
+    def _write_lists(self, ws: Any) -> None:
         if not self.lists:
-            ws.append(["-"])  # type: ignore[attr-defined]
+            ws.append(["-"])
             return
-        ws.append([title for title, _ in self.lists])  # type: ignore[attr-defined]
+        ws.append([title for title, _ in self.lists])
         longest = max(len(values) for _, values in self.lists)
         for i in range(longest):
-            ws.append([values[i] if i < len(values) else None for _, values in self.lists])  # type: ignore[attr-defined]
+            ws.append([values[i] if i < len(values) else None for _, values in self.lists])
 
-    def _write_sheet(self, spec: EntitySpec, ws: object) -> int:
+    def _write_sheet(self, spec: EntitySpec, ws: Any) -> int:
         columns = fmt.sheet_columns(spec)
         new_open = self._open_keys(spec, NEW)
         for index, column in enumerate(columns, 1):
             letter = get_column_letter(index)
-            dim = ColumnDimension(ws, index=letter, width=column.width, hidden=column.hidden)  # type: ignore[arg-type]
+            dim = ColumnDimension(ws, index=letter, width=column.width, hidden=column.hidden)
             # The column's format is the format of its empty cells: the rows a person types below the data.
             _style(dim, column, open_=column.key in new_open, shade=False)
-            ws.column_dimensions[letter] = dim  # type: ignore[attr-defined]
-        ws.freeze_panes = "A2"  # type: ignore[attr-defined]
-        protection = ws.protection  # type: ignore[attr-defined]
+            ws.column_dimensions[letter] = dim
+        ws.freeze_panes = "A2"
+        protection = ws.protection
         protection.sheet = True
         protection.formatColumns = True
         protection.formatCells = False
@@ -303,16 +307,16 @@ class _Writer:
                 dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
                                     errorTitle="Giá trị không hợp lệ", error="Hãy chọn một giá trị trong danh sách.")
                 dv.add(f"{letter}2:{letter}{fmt.EDITABLE_ROWS}")
-                ws.data_validations.append(dv)  # type: ignore[attr-defined]
+                ws.data_validations.append(dv)
         header = []
         for column in columns:
-            cell = WriteOnlyCell(ws, value=column.title)  # type: ignore[arg-type]
+            cell = WriteOnlyCell(ws, value=column.title)
             cell.font = Font(bold=True)
             cell.fill = HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.protection = LOCKED if column.hidden else READ_ONLY
             header.append(cell)
-        ws.append(header)  # type: ignore[attr-defined]
+        ws.append(header)
         converters = [self._converter(column) for column in columns]
         text_columns = [i for i, c in enumerate(columns) if c.field is None or c.hidden or c.field.kind in
                         fmt.TEXT_KINDS or c.field.kind in (Kind.REF, Kind.REFS, Kind.CHOICE, Kind.BOOL)]
@@ -332,7 +336,7 @@ class _Writer:
         ids = self.selection[spec.name] if self.selection is not None else None
         count = 0
         width = len(columns)
-        ws._values_to_row = _prepared_cells  # type: ignore[attr-defined]
+        ws._values_to_row = _prepared_cells
         text_set = set(text_columns)
         single = None if self.office else layouts[OWN]
         for row in iter_rows(self.store, spec, ids):
@@ -353,7 +357,7 @@ class _Writer:
                 if i in text_set and cell.data_type != "s":  # text such as "=1+1" or "#N/A" stays text
                     cell.data_type = "s"
                 values[i] = cell
-            ws.append(values)  # type: ignore[attr-defined]
+            ws.append(values)
             count += 1
             self.done += 1
             if count % 1000 == 0:
@@ -367,7 +371,7 @@ class _Writer:
         if self.progress is not None:
             self.progress(self.done, self.total, spec.title)
 
-    def _converter(self, column: fmt.Column) -> Callable[[dict], object]:
+    def _converter(self, column: fmt.Column) -> Callable[[Row], object]:
         key = column.key
         if key == fmt.DELETE_TITLE:
             return lambda row: "x" if row["deleted"] else None
@@ -408,51 +412,51 @@ class _Writer:
         return lambda row: row[name]
 
 
-def _style(target: object, column: fmt.Column, *, open_: bool, shade: bool) -> None:
+def _style(target: Any, column: fmt.Column, *, open_: bool, shade: bool) -> None:
     """Give a cell (or a column's default) the column's format: number format (text "@" keeps leading zeros),
     wrapping, and its protection: unlocked when a person may type there, else locked (shaded when `shade`)."""
     f = column.field
     if column.hidden:
-        target.protection = LOCKED  # type: ignore[attr-defined]
+        target.protection = LOCKED
         return
     if f is not None:
         if f.kind is Kind.DATE:
-            target.number_format = fmt.DATE_FORMAT  # type: ignore[attr-defined]
+            target.number_format = fmt.DATE_FORMAT
         elif f.kind is Kind.MONEY:
-            target.number_format = fmt.MONEY_FORMAT  # type: ignore[attr-defined]
+            target.number_format = fmt.MONEY_FORMAT
         elif f.kind in fmt.TEXT_KINDS:
-            target.number_format = fmt.TEXT_FORMAT  # type: ignore[attr-defined]
+            target.number_format = fmt.TEXT_FORMAT
         if f.kind is Kind.LONGTEXT:
-            target.alignment = Alignment(wrap_text=True, vertical="top")  # type: ignore[attr-defined]
-    target.protection = UNLOCKED if open_ else READ_ONLY  # type: ignore[attr-defined]
+            target.alignment = Alignment(wrap_text=True, vertical="top")
+    target.protection = UNLOCKED if open_ else READ_ONLY
     if shade and not open_:
-        target.fill = READ_ONLY_FILL  # type: ignore[attr-defined]
+        target.fill = READ_ONLY_FILL
 
 
-class _FixedStyleCell(Cell):
+class _FixedStyleCell(Cell):  # type: ignore[misc]  # openpyxl has no type information: Cell is Any
     """A cell reused for every value of a column: its style id is looked up once, not for every value written
     (openpyxl looks it up in the workbook's style list for each cell, a third of the export's time)."""
 
     __slots__ = ("_style_id",)
 
     @property
-    def style_id(self) -> int:  # type: ignore[override]
-        return self._style_id
+    def style_id(self) -> int:
+        return int(self._style_id)
 
     @property
-    def has_style(self) -> bool:  # type: ignore[override]
+    def has_style(self) -> bool:
         return True
 
 
-def _styled_cell(ws: object, column: fmt.Column, *, open_: bool) -> Cell:
+def _styled_cell(ws: Any, column: fmt.Column, *, open_: bool) -> Cell:
     """A cell with the column's format, open or locked and shaded."""
-    cell = _FixedStyleCell(ws, column=1, row=1)  # type: ignore[arg-type]
+    cell = _FixedStyleCell(ws, column=1, row=1)
     _style(cell, column, open_=open_, shade=True)
-    cell._style_id = Cell.style_id.fget(cell)  # type: ignore[attr-defined]
+    cell._style_id = Cell.style_id.fget(cell)
     return cell
 
 
-def _prepared_cells(values: list, row_idx: int):  # noqa: ANN202 - a generator, as openpyxl's own
+def _prepared_cells(values: list[Any], row_idx: int) -> Iterator[Any]:  # a generator, as openpyxl's own
     """Replaces WriteOnlyWorksheet._values_to_row for rows made only of prepared cells (or None): openpyxl's own
     first tries to bind each cell object as a value, fails, and formats an error message, for every cell."""
     for col_idx, cell in enumerate(values, 1):

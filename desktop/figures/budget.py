@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.rows import Row
 from desktop.figures.rounding import percent_of
 from desktop.store import Store
 
@@ -19,17 +20,17 @@ class BudgetFigures:
     """
 
     total_budget: int = 0
-    lines: list[dict] = field(default_factory=list)
+    lines: list[Row] = field(default_factory=list)
     estimate_total: int = 0
     difference: int = 0
     disbursed_total: int = 0
     remaining: int = 0
     execution_percent: float | None = None
     disbursed_by_line: dict[str, int] = field(default_factory=dict)
-    disbursements: list[dict] = field(default_factory=list)
+    disbursements: list[Row] = field(default_factory=list)
     by_source: dict[str, tuple[int, int]] = field(default_factory=dict)
     by_task: list[tuple[str, int, int]] = field(default_factory=list)
-    groups: list[dict] = field(default_factory=list)
+    groups: list[Row] = field(default_factory=list)
 
     @property
     def matches(self) -> bool:
@@ -37,12 +38,12 @@ class BudgetFigures:
         return self.difference == 0
 
 
-def budget_figures(store: Store, plan: dict) -> BudgetFigures:
+def budget_figures(store: Store, plan: Row) -> BudgetFigures:
     """The plan's estimate lines, what was disbursed on each, and totals by funding source and by content item."""
     figures = BudgetFigures(total_budget=int(plan["total_budget"] or 0))
     figures.lines = store.repo("budget_lines").rows(plan_id=plan["id"], order_by=("seq", "rowid"))
     tasks = {t["id"]: t for t in store.repo("tasks").rows(plan_id=plan["id"], order_by=("seq", "rowid"))}
-    groups: dict[str, dict] = {}
+    groups: dict[str, Row] = {}
     for line in figures.lines:
         paid = store.repo("disbursements").rows(budget_line_id=line["id"], order_by=("date", "rowid"))
         figures.disbursements += [{**d, "item": line["item"]} for d in paid]

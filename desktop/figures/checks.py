@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_number
+from desktop.domain.rows import Row
+from desktop.figures.budget import BudgetFigures
+from desktop.figures.indicators import IndicatorFigure
+from desktop.figures.survey import SurveyFigures
+from desktop.figures.tasks import TaskFigures
+from desktop.figures.training import TrainingFigures
 
 
 @dataclass(frozen=True)
@@ -17,14 +23,15 @@ class FigureWarning:
     ref: str = ""  # the id of the record whose fact is contested (documents leave it out)
 
 
-def _task_for(tasks: object, task_id: str | None) -> dict | None:
-    for row in getattr(tasks, "rows", []):
+def _task_for(tasks: TaskFigures, task_id: str | None) -> Row | None:
+    for row in tasks.rows:
         if row["id"] == task_id:
             return row
     return None
 
 
-def consistency_warnings(tasks, training, survey, budget, indicators) -> list[FigureWarning]:  # noqa: ANN001
+def consistency_warnings(tasks: TaskFigures, training: TrainingFigures, survey: SurveyFigures,
+                         budget: BudgetFigures, indicators: list[IndicatorFigure]) -> list[FigureWarning]:
     """The contradictions in the figures:
 
     - a workshop or a course held (dated on or before the as-of date) while its task says "not started";

@@ -8,7 +8,7 @@ from desktop.figures.rounding import half_up, percent_of
 from desktop.figures.survey import SurveyFigures
 from desktop.figures.tasks import TaskFigures
 from desktop.figures.training import TrainingFigures
-from desktop.store import Store
+from desktop.store import Row, Store
 
 COURSES = "courses"
 ATTENDANCE = "attendance"
@@ -41,6 +41,13 @@ class IndicatorFigure:
     stored_actual: float | None = None
 
 
+def plan_indicators(store: Store, plan_id: str) -> list[Row]:
+    """The live indicators of the plan's live objectives, in outline order (objective, then indicator, each by its
+    number and then as added)."""
+    return [indicator for objective in store.repo("objectives").rows(plan_id=plan_id)
+            for indicator in store.repo("indicators").rows(objective_id=objective["id"])]
+
+
 def source_of(name: str, unit: str) -> str:
     """Which data an indicator counts, from its unit and wording: "lớp" → courses held; "người" → attendance;
     "doanh nghiệp" with "mô hình" → model enterprises built; "doanh nghiệp" with "khảo sát" → enterprises surveyed;
@@ -57,7 +64,7 @@ def source_of(name: str, unit: str) -> str:
     return TYPED
 
 
-def model_task(tasks: TaskFigures) -> dict | None:
+def model_task(tasks: TaskFigures) -> Row | None:
     """The activity that builds and applies the model ("xây dựng mô hình … áp dụng"), if the plan has one."""
     for row in tasks.rows:
         title = (row["title"] or "").casefold()
@@ -75,9 +82,7 @@ def indicator_figures(store: Store, plan_id: str, tasks: TaskFigures, training: 
     task building the model is done — before that the actual is 0 and the note gives the task's progress. The rate
     is actual / target rounded half up to one decimal.
     """
-    rows = store.db.execute(
-        "SELECT i.name, i.unit, i.target, i.actual FROM indicators i JOIN objectives o ON o.id = i.objective_id "
-        "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ? ORDER BY o.seq, i.seq, i.rowid", [plan_id]).fetchall()
+    rows = [(i["name"], i["unit"], i["target"], i["actual"]) for i in plan_indicators(store, plan_id)]
     out = []
     for number, (name, unit, target, stored) in enumerate(rows, 1):
         source = source_of(name, unit or "")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.domain import derived
+from desktop.domain.rows import Row
 from desktop.figures.tasks import agency_names
 from desktop.store import Store
 
@@ -19,25 +20,25 @@ class OfficeReportFigures:
     goes to exactly the `missing` offices.
     """
 
-    rows: list[dict] = field(default_factory=list)
-    by_state: dict[str, list[dict]] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    by_state: dict[str, list[Row]] = field(default_factory=dict)
 
     def count(self, state: str) -> int:
         """How many reports are in `state`."""
         return len(self.by_state.get(state, []))
 
     @property
-    def missing(self) -> list[dict]:
+    def missing(self) -> list[Row]:
         """Reports past their due date and not handed in."""
         return self.by_state.get(derived.MISSING, [])
 
     @property
-    def late(self) -> list[dict]:
+    def late(self) -> list[Row]:
         """Reports handed in after their due date."""
         return self.by_state.get(derived.SUBMITTED_LATE, [])
 
     @property
-    def not_submitted(self) -> list[dict]:
+    def not_submitted(self) -> list[Row]:
         """Reports not handed in yet (missing or not yet due)."""
         return [r for r in self.rows if r["state"] in (derived.MISSING, derived.NOT_YET_DUE)]
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop.domain.dates import format_date
+from desktop.domain.rows import Row
 from desktop.figures.budget import BudgetFigures, budget_figures
 from desktop.figures.checks import FigureWarning, consistency_warnings
 from desktop.figures.indicators import IndicatorFigure, indicator_figures
@@ -20,7 +21,7 @@ from desktop.store import Store
 class PlanFigures:
     """Every figure of one plan at `as_of`."""
 
-    plan: dict
+    plan: Row
     as_of: dt.date
     tasks: TaskFigures
     training: TrainingFigures

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain import choices as ch
 from desktop.domain import derived
+from desktop.domain.rows import Row
 from desktop.figures.rounding import half_up, percent_of, to_decimal
 from desktop.store import Store
 
@@ -22,21 +23,21 @@ class SurveyFigures:
     A workshop is `held` by a date when its date is on or before it.
     """
 
-    enterprises: list[dict] = field(default_factory=list)
+    enterprises: list[Row] = field(default_factory=list)
     surveyed: int = 0
     periods: list[str] = field(default_factory=list)
-    consumption: dict[str, list[dict]] = field(default_factory=dict)
+    consumption: dict[str, list[Row]] = field(default_factory=dict)
     toe_by_period: dict[str, dict[str, float]] = field(default_factory=dict)
     toe_totals: dict[str, float] = field(default_factory=dict)
     toe_change_percent: float | None = None
-    solutions: dict[str, list[dict]] = field(default_factory=dict)
-    criteria: list[dict] = field(default_factory=list)
+    solutions: dict[str, list[Row]] = field(default_factory=dict)
+    criteria: list[Row] = field(default_factory=list)
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     weighted: dict[str, float | None] = field(default_factory=dict)
-    ranking: list[dict] = field(default_factory=list)
-    model: dict | None = None
-    workshops: list[dict] = field(default_factory=list)
-    held_workshops: list[dict] = field(default_factory=list)
+    ranking: list[Row] = field(default_factory=list)
+    model: Row | None = None
+    workshops: list[Row] = field(default_factory=list)
+    held_workshops: list[Row] = field(default_factory=list)
 
     def trend_word(self) -> str:
         """"giảm" when the total TOE fell from the first to the last period, "tăng" when it rose, "" otherwise."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from desktop.domain import choices as ch
 from desktop.domain import derived
 from desktop.domain.agencies import name_at
+from desktop.domain.rows import Row
 from desktop.figures.rounding import half_up
 from desktop.store import Store
 
@@ -22,12 +23,12 @@ class TaskFigures:
     content item's from its activities), `stored_status`/`stored_progress` as typed, `status_title`, `overdue`.
     """
 
-    rows: list[dict] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     activities: int = 0
-    by_status: Counter = field(default_factory=Counter)
+    by_status: Counter[str] = field(default_factory=Counter)
     average_progress: float = 0.0
-    overdue: list[dict] = field(default_factory=list)
-    by_code: dict[str, dict] = field(default_factory=dict)
+    overdue: list[Row] = field(default_factory=list)
+    by_code: dict[str, Row] = field(default_factory=dict)
 
 
 def agency_names(store: Store, on: dt.date | None = None) -> dict[str, str]:
@@ -36,7 +37,7 @@ def agency_names(store: Store, on: dt.date | None = None) -> dict[str, str]:
     return {a["id"]: name_at(a, on) for a in store.repo("agencies").rows(include_deleted=True)}
 
 
-def rolled_up(activities: list[dict]) -> tuple[str, float]:
+def rolled_up(activities: list[Row]) -> tuple[str, float]:
     """The status and progress of a content item from its activities: progress is their mean (rounded half up to a
     whole per cent); the status is "done" when every activity is done, "not_started" when none has started (all not
     started, progress 0), "paused" when every unfinished activity is paused, else "in_progress"."""
@@ -63,21 +64,21 @@ def task_figures(store: Store, plan_id: str, as_of: dt.date) -> TaskFigures:
     """
     names = agency_names(store, as_of)
     tasks = store.repo("tasks").rows(plan_id=plan_id, order_by=("seq", "rowid"))
-    children: dict[str | None, list[dict]] = {}
+    children: dict[str | None, list[Row]] = {}
     ids = {t["id"] for t in tasks}
     for task in tasks:
         parent = task["parent_id"] if task["parent_id"] in ids else None
         children.setdefault(parent, []).append(task)
     figures = TaskFigures()
 
-    def enrich(task: dict, depth: int) -> dict:
+    def enrich(task: Row, depth: int) -> Row:
         coordinating = [names.get(i, "") for i in json.loads(task["coordinating_ids"] or "[]")]
         row = {**task, "depth": depth, "lead": names.get(task["lead_agency_id"] or "", ""),
                "coordinating": ", ".join(n for n in coordinating if n),
                "stored_status": task["status"], "stored_progress": float(task["progress"] or 0)}
         return row
 
-    def walk(parent: str | None, depth: int) -> list[dict]:
+    def walk(parent: str | None, depth: int) -> list[Row]:
         out = []
         for task in children.get(parent, []):
             row = enrich(task, depth)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from desktop.domain.rows import Row
 from desktop.figures.rounding import half_up, percent_of
 from desktop.store import Store
 
@@ -21,21 +22,21 @@ class TrainingFigures:
     `held` by a date when it started on or before that date.
     """
 
-    courses: list[dict] = field(default_factory=list)
-    participants: list[dict] = field(default_factory=list)
-    materials: list[dict] = field(default_factory=list)
-    held: list[dict] = field(default_factory=list)
+    courses: list[Row] = field(default_factory=list)
+    participants: list[Row] = field(default_factory=list)
+    materials: list[Row] = field(default_factory=list)
+    held: list[Row] = field(default_factory=list)
     target: int = 0
     registered: int = 0
     attended: int = 0
     attended_percent: float | None = None
-    by_gender: Counter = field(default_factory=Counter)
-    by_org_kind: Counter = field(default_factory=Counter)
+    by_gender: Counter[str] = field(default_factory=Counter)
+    by_org_kind: Counter[str] = field(default_factory=Counter)
     female_percent: float | None = None
     pre_average: float | None = None
     post_average: float | None = None
     score_gain: float | None = None
-    satisfaction: Counter = field(default_factory=Counter)
+    satisfaction: Counter[int] = field(default_factory=Counter)
     satisfaction_average: float | None = None
     satisfied_percent: float | None = None
 
@@ -44,7 +45,7 @@ def _average(values: list[float], decimals: int) -> float | None:
     return half_up(sum(values) / len(values), decimals) if values else None
 
 
-def course_figures(store: Store, courses: list[dict], as_of: dt.date | None = None) -> TrainingFigures:
+def course_figures(store: Store, courses: list[Row], as_of: dt.date | None = None) -> TrainingFigures:
     """The figures of `courses` (see TrainingFigures for the rules); `as_of` decides which were held (all when None)."""
     figures = TrainingFigures(courses=list(courses))
     for course in courses:

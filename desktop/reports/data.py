@@ -30,6 +30,13 @@ REPORTS: tuple[ReportInfo, ...] = (
     ReportInfo("training", "Kết quả lớp tập huấn", "Training course"),
     ReportInfo("survey", "Kết quả khảo sát doanh nghiệp", "Enterprise survey"),
     ReportInfo("budget", "Dự toán và thực hiện kinh phí", "Budget estimate and execution"),
+    ReportInfo("request", "Văn bản đề nghị các đơn vị báo cáo (kèm đề cương)", "Request to the offices to report"),
+    ReportInfo("reminder", "Văn bản đôn đốc đơn vị chậm báo cáo", "Reminder to the offices that are late"),
+    ReportInfo("estimate", "Dự toán kinh phí (trình phê duyệt)", "Budget estimate for approval"),
+    ReportInfo("submission", "Tờ trình phê duyệt dự toán", "Submission of the budget estimate"),
+    ReportInfo("sign-in", "Danh sách học viên ký tên", "Training sign-in sheet"),
+    ReportInfo("allowance", "Danh sách nhận tiền hỗ trợ", "Allowance list signed on receipt"),
+    ReportInfo("plan", "Kế hoạch (văn bản kế hoạch)", "The plan document"),
 )
 BY_ID = {r.id: r for r in REPORTS}
 
@@ -56,12 +63,16 @@ def build_report(store: Store, report_id: str, *, plan_id: str | None = None,
         raise StoreError(f"Không có báo cáo “{report_id}”. Các báo cáo: {', '.join(report_ids())}.")
     plan = find_plan(store, plan_id)
     options = options or load_options(store, plan, report_id)
+    from desktop.reports.documents import BUILDERS
+    from desktop.reports.plan_document import plan_document
+
     builder = {"plan-report": _plan_report, "tasks": _tasks_report, "training": _training_report,
-               "survey": _survey_report, "budget": _budget_report}[report_id]
+               "survey": _survey_report, "budget": _budget_report, "plan": plan_document,
+               **BUILDERS}[report_id]
     figures = plan_figures(store, plan["id"], options.report_date())
     doc = builder(store, plan, options, figures)
     doc["as_of"] = figures.as_of.isoformat()
-    doc["warnings"] = [w.text for w in figures.warnings]
+    doc["warnings"] = [w.text for w in figures.warnings] + list(doc.pop("extra_warnings", []))
     return doc
 
 
@@ -130,6 +141,8 @@ def _opening(plan: dict, what: str, figures: PlanFigures) -> list[dict]:
 
 
 def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: PlanFigures) -> dict:
+    """The department's report to the province (due 25/12): a draft evaluation compiled from the data and the
+    offices' reports, which the clerk edits in Word."""
     tasks, training, survey = figures.tasks, figures.training, figures.survey
     budget, reports = figures.budget, figures.reports
     agency = _agency(options)
@@ -139,6 +152,8 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
         blocks.append(m.paragraph(s.full(plan["purpose"]) + "."))
     indicator_rows = _indicator_rows(figures)
     if indicator_rows:
+        blocks.append(m.paragraph("Kết quả thực hiện các chỉ tiêu (số thực hiện tính theo số liệu: học viên tính theo "
+                                  "số người thực tế tham dự):"))
         blocks.append(m.table([m.column("TT", 0.5, "center"), m.column("Chỉ tiêu", 5), m.column("Đơn vị", 1.2,
                                                                                                "center"),
                                m.column("Kế hoạch", 1, "right"), m.column("Thực hiện", 1, "right"),
@@ -146,6 +161,7 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
     blocks.append(m.heading("II. KẾT QUẢ THỰC HIỆN"))
     blocks.append(m.heading("1. Tình hình thực hiện các nhiệm vụ", 2))
     blocks += s.task_blocks(tasks)
+    blocks += _unfinished(tasks)
     if tasks.rows:
         blocks.append(s.task_table(tasks, wide=False))
     blocks.append(m.heading("2. Kết quả tổ chức tập huấn", 2))
@@ -156,9 +172,12 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
     blocks += s.budget_blocks(budget, options)
     if budget.lines:
         blocks.append(s.source_table(budget))
-    blocks.append(m.heading("5. Tình hình báo cáo của các đơn vị", 2))
+        blocks += _remainder(figures)
+    blocks.append(m.heading("5. Kết quả thực hiện của các đơn vị", 2))
     blocks += s.office_report_blocks(reports)
-    blocks.append(m.heading("III. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"))
+    blocks += _office_summaries(figures, options)
+    if reports.rows:
+        blocks.append(m.paragraph("Chi tiết tình hình gửi báo cáo của từng đơn vị tại Phụ lục I kèm theo."))
     blocks += _assessment(figures)
     subject = f"Kết quả thực hiện Kế hoạch {_lower_first(plan['title'])}"
     parts = [m.part(blocks)]
@@ -169,24 +188,75 @@ def _plan_report(store: Store, plan: dict, options: ReportOptions, figures: Plan
                 closing=_closing(options, f"báo cáo kết quả thực hiện Kế hoạch năm {plan['year']}"))
 
 
+def _unfinished(tasks: object) -> list[dict]:
+    """The activities not finished, each with its progress and the reason recorded (its result or note)."""
+    rows = [t for t in getattr(tasks, "rows", []) if t["kind"] == "activity" and t["status"] != "done"]
+    if not rows:
+        return []
+    blocks = [m.paragraph(f"Các hoạt động chưa hoàn thành ({s.two(len(rows))}):")]
+    for t in rows:
+        reason = s.full(t.get("result") or t.get("note") or "")
+        why = f"; {_lower_first(reason)}" if reason else "; chưa ghi lý do (đề nghị bổ sung)"
+        blocks.append(m.paragraph(f"- {t['code'] or ''} {s.full(t['title'])}: {t['status_title'].lower()}, đạt "
+                                  f"{s.num(t['progress'])}%{why}.", indent=True))
+    return blocks
+
+
+def _remainder(figures: PlanFigures) -> list[dict]:
+    """What is left of the estimate and the draft proposal for it (the unfinished content items it belongs to)."""
+    budget, tasks = figures.budget, figures.tasks
+    if budget.remaining <= 0:
+        return []
+    open_groups = [g for g in budget.groups if g["estimate"] > g["disbursed"]]
+    detail = "; ".join(f"{g['code']}: {s.money(g['estimate'] - g['disbursed'])}" for g in open_groups)
+    unfinished = [t["code"] for t in tasks.rows if t["kind"] == "activity" and t["status"] != "done" and t["code"]]
+    use = (f"tiếp tục sử dụng để hoàn thành các hoạt động {', '.join(unfinished)}" if unfinished
+           else "hoàn trả ngân sách theo quy định")
+    return [m.paragraph(f"Kinh phí còn lại chưa giải ngân: {s.money(budget.remaining)} ({detail}). Đề xuất: {use}; "
+                        "phần không sử dụng hết hoàn trả ngân sách theo quy định.")]
+
+
+def _office_summaries(figures: PlanFigures, options: ReportOptions) -> list[dict]:
+    """What each office reported (its summary), in the order the reports came in."""
+    own = options.issuing_agency.casefold()
+    sent = [r for r in figures.reports.rows if r.get("submitted_date") and r["agency"].casefold() != own]
+    if not sent:
+        return []
+    blocks = [m.paragraph("Tổng hợp kết quả các đơn vị đã báo cáo:")]
+    for r in sorted(sent, key=lambda r: (r["submitted_date"], r["agency"])):
+        summary = s.full(r.get("summary") or "") or "không nêu tóm tắt kết quả"
+        blocks.append(m.paragraph(f"- {r['agency']} (báo cáo ngày {format_date(r['submitted_date'])}): "
+                                  f"{_lower_first(summary)}.", indent=True))
+    return blocks
+
+
 def _indicator_rows(figures: PlanFigures) -> list[list[str]]:
     out = []
     for ind in figures.indicators:
         actual = s.num(ind.actual) if ind.actual is not None else ""
-        if ind.note:
-            actual = f"{actual} ({ind.note})"
-        out.append([str(ind.number), ind.name, ind.unit, s.num(ind.target), actual,
+        name = f"{ind.name} ({ind.note})" if ind.note else ind.name
+        out.append([str(ind.number), name, ind.unit, s.num(ind.target), actual,
                     f"{s.num(ind.percent, 1)}%" if ind.percent is not None else ""])
     return out
 
 
 def _assessment(figures: PlanFigures) -> list[dict]:
+    """III. Đánh giá chung; IV. Khó khăn, vướng mắc; V. Đề xuất, kiến nghị — drafted from the figures."""
     tasks, training, survey, budget, reports = (figures.tasks, figures.training, figures.survey, figures.budget,
                                                 figures.reports)
     done = tasks.by_status.get("done", 0)
-    blocks = [m.paragraph(f"Đến thời điểm báo cáo đã hoàn thành {s.two(done)}/{s.two(tasks.activities)} hoạt động "
+    blocks = [m.heading("III. ĐÁNH GIÁ CHUNG"),
+              m.paragraph(f"Đến thời điểm báo cáo đã hoàn thành {s.two(done)}/{s.two(tasks.activities)} hoạt động "
                           f"của Kế hoạch; tiến độ bình quân {s.num(tasks.average_progress, 1)}%.")]
+    reached = [i for i in figures.indicators if i.percent is not None and i.percent >= 100]
+    if figures.indicators:
+        blocks.append(m.paragraph(f"Đạt {s.two(len(reached))}/{s.two(len(figures.indicators))} chỉ tiêu của Kế "
+                                  "hoạch."))
     problems = []
+    unfinished = [t for t in tasks.rows if t["kind"] == "activity" and t["status"] != "done"]
+    if unfinished:
+        problems.append(f"{s.two(len(unfinished))} hoạt động chưa hoàn thành "
+                        f"({', '.join(t['code'] for t in unfinished if t['code'])})")
     if tasks.overdue:
         problems.append(f"{s.two(len(tasks.overdue))} hoạt động quá thời hạn chưa hoàn thành")
     if training.courses and training.attended < training.target:
@@ -195,15 +265,23 @@ def _assessment(figures: PlanFigures) -> list[dict]:
         problems.append("chưa chọn được doanh nghiệp mẫu")
     if budget.lines and not budget.matches:
         problems.append("dự toán chi tiết chưa khớp tổng kinh phí")
-    missing = reports.by_state.get("missing", [])
+    missing = reports.missing
+    late = reports.late
     if missing:
-        problems.append(f"{s.two(len(missing))} đơn vị chưa gửi báo cáo")
-    if problems:
-        blocks.append(m.paragraph("Tồn tại, hạn chế: " + "; ".join(problems) + "."))
-        blocks.append(m.paragraph("Kiến nghị: đề nghị UBND tỉnh chỉ đạo các đơn vị chưa gửi báo cáo khẩn trương gửi "
-                                  "kết quả thực hiện; cho phép tiếp tục triển khai các nội dung còn lại trong năm."))
-    else:
-        blocks.append(m.paragraph("Các nội dung của Kế hoạch được triển khai đúng tiến độ."))
+        problems.append(f"{s.two(len(missing))} đơn vị chưa gửi báo cáo ({', '.join(r['agency'] for r in missing)})")
+    if late:
+        problems.append(f"{s.two(len(late))} đơn vị gửi báo cáo chậm")
+    blocks.append(m.heading("IV. KHÓ KHĂN, VƯỚNG MẮC"))
+    blocks.append(m.paragraph(("Tồn tại, hạn chế: " + "; ".join(problems) + ".") if problems
+                              else "Các nội dung của Kế hoạch được triển khai đúng tiến độ."))
+    proposals = []
+    if missing:
+        proposals.append("đề nghị UBND tỉnh chỉ đạo các đơn vị chưa gửi báo cáo khẩn trương gửi kết quả thực hiện")
+    if unfinished:
+        proposals.append("cho phép tiếp tục triển khai các hoạt động chưa hoàn thành và sử dụng kinh phí còn lại")
+    proposals.append(f"tiếp tục bố trí kinh phí thực hiện Kế hoạch năm {int(figures.plan['year']) + 1}")
+    blocks.append(m.heading("V. ĐỀ XUẤT, KIẾN NGHỊ"))
+    blocks.append(m.paragraph("Kiến nghị: " + "; ".join(proposals) + "."))
     return blocks
 
 

@@ -172,17 +172,22 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = table.cell(0, 0), table.cell(0, 1)
         _widths(table, [0.4, 0.6], self._content_width(self.doc["parts"][0]["orientation"]))
-        self._cell_text(left, o.parent_agency.upper(), size=12.5)
+        if o.parent_agency.strip():
+            self._cell_text(left, o.parent_agency.upper(), size=12.5)
         self._cell_text(left, o.issuing_agency.upper(), size=12.5, bold=True, rule=True, rule_indent=24)
         self._cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12.5, bold=True)
         self._cell_text(right, "Độc lập - Tự do - Hạnh phúc", size=13.5, bold=True, rule=True, rule_indent=17)
         number = f"Số: {o.number.rstrip()}" if o.number.strip() else "Số:        "
-        self._cell_text(table.cell(1, 0), number, size=13)
+        if not self.doc.get("no_number"):
+            self._cell_text(table.cell(1, 0), number, size=13)
+        if self.doc.get("excerpt"):
+            self._cell_text(table.cell(1, 0), self.doc["excerpt"], size=12)
         try:
             date = parse_date(o.date) if o.date else o.report_date()
         except ValueError:
             date = None
-        self._cell_text(table.cell(1, 1), date_line(o.place, date), size=13.5, italic=True)
+        self._cell_text(table.cell(1, 1), self.doc.get("date_line") or date_line(o.place, date), size=13.5,
+                        italic=True)
 
     def _cell_text(self, cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
                    rule: bool = False, rule_indent: float = 18) -> None:
@@ -203,6 +208,11 @@ class _Writer:
             fmt.space_after = Pt(6)
 
     def _title(self) -> None:
+        if not self.doc["doc_type"]:  # a letter: its subject is the "V/v" line of the header block
+            self._para("", before=6)
+            return
+        if self.doc.get("draft"):
+            self._para("DỰ THẢO", size=13, bold=True, align="center", before=6)
         self._para(self.doc["doc_type"], size=14, bold=True, align="center", before=12)
         if self.doc.get("subject"):
             plain = self.doc.get("subject_style") == "italic"
@@ -290,6 +300,9 @@ class _Writer:
     def _signature(self) -> None:
         """"Nơi nhận" on the left, the signer on the right; one row that never splits."""
         o = self.o
+        if self.doc.get("signers"):
+            self._signers(self.doc["signers"])
+            return
         table = self.document.add_table(rows=1, cols=2)
         _no_borders(table)
         _row_flags(table.rows[0])
@@ -300,7 +313,7 @@ class _Writer:
         run.bold, run.italic = True, True
         run.font.size = Pt(12)
         first.paragraph_format.space_before = Pt(14)
-        recipients = list(o.recipients)
+        recipients = list(self.doc.get("recipients") or o.recipients)
         for i, item in enumerate(recipients):
             text = item.strip().rstrip(";.")
             paragraph = left.add_paragraph()
@@ -322,6 +335,27 @@ class _Writer:
         run = name.add_run(o.signer_name or "")
         run.bold = True
         run.font.size = Pt(14)
+
+
+    def _signers(self, signers: list[list[str]]) -> None:
+        """Several signatures side by side: title, room to sign, name."""
+        table = self.document.add_table(rows=1, cols=len(signers))
+        _no_borders(table)
+        _row_flags(table.rows[0])
+        _widths(table, [1 / len(signers)] * len(signers), self._content_width(self.doc["parts"][0]["orientation"]))
+        for cell, (title, name) in zip(table.rows[0].cells, signers, strict=True):
+            head = cell.paragraphs[0]
+            head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            head.paragraph_format.space_before = Pt(14)
+            run = head.add_run(title)
+            run.bold = True
+            run.font.size = Pt(13)
+            below = cell.add_paragraph()
+            below.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            below.paragraph_format.space_before = Pt(62)
+            run = below.add_run(name or "")
+            run.bold = True
+            run.font.size = Pt(13)
 
 
 # -- OOXML details python-docx has no API for ------------------------------------------------------------------------

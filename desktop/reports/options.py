@@ -141,13 +141,20 @@ def agency_caps(name: str) -> str:
     return text.upper()
 
 
-def plan_defaults(store: Store, plan: dict | None) -> dict:
+# The form of a document's number by kind (Decree 30, Appendix III): reports BC, submissions TTr, letters carry the
+# agency and the drafting office ("SCT-QLCN"); lists have no number.
+NUMBER_FORMS = {"request": "{code}-QLCN", "reminder": "{code}-QLCN", "submission": "TTr-{code}",
+                "estimate": "DT-{code}"}
+
+
+def plan_defaults(store: Store, plan: dict | None, report_id: str = "") -> dict:
     """Option values pre-filled from the plan and this installation's office (before the user's settings)."""
     values: dict = {}
     office = store.repo("agencies").rows(code=store.context.office)
     if office:
         values["issuing_agency"] = agency_caps(office[0]["name"])
-        values["number"] = f"      /BC-{office[0]['code']}"
+        form = NUMBER_FORMS.get(report_id, "BC-{code}")
+        values["number"] = "      /" + form.format(code=office[0]["code"])
     if plan:
         if plan.get("issuer"):
             values["parent_agency"] = agency_caps(plan["issuer"])
@@ -174,9 +181,14 @@ def default_date(store: Store, plan: dict, today: dt.date | None = None) -> dt.d
     return min(today, limit)
 
 
+def chosen_date(store: Store) -> str:
+    """The document date the user typed and saved (ISO), or "" when the date is left automatic."""
+    return get_setting(store.db, PREFIX + "date") or ""
+
+
 def load_options(store: Store, plan: dict | None = None, report_id: str = "") -> ReportOptions:
     """The options for printing `report_id` of `plan`: stored settings over the plan's defaults over built-ins."""
-    values = plan_defaults(store, plan)
+    values = plan_defaults(store, plan, report_id)
     for name in STORED_FIELDS:
         raw = get_setting(store.db, PREFIX + name)
         if raw is None or (name == "date" and not raw.strip()):

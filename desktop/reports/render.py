@@ -1,8 +1,9 @@
 """Drawing a summary (the document model of desktop/reports/model.py) onto a QPrinter: PDF, printer or preview.
 
-Import this module lazily: it loads Qt. The layout follows Decree 30/2020/NĐ-CP (see DOMAIN.md): A4, the margins and
-type sizes of the options, Times New Roman where installed and the bundled Liberation Serif otherwise, the header block
-drawn on page 1, page numbers centred in the top margin from page 2, table headers repeated on every page.
+Import this module lazily: it loads Qt. The layout follows Decree 30/2020/NĐ-CP (see docs/domain-rules.md): A4, the
+margins and type sizes of the options, Times New Roman where installed and the bundled Liberation Serif otherwise, the
+header block drawn on page 1, page numbers centred in the top margin from page 2, table headers repeated on every
+page.
 
 Orientation: QTextDocument lays out every page at one size, so each part of a document (the body, each appendix)
 is its own QTextDocument, paginated and painted page by page with QPainter onto the same QPrinter. When the output is
@@ -111,9 +112,9 @@ class _Renderer:
         self.printer = printer
         self.options = options_from(doc)
         self.family = font_family(self.options.font_family)
-        self.res = float(printer.resolution())
+        self.res = float(printer.resolution()) if isinstance(printer, QPrinter) else float(printer.logicalDpiX())
         # Qt lets the page layout change between pages only on its PDF engine (not a printer, not the preview).
-        engine = printer.paintEngine()
+        engine = printer.paintEngine() if isinstance(printer, QPrinter) else None
         self.real_layouts = engine is not None and engine.type() == QPaintEngine.Type.Pdf
 
     # -- units ---------------------------------------------------------------------------------------------------------
@@ -145,6 +146,31 @@ class _Renderer:
                            QPageLayout.Unit.Millimeter)
 
     # -- drawing -------------------------------------------------------------------------------------------------------
+    def pages(self):  # noqa: ANN201 - an iterator of (part, geometry, header, text, number)
+        """Every page to draw, in order: its part, geometry, header block (page 1), laid-out text and page index."""
+        for index, part in enumerate(self.doc["parts"]):
+            geometry = self.page(part["orientation"])
+            header = _Header(self, geometry) if index == 0 else None
+            text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
+            for number in range(_used_pages(text)):
+                yield part, geometry, header, text, number
+
+    def draw_page(self, painter: QPainter, page: tuple, page_number: int, *, rotate: bool) -> None:
+        """Draw one page; `rotate` turns a landscape page onto portrait paper (printers and Qt's preview)."""
+        part, geometry, header, text, number = page
+        painter.save()
+        if part["orientation"] == LANDSCAPE and rotate:
+            # Turned counter-clockwise: the top of the landscape page faces the bound (left) edge.
+            painter.translate(0, self.mm(A4_MM[1]))
+            painter.rotate(-90)
+        if page_number > 1:
+            self.draw_page_number(painter, geometry, page_number)
+        if header and number == 0:
+            header.draw(painter)
+        painter.translate(geometry.left, geometry.top - number * geometry.content_h)
+        text.drawContents(painter, QRectF(0, number * geometry.content_h, geometry.content_w, geometry.content_h))
+        painter.restore()
+
     def run(self) -> int:
         parts = self.doc["parts"]
         self.printer.setFullPage(True)
@@ -154,29 +180,13 @@ class _Renderer:
             raise RenderError("Không mở được máy in hoặc tệp PDF để ghi (kiểm tra đường dẫn và quyền ghi).")
         pages = 0
         try:
-            for index, part in enumerate(parts):
-                geometry = self.page(part["orientation"])
-                header = _Header(self, geometry) if index == 0 else None
-                text = _build_text_document(self, part, index == 0, geometry, header.height if header else 0.0)
-                for number in range(_used_pages(text)):
-                    if pages:
-                        if self.real_layouts:
-                            self.printer.setPageLayout(self.layout_for(part["orientation"]))
-                        self.printer.newPage()
-                    pages += 1
-                    painter.save()
-                    if part["orientation"] == LANDSCAPE and not self.real_layouts:
-                        # Turned counter-clockwise: the top of the landscape page faces the bound (left) edge.
-                        painter.translate(0, self.mm(A4_MM[1]))
-                        painter.rotate(-90)
-                    if pages > 1:
-                        self.draw_page_number(painter, geometry, pages)
-                    if header and number == 0:
-                        header.draw(painter)
-                    painter.translate(geometry.left, geometry.top - number * geometry.content_h)
-                    text.drawContents(painter, QRectF(0, number * geometry.content_h, geometry.content_w,
-                                                      geometry.content_h))
-                    painter.restore()
+            for page in self.pages():
+                if pages:
+                    if self.real_layouts:
+                        self.printer.setPageLayout(self.layout_for(page[0]["orientation"]))
+                    self.printer.newPage()
+                pages += 1
+                self.draw_page(painter, page, pages, rotate=not self.real_layouts)
         finally:
             painter.end()
         return pages
@@ -204,7 +214,8 @@ class _Header:
         self.ops: list[tuple] = []
         gap = renderer.pt(2)
         y = 0.0
-        y = self._text(o.parent_agency.upper(), renderer.font(12.5), 0, self.left_w, y)
+        if o.parent_agency.strip():
+            y = self._text(o.parent_agency.upper(), renderer.font(12.5), 0, self.left_w, y)
         y = self._text(o.issuing_agency.upper(), renderer.font(12.5, bold=True), 0, self.left_w, y, rule=0.45)
         left_bottom = y + gap
         y = 0.0
@@ -214,13 +225,16 @@ class _Header:
                        rule=1.0)
         line_y = max(left_bottom, y + gap) + renderer.pt(6)
         number = f"Số: {o.number.rstrip()}" if o.number.strip() else "Số:        "
-        y1 = self._text(number, renderer.font(13), 0, self.left_w, line_y)
+        y1 = line_y if renderer.doc.get("no_number") else self._text(number, renderer.font(13), 0, self.left_w,
+                                                                      line_y)
+        if renderer.doc.get("excerpt"):  # a letter's "V/v …" under its number (Decree 30, công văn)
+            y1 = self._text(renderer.doc["excerpt"], renderer.font(12), 0, self.left_w, y1)
         try:
             date = parse_date(o.date) if o.date else renderer.options.report_date()
         except ValueError:
             date = None
-        y2 = self._text(date_line(o.place, date), renderer.font(13.5, italic=True), self.left_w, self.right_w,
-                        line_y)
+        y2 = self._text(renderer.doc.get("date_line") or date_line(o.place, date), renderer.font(13.5, italic=True),
+                        self.left_w, self.right_w, line_y)
         self.height = max(y1, y2) + renderer.pt(12)
 
     def _text(self, text: str, font: QFont, x: float, width: float, y: float, *, rule: float = 0.0) -> float:
@@ -313,7 +327,7 @@ class _Breaks:
     """Page breaks added after layout, because QTextDocument has no "keep together":
 
     - a table row cut by a page break: the table is split before that row and continues on the next page under its
-      repeated header (a row taller than a page is left to Qt);
+      repeated header (a row taller than a page is left to Qt); a group heading row goes with the row under it;
     - a caption or unit note on one page and its table's first row on the next: break before the caption;
     - a heading last on a page: break before the heading;
     - the closing paragraph, the signature block and "Nơi nhận" not on one page: break before the closing paragraph.
@@ -322,6 +336,7 @@ class _Breaks:
     before: set[int] = field(default_factory=set)          # top-level block indexes that start a page
     rows: dict[int, set[int]] = field(default_factory=dict)  # table block index -> rows that start a page
     closing: bool = False
+    tail: bool = False
 
     def fix_first_violation(self, doc: QTextDocument) -> bool:
         """Add the first missing break in document order; True when one was added (lay out again)."""
@@ -357,6 +372,12 @@ class _Breaks:
                 if bottom - top < page_h and page(top) != page(bottom - 0.5):
                     candidates.append((top, "row", index, first_row + r - 1))
                     break
+                grouped = _anchor_of(table.cellAt(r, 0).firstCursorPosition().block(), "g")
+                if grouped and r > 1 and r + 1 < table.rows():
+                    following = _row_box(layout, table, r + 1)
+                    if page(top) != page(following[1] - 0.5) and following[1] - top < page_h:
+                        candidates.append((top, "row", index, first_row + r - 1))
+                        break
         for name, rect in anchors.items():
             if name.startswith("h"):
                 index = int(name[1:])
@@ -364,19 +385,33 @@ class _Breaks:
                 if following is not None and page(rect.top()) != page(following.bottom() - 0.5) \
                         and index not in self.before:
                     candidates.append((rect.top(), "before", index, 0))
-        for table in _tables(doc.rootFrame()):
-            if "closing" in anchors and not self.closing and \
-                    _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "signature"):
-                closing, bottom = anchors["closing"], _row_box(layout, table, 0)[1]
+        tables = _tables(doc.rootFrame())
+        for n, table in enumerate(tables):
+            if not _anchor_of(table.cellAt(0, 0).firstCursorPosition().block(), "signature"):
+                continue
+            bottom = _row_box(layout, table, 0)[1]
+            if "closing" in anchors and not self.closing:
+                closing = anchors["closing"]
                 if page(closing.top()) != page(bottom - 0.5):
                     candidates.append((closing.top(), "closing", 0, 0))
+            elif "closing" not in anchors and n and not self.tail:
+                # A document ending with a table (a list): its last two rows (the total, the amount in words) go
+                # with the signatures to the next page rather than leaving them alone there.
+                last = tables[n - 1]
+                head = _anchor_of(last.cellAt(0, 0).firstCursorPosition().block(), "t")
+                if head and last.rows() > 3:
+                    index, first_row = (int(x) for x in head[1:].split("_"))
+                    top = _row_box(layout, last, last.rows() - 2)[0]
+                    if page(top) != page(bottom - 0.5):
+                        candidates.append((top, "tail", index, first_row + last.rows() - 3))
         if not candidates:
             return False
         _, kind, index, row = min(candidates)
         if kind == "before":
             self.before.add(index)
-        elif kind == "row":
+        elif kind in ("row", "tail"):
             self.rows.setdefault(index, set()).add(row)
+            self.tail = self.tail or kind == "tail"
         else:
             self.closing = True
         return True
@@ -453,12 +488,15 @@ class _HtmlWriter:
             spacer = round(header_height * 96 / self.r.res)
             out.append(f"<p style=\"margin-top:0px; margin-bottom:0px; line-height:{spacer}px; font-size:2pt\">"
                        "&nbsp;</p>")
-            out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
-            if self.r.doc.get("subject"):
-                plain = self.r.doc.get("subject_style") == "italic"
-                out.append(self._p(self.r.doc["subject"], size=13 if plain else 14, bold=not plain, italic=plain,
-                                   align="center", top=0))
-            out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
+            if self.r.doc.get("draft"):
+                out.append(self._p("DỰ THẢO", size=13, bold=True, align="center", top=0))
+            if self.r.doc["doc_type"]:  # a letter (công văn) has no title: its subject is the "V/v" line
+                out.append(self._p(self.r.doc["doc_type"], size=14, bold=True, align="center", top=6))
+                if self.r.doc.get("subject"):
+                    plain = self.r.doc.get("subject_style") == "italic"
+                    out.append(self._p(self.r.doc["subject"], size=13 if plain else 14, bold=not plain,
+                                       italic=plain, align="center", top=0))
+                out.append(f"<hr width=\"30%\" style=\"margin-top:{self.px(2)}px; margin-bottom:{self.px(8)}px\"/>")
         if part.get("label"):
             out.append(self._p(part["label"].upper(), size=13, bold=True, align="center", top=0))
             out.append(self._p(part["title"], size=13, bold=True, align="center", top=0))
@@ -556,12 +594,15 @@ class _HtmlWriter:
         if row.get("italic"):
             style.append("font-style:italic")
         css = f" style=\"{'; '.join(style)}\"" if style else ""
+        # A group heading (a spanning row, or one marked "group") stays with the row under it (see _Breaks).
+        mark = "<a name=\"g\"></a>" if row.get("span") or row.get("group") else ""
         if row.get("span"):
-            return (f"<tr><td colspan=\"{len(columns)}\"{css}>{_cell_html(row['cells'][0] if row['cells'] else '')}"
-                    "</td></tr>")
+            return (f"<tr><td colspan=\"{len(columns)}\"{css}>{mark}"
+                    f"{_cell_html(row['cells'][0] if row['cells'] else '')}</td></tr>")
         cells = list(row["cells"]) + [""] * (len(columns) - len(row["cells"]))
-        return "<tr>" + "".join(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{_cell_html(cell)}</td>"
-                                for c, cell in zip(columns, cells, strict=False)) + "</tr>"
+        return "<tr>" + "".join(f"<td align=\"{c['align']}\" valign=\"top\"{css}>{mark if i == 0 else ''}"
+                                f"{_cell_html(cell)}</td>"
+                                for i, (c, cell) in enumerate(zip(columns, cells, strict=False))) + "</tr>"
 
     def _chart(self, block: dict) -> str:
         width_mm = (self.g.content_w / self.r.res * 25.4) * 0.92
@@ -579,7 +620,9 @@ class _HtmlWriter:
 
     def _signature(self) -> str:
         o = self.r.options
-        recipients = list(o.recipients)
+        if self.r.doc.get("signers"):
+            return self._signers(self.r.doc["signers"])
+        recipients = list(self.r.doc.get("recipients") or o.recipients)
         lines = []
         for i, item in enumerate(recipients):
             text = item.strip().rstrip(";.")
@@ -595,6 +638,19 @@ class _HtmlWriter:
         return (f"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:"
                 f"{self.px(14)}px\"><tr><td width=\"50%\" valign=\"top\">{left}</td>"
                 f"<td width=\"50%\" valign=\"top\">{''.join(signer)}</td></tr></table>")
+
+    def _signers(self, signers: list[list[str]]) -> str:
+        """Several signatures side by side (lists: the preparer, the accountant, the head): title, room, name."""
+        width = round(100 / len(signers), 2)
+        cells = []
+        for i, (title, name) in enumerate(signers):
+            anchor = "<a name=\"signature\"></a>" if i == 0 else ""
+            cells.append(f"<td width=\"{width}%\" valign=\"top\"><p align=\"center\" style=\"margin-top:0px; "
+                         f"font-size:13pt; font-weight:bold\">{anchor}{_esc(title)}</p><p align=\"center\" "
+                         f"style=\"margin-top:{self.mmpx(22)}px; font-size:13pt; font-weight:bold\">"
+                         f"{_esc(name) or '&nbsp;'}</p></td>")
+        return (f"<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:"
+                f"{self.px(14)}px\"><tr>{''.join(cells)}</tr></table>")
 
 
 # -- charts ----------------------------------------------------------------------------------------------------------
@@ -688,6 +744,36 @@ def render_to_printer(doc: dict, printer: QPrinter) -> int:
     printer.setDocName(doc["subject"][:120])
     printer.setCreator("SXTDBV")
     return _Renderer(doc, printer).run()
+
+
+def page_images(doc: dict, dpi: int = 96) -> list[QImage]:
+    """Every page of the document as an image at `dpi`, each in its own orientation (a landscape appendix is a
+    landscape image, upright): what the app's print preview shows, page for page the same as the PDF."""
+    ensure_app()
+    # Laid out at the PDF printer's resolution (text metrics, hence line and page breaks, depend on it), then drawn
+    # scaled down onto each page image.
+    layout_dpi = QPrinter(QPrinter.PrinterMode.HighResolution).resolution()
+    device = QImage(8, 8, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(layout_dpi / 0.0254))
+    device.setDotsPerMeterY(round(layout_dpi / 0.0254))
+    renderer = _Renderer(doc, device)  # type: ignore[arg-type] - a paint device with the printer's metrics
+    dots = round(layout_dpi / 0.0254)  # fonts set on the painter resolve at the layout's resolution, then scale
+    images = []
+    for number, page in enumerate(renderer.pages(), 1):
+        landscape = page[0]["orientation"] == LANDSCAPE
+        w, h = (A4_MM[1], A4_MM[0]) if landscape else A4_MM
+        image = QImage(round(w / 25.4 * dpi), round(h / 25.4 * dpi), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(dots)
+        image.setDotsPerMeterY(dots)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(dpi / layout_dpi, dpi / layout_dpi)
+        renderer.draw_page(painter, page, number, rotate=False)
+        painter.end()
+        images.append(image)
+    return images
 
 
 def pdf_printer(path: Path | str) -> QPrinter:

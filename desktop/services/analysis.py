@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.domain.rows import Row
 from desktop.figures import budget, office_reports, plan, survey, tasks, training
 from desktop.figures.plan import as_of_line
 from desktop.store import Store
@@ -14,14 +15,14 @@ def _as_of(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
 
-def task_figures(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
+def task_figures(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
     """Activities by status, the average progress (activities only) and the overdue activities."""
     f = tasks.task_figures(store, plan_id, _as_of(today))
     return {"count": f.activities, "by_status": dict(f.by_status), "average_progress": f.average_progress,
             "overdue": f.overdue}
 
 
-def budget_figures(store: Store, plan_id: str) -> dict:
+def budget_figures(store: Store, plan_id: str) -> Row:
     """Allocated (sum of lines), the plan total, the difference (plan total − lines), disbursed, execution %."""
     f = budget.budget_figures(store, store.repo("plans").get(plan_id))
     return {
@@ -36,7 +37,7 @@ def budget_figures(store: Store, plan_id: str) -> dict:
     }
 
 
-def training_figures(store: Store, course_id: str) -> dict:
+def training_figures(store: Store, course_id: str) -> Row:
     """One course: registered vs target, attended, make-up of the attendees, evaluation averages (2 decimals)."""
     f = training.single_course_figures(store, course_id)
     return {
@@ -51,7 +52,7 @@ def training_figures(store: Store, course_id: str) -> dict:
     }
 
 
-def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
+def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
     """Attendance over every course of the plan against the indicator's target (the courses' targets; the indicator
     of people trained when there is no course yet)."""
     figures = plan.plan_figures(store, plan_id, _as_of(today))
@@ -62,7 +63,7 @@ def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = No
     return {"courses": len(f.courses), "count": f.attended, "registered": f.registered, "target": target}
 
 
-def survey_figures(store: Store, plan_id: str) -> dict:
+def survey_figures(store: Store, plan_id: str) -> Row:
     """Enterprises surveyed against the indicator's target and the model enterprise chosen."""
     f = survey.survey_figures(store, plan_id)
     targets = [i.target for i in plan.plan_figures(store, plan_id).indicators if i.source == "surveyed"]
@@ -70,12 +71,12 @@ def survey_figures(store: Store, plan_id: str) -> dict:
             "target": int(targets[0]) if targets else 5, "model": f.model}
 
 
-def selection_ranking(store: Store, plan_id: str) -> list[dict]:
+def selection_ranking(store: Store, plan_id: str) -> list[Row]:
     """Each enterprise's weighted score over the plan's criteria (2 decimals, halves up), best first."""
     return survey.survey_figures(store, plan_id).ranking
 
 
-def office_report_figures(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
+def office_report_figures(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
     """Office reports by state (on time, late, not yet due, missing) and the list of offices that have not reported."""
     f = office_reports.office_report_figures(store, plan_id, _as_of(today))
     return {
@@ -86,7 +87,7 @@ def office_report_figures(store: Store, plan_id: str, today: dt.date | None = No
     }
 
 
-def dashboard(store: Store, plan_id: str, today: dt.date | None = None) -> dict:
+def dashboard(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
     """Everything the Tổng quan page shows, as of `today`, with the as-of line and the consistency warnings."""
     as_of = _as_of(today)
     figures = plan.plan_figures(store, plan_id, as_of)

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.paths import data_dir
+from desktop.paths import data_dir, default_database_path
 from desktop.store import Store, StoreError
-from desktop.store.backup import BackupInfo, backup_connection, backup_to, check_backup_file, copy_into
-from desktop.store.files import explain_os_error, sqlite_uri
+from desktop.store.backup import BackupInfo, backup_connection, backup_file, backup_to, check_backup_file, copy_into
+from desktop.store.files import explain_os_error
 from desktop.store.lock import DatabaseLock
-from desktop.store.settings import get_setting, set_setting
+from desktop.store.settings import get_setting, get_setting_of, set_setting
 
 BACKUP_KEEP_KEY = "backup_keep"
 DEFAULT_KEEP = 10
@@ -111,10 +111,11 @@ def set_backup_keep(store: Store, keep: int) -> None:
 
 def list_backups(database: Path | str) -> list[BackupFile]:
     """Every backup of `database` (its backups folder, and `backups/` beside it where older versions wrote), newest
-    first."""
+    first. The default database also gets the `before-import-*.db` files older versions left, unrotated, in the data
+    folder's `backups/` (they name no database; most were the default one's), so that they are listed and rotated."""
     database = Path(database)
+    found = _old_pre_import_backups() if _is_default(database) else []
     pattern = re.compile(rf"^{re.escape(database.stem)}-(\d{{8}}-\d{{6}})-(\d{{3}})-([a-z]+)\.db$")
-    found = []
     for folder in (backups_dir(database), _legacy_backups_dir(database)):
         try:
             entries = list(folder.iterdir()) if folder.is_dir() else []
@@ -126,6 +127,28 @@ def list_backups(database: Path | str) -> list[BackupFile]:
                 made = datetime.strptime(match.group(1), _STAMP).replace(microsecond=int(match.group(2)) * 1000)
                 found.append(BackupFile(path, made, match.group(3)))
     return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
+
+
+def _is_default(database: Path) -> bool:
+    return os.path.normcase(os.path.abspath(database)) == os.path.normcase(os.path.abspath(default_database_path()))
+
+
+_OLD_PRE_IMPORT = re.compile(r"^before-import-(\d{8}-\d{6})-(\d{6})\.db$")
+
+
+def _old_pre_import_backups() -> list[BackupFile]:
+    folder = data_dir() / BACKUP_FOLDER
+    try:
+        entries = list(folder.glob("before-import-*.db"))
+    except OSError:
+        return []
+    found = []
+    for path in entries:
+        match = _OLD_PRE_IMPORT.match(path.name)
+        if match and path.is_file():
+            made = datetime.strptime(match.group(1), _STAMP).replace(microsecond=int(match.group(2)))
+            found.append(BackupFile(path, made, IMPORT))
+    return found
 
 
 def rotate(database: Path | str, keep: int) -> list[Path]:
@@ -178,10 +201,10 @@ def before_upgrade(database: Path | str, made: list[Path] | None = None) -> Call
 
 
 def _keep_of_connection(conn: sqlite3.Connection) -> int:
+    value = get_setting_of(conn, BACKUP_KEEP_KEY)
     try:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", [BACKUP_KEEP_KEY]).fetchone()
-        return min(max(int(row[0]), 1), MAX_KEEP) if row else DEFAULT_KEEP
-    except (sqlite3.Error, ValueError):
+        return min(max(int(value), 1), MAX_KEEP) if value else DEFAULT_KEEP
+    except ValueError:
         return DEFAULT_KEEP
 
 
@@ -236,12 +259,7 @@ def _backup_current(database: Path) -> Path:
     as a plain copy of its files (then removed, so that the restore starts from a fresh file)."""
     destination = _new_backup_path(database, RESTORE, None)
     try:
-        conn = sqlite3.connect(sqlite_uri(database, mode="ro"), uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return backup_connection(conn, destination)
-        finally:
-            conn.close()
+        return backup_file(database, destination)
     except (sqlite3.Error, StoreError):
         pass
     try:

@@ -1,4 +1,5 @@
-"""Excel exchange services shared by the CLI and the GUI: export, import preview, apply, foreign lists.
+"""Excel exchange services shared by the CLI and the GUI: export, import preview, apply. (Lists typed by offices in
+their own layout: desktop/services/lists.py.)
 
 Long operations take `progress(done, total, label)` and `cancel() -> bool` callbacks so that the GUI can run them in
 a worker thread with a progress bar and a cancel button.
@@ -9,17 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
+from desktop.domain.rows import Row
 from desktop.exchange.apply import ApplyResult, apply_preview, log_refused, resolve_all, unresolved
 from desktop.exchange.errors import ExchangeError
-from desktop.exchange.foreign import (
-    FOREIGN_ENTITIES,
-    ForeignTable,
-    foreign_sheets,
-    preview_foreign,
-    read_foreign,
-    suggest_mapping,
-)
 from desktop.exchange.merge import build_preview
 from desktop.exchange.model import CONFLICT, MINE, THEIRS, ImportPreview
 from desktop.exchange.reader import file_hash
@@ -32,11 +27,8 @@ from desktop.store import Store
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
-__all__ = [
-    "FOREIGN_ENTITIES", "ApplyResult", "ExportResult", "ForeignTable", "ImportPreview", "apply_import",
-    "export_workbook", "foreign_sheets", "import_report", "preview_foreign", "preview_import", "read_foreign",
-    "suggest_mapping",
-]
+__all__ = ["ApplyResult", "ExportResult", "ImportPreview", "apply_import", "export_workbook", "import_report",
+           "preview_import"]
 
 
 def export_workbook(store: Store, path: Path | str, office: str | None = None, progress: Progress | None = None,
@@ -66,11 +58,11 @@ def apply_import(store: Store, preview: ImportPreview, resolutions: Mapping[str,
     return apply_preview(store, preview, allow_rejected=allow_rejected, backup=backup_before_import)
 
 
-def import_report(store: Store, path: Path | str, *, dry_run: bool = False, resolve: str | None = None) -> dict:
+def import_report(store: Store, path: Path | str, *, dry_run: bool = False, resolve: str | None = None) -> Row:
     """Import one file as the CLI does and return its JSON report:
     {"file", "status": applied|dry-run|refused|no-changes, "counts", "errors", "rows"} plus "message"/"warnings"."""
     path = Path(path)
-    report: dict = {"file": str(path), "status": "refused", "counts": {}, "errors": [], "rows": []}
+    report: dict[str, Any] = {"file": str(path), "status": "refused", "counts": {}, "errors": [], "rows": []}
     preview = None
     try:
         preview = preview_import(store, path)

@@ -11,6 +11,7 @@ service behind the list dialog and `sxtdbv import-list`.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,7 +264,7 @@ def import_list(store: Store, path: Path | str, entity: str, *, parent: str | No
             report["message"] = (f"Không nhập: {preview.counts[REJECTED]} dòng bị từ chối (sửa tệp, hoặc dùng "
                                  f"--skip-rejected để nhập các dòng còn lại).")
             if not dry_run:
-                log_refused(store, preview, path, preview.file_hash, report["message"])
+                _log_refused(store, preview, path, preview.file_hash, report["message"])
             return report
         if dry_run:
             report["status"] = "dry-run"
@@ -278,7 +279,15 @@ def import_list(store: Store, path: Path | str, entity: str, *, parent: str | No
             report["errors"] = [CellError(report["sheet"], 0, "", str(exc)).as_dict()]
         if not dry_run and path.is_file():
             try:
-                log_refused(store, preview, path, preview.file_hash if preview else file_hash(path), str(exc))
+                _log_refused(store, preview, path, preview.file_hash if preview else file_hash(path), str(exc))
             except OSError:
                 pass
     return report
+
+
+def _log_refused(store: Store, preview: ImportPreview | None, path: Path, digest: str, message: str) -> None:
+    # As the workbook import does: a database that cannot take the record (read-only) does not hide the refusal.
+    try:
+        log_refused(store, preview, path, digest, message)
+    except sqlite3.Error:
+        pass

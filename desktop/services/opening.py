@@ -126,10 +126,8 @@ def open_for_window(path: Path | str, *, is_default: bool = False) -> Opened:
         if not path.exists():
             open_read_only(path)  # the "not found" message, before a lock file is made
         lock.acquire()
-    except DatabaseLockedError:  # pragma: no cover - read_only_fallback never raises it
-        raise
     except StoreError:
-        # No lock file can be made beside the database: its folder is read-only.
+        # No lock file can be made beside the database (read_only_fallback never refuses): its folder is read-only.
         return Opened(open_for_reading(path), None, read_only=True, reason=READ_ONLY_MEDIA_NOTE, notes=notes)
     if lock.read_only:
         return Opened(open_for_reading(path), None, read_only=True, reason=lock.message, held_elsewhere=True,
@@ -240,4 +238,4 @@ def is_held_elsewhere(path: Path | str) -> bool:
 
 def is_read_only(store: Store) -> bool:
     """True when `store` was opened read-only (every write would be refused)."""
-    return bool(store.db.execute("PRAGMA query_only").fetchone()[0])
+    return store.read_only

@@ -92,7 +92,7 @@ def _map_one(agency_id: str | None, mapping: Mapping[str, list[str]]) -> str | N
 
 
 def _map_list(value: object, mapping: Mapping[str, list[str]]) -> list[str]:
-    ids = json.loads(value) if isinstance(value, str) and value else list(value or [])  # type: ignore[call-overload]
+    ids = json.loads(value) if isinstance(value, str) and value else list(value or [])  # type: ignore[call-overload]  # stored JSON text or a list
     result: list[str] = []
     for agency_id in ids:
         for new_id in mapping.get(agency_id, [agency_id]):

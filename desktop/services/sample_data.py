@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from desktop.domain.rows import Row
 from desktop.domain.taxcode import tax_code_error
+from desktop.figures.indicators import plan_indicators
 from desktop.store import Store, StoreError
 
 SAMPLE_NOTE = "Dữ liệu mẫu để thử nghiệm"
@@ -405,9 +406,7 @@ def _update_tasks(store: Store, tasks: dict[str, Row], counts: dict[str, int]) -
 def _update_indicators(store: Store, plan_id: str, participants: int, enterprises: int,
                        counts: dict[str, int]) -> None:
     actual_by_unit = {"lớp": 1, "người": participants, "doanh nghiệp": None}
-    rows = store.db.execute(
-        "SELECT i.id, i.unit, i.name FROM indicators i JOIN objectives o ON o.id = i.objective_id "
-        "WHERE i.deleted = 0 AND o.deleted = 0 AND o.plan_id = ?", [plan_id]).fetchall()
+    rows = [(i["id"], i["unit"], i["name"]) for i in plan_indicators(store, plan_id)]
     for indicator_id, unit, name in rows:
         actual = actual_by_unit.get(unit)
         if unit == "doanh nghiệp":

@@ -26,6 +26,17 @@ def backup_to(store: Store, destination: Path | str) -> Path:
     return backup_connection(store.db.conn, destination)
 
 
+def backup_file(database: Path | str, destination: Path | str) -> Path:
+    """Back up the database file at `database` (opened read-only, never changed) to `destination`; StoreError or
+    sqlite3.Error when it cannot be read (damaged, not a database)."""
+    conn = sqlite3.connect(sqlite_uri(Path(database), mode="ro"), uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file SQLite cannot read fails here
+        return backup_connection(conn, destination)
+    finally:
+        conn.close()
+
+
 def backup_connection(source: sqlite3.Connection, destination: Path | str) -> Path:
     """Copy the database open on `source` to the file `destination` (see `backup_to`)."""
     destination = Path(destination)

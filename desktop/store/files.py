@@ -113,6 +113,13 @@ def is_held_by_another_program(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and getattr(exc, "winerror", None) in _HELD_WINERRORS
 
 
+def _file_among_parents(path: PurePath | str) -> bool:
+    try:
+        return any(parent.exists() and not parent.is_dir() for parent in Path(path).parents)
+    except OSError:
+        return False
+
+
 def explain_os_error(exc: OSError, path: PurePath | str, action: str = "ghi", *, kind: str = "tệp") -> str:
     """A Vietnamese sentence naming `path` and saying what went wrong and what to do, for a failed file operation.
 
@@ -124,7 +131,8 @@ def explain_os_error(exc: OSError, path: PurePath | str, action: str = "ghi", *,
     code = exc.errno
     if is_held_by_another_program(exc):
         return f"Không {action} được {kind} {where}: {HELD_BY_ANOTHER_PROGRAM}."
-    if code == errno.ENOTDIR:
+    if code == errno.ENOTDIR or (code == errno.EEXIST and _file_among_parents(path)):
+        # mkdir(parents=True, exist_ok=True) says EEXIST when a folder of the path is in fact a file
         return (f"Không {action} được {kind} {where}: một phần của đường dẫn là tệp, không phải thư mục. "
                 "Hãy chọn một thư mục khác.")
     if code == errno.ENOENT:

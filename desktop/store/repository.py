@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -19,6 +20,8 @@ from desktop.domain.rows import Row
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
 from desktop.store.errors import NotFoundError, StoreError
+
+_CHUNK = 500  # ids per statement: well under SQLite's limit of bound parameters
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,11 @@ class Repository:
         sql += " ORDER BY " + self._order_clause(order_by)
         return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
 
-    def count(self, **equals: object) -> int:
-        """How many live rows have columns equal to the keyword values (`count(year=2024)`)."""
-        conditions, params = self._conditions(equals, include_deleted=False)
-        sql = f'SELECT count(*) FROM "{self.table}" WHERE ' + " AND ".join(conditions)
+    def count(self, *, include_deleted: bool = False, **equals: object) -> int:
+        """How many live rows (every row with `include_deleted`) have columns equal to the keyword values
+        (`count(year=2024)`)."""
+        conditions, params = self._conditions(equals, include_deleted=include_deleted)
+        sql = f'SELECT count(*) FROM "{self.table}"' + (" WHERE " + " AND ".join(conditions) if conditions else "")
         return int(self.db.execute(sql, params).fetchone()[0])
 
     def total(self, column: str, **equals: object) -> int | float:
@@ -92,6 +96,69 @@ class Repository:
         sql = (f'SELECT DISTINCT "{column}" FROM "{self.table}" WHERE ' + " AND ".join(conditions)
                + f' AND "{column}" IS NOT NULL AND "{column}" != \'\' ORDER BY 1')
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    # -- bulk reading for the exchange: every row, tombstones included (deletions travel too) ----------------------
+    @property
+    def columns(self) -> list[str]:
+        """The table's columns in their stored order: bookkeeping and fields."""
+        return list(self._columns())
+
+    def stream(self, batch: int = 2000) -> Iterator[Row]:
+        """Every row, tombstones included, in a stable order (`seq`, then as added), read `batch` rows at a time."""
+        cursor = self.db.execute(f'SELECT * FROM "{self.table}" ORDER BY ' + self._order_clause(()))
+        columns = [d[0] for d in cursor.description]
+        while chunk := cursor.fetchmany(batch):
+            for values in chunk:
+                yield dict(zip(columns, values, strict=True))
+
+    def values(self, *columns: str, include_deleted: bool = True) -> list[tuple[Any, ...]]:
+        """(id, *columns) of every row (tombstones included unless `include_deleted` is False), as added."""
+        conditions, _params = self._conditions(dict.fromkeys(columns, ...), include_deleted=include_deleted)
+        names = ", ".join(["id", *(f'"{c}"' for c in columns)])
+        sql = f'SELECT {names} FROM "{self.table}"' + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        return [tuple(row) for row in self.db.execute(sql + " ORDER BY rowid").fetchall()]
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, Row]:
+        """id -> row for the given ids that exist (tombstones included), read in chunks of SQLite's parameter limit."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Row] = {}
+        columns = self._columns()
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start:start + _CHUNK]
+            sql = f'SELECT * FROM "{self.table}" WHERE id IN ({",".join("?" * len(part))})'
+            found.update({row[0]: dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, part)})
+        return found
+
+    def ids_where_in(self, column: str, values: Iterable[object]) -> set[str]:
+        """The ids of the rows (tombstones included) whose `column` holds one of `values`."""
+        self._conditions({column: ...}, include_deleted=True)
+        wanted = list(values)
+        found: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            part = wanted[start:start + _CHUNK]
+            sql = f'SELECT id FROM "{self.table}" WHERE "{column}" IN ({",".join("?" * len(part))})'
+            found.update(row[0] for row in self.db.execute(sql, part))
+        return found
+
+    # -- bulk writing for the exchange: rows that come whole from another office, already merged ------------------
+    def insert_many(self, records: Iterable[Sequence[object]]) -> None:
+        """INSERT rows given as value sequences in `columns` order; a row whose id exists makes it fail
+        (IntegrityError), which the caller's transaction turns into "nothing written"."""
+        names = ", ".join(f'"{c}"' for c in self._columns())
+        marks = ", ".join("?" * len(self._columns()))
+        # A generator, not a list: at the import's limit (300,000 rows) a list of every row would double the memory.
+        self.db.conn.executemany(f'INSERT INTO "{self.table}" ({names}) VALUES ({marks})',
+                                 ([_sql_value(v) for v in record] for record in records))
+
+    def upsert_many(self, records: Iterable[Sequence[object]]) -> None:
+        """Insert or replace (by id) rows given as value sequences in `columns` order."""
+        columns = self._columns()
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+        self.db.conn.executemany(
+            f'INSERT INTO "{self.table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}',
+            ([_sql_value(v) for v in record] for record in records))
 
     def _conditions(self, equals: Mapping[str, object], include_deleted: bool) -> tuple[list[str], list[object]]:
         known = set(self._columns())
@@ -348,7 +415,7 @@ def _ref_ids(kind: Kind, value: object) -> list[str]:
         return []
     if kind is Kind.REFS:
         try:
-            items = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+            items = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]  # a stored list arrives as JSON text or, from a form, as a list
         except (json.JSONDecodeError, TypeError):
             return []
         return [str(i) for i in items if i]

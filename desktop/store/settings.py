@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 
 from sqlite_utils import Database
@@ -17,9 +18,19 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
     return row[0] if row else default
 
 
+def get_setting_of(conn: sqlite3.Connection, key: str) -> str | None:
+    """`get_setting` on a bare connection (a schema upgrade's callback, before the Store exists); None when the
+    settings cannot be read."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
 def set_setting(db: Database, key: str, value: str) -> None:
     """Store `value` under `key`, replacing an older value."""
-    db["settings"].upsert({"key": key, "value": value}, pk="key")  # type: ignore[union-attr]
+    db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
 
 def installation_id(db: Database) -> str:

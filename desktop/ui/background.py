@@ -63,7 +63,7 @@ def user_message(exc: BaseException) -> str:
     """What the user reads for `exc`: the message of an error raised on purpose, else a short apology (logged)."""
     from desktop.domain.errors import ValidationError
     from desktop.exchange.errors import ExchangeError
-    from desktop.store.errors import StoreError
+    from desktop.store import StoreError
 
     if isinstance(exc, (StoreError, ExchangeError, ValidationError)) and str(exc):
         return str(exc)
@@ -115,6 +115,7 @@ class BackgroundOp(QObject):
         self._stop = threading.Event()
         self._done = threading.Event()
         self._disabled: list[QAction] = []
+        self._busy = True
         self.outcome = ""  # "ok", "failed" or "cancelled" once finished
         self.message = ""  # the user's message of a failure
 
@@ -137,6 +138,12 @@ class BackgroundOp(QObject):
     def on_progress(self, callback: Progress) -> BackgroundOp:
         """Call `callback(done, total, label)` on the GUI thread for each progress report."""
         self._on_progress = callback
+        return self
+
+    def quietly(self) -> BackgroundOp:
+        """Leave the window usable meanwhile (no wait cursor, commands stay enabled): for work the user did not
+        ask for and need not wait on, such as figures refreshed beside the page."""
+        self._busy = False
         return self
 
     def with_progress(self, label: str) -> BackgroundOp:
@@ -228,6 +235,8 @@ class BackgroundOp(QObject):
                 QMessageBox.warning(self._parent_widget, QGuiApplication.applicationDisplayName(), self.message)
 
     def _set_busy(self, busy: bool) -> None:
+        if not self._busy:
+            return
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             window = self._parent_widget.window()

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_data_changed)
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
         self._fill_plan_combo()
+        self._plan_year_for_calendars()
         self._update_status()
         self._restore_state()
 
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         return make_action(self, name, text, slot, shortcut, tip)
 
     def _page_built(self, page) -> None:  # noqa: ANN001
+        if hasattr(page, "open_row"):
+            page.open_row.connect(self.show_row)
         if page.report_id:
             page.add_heading_button(f"print_{page.key}", self.tr("Print summary…"),
                                     lambda _c=False, r=page.report_id: self.preview_report(r))
@@ -77,6 +80,19 @@ class MainWindow(QMainWindow):
     def pages(self) -> list:
         """Every page, in sidebar order (builds those never shown yet)."""
         return [self.switcher.page_at(p) for p in range(self.switcher.count())]
+
+    def show_row(self, key: str, row_id: str) -> None:
+        """Go to page `key` and select the row `row_id` in its list (search and filters cleared if they hide it)."""
+        self.go_to(self.switcher.keys().index(key))
+        panel = getattr(self.current_page(), "panel", None)
+        if panel is None:
+            return
+        if panel.model.view_row_of(row_id) < 0:
+            panel.search.clear()
+            for box, _filter in panel.filter_boxes.values():
+                box.setCurrentIndex(0)
+        panel.select_row(row_id)
+        panel.view.setFocus()
 
     def go_to(self, position: int) -> None:
         """Show page number `position` (0 = Tổng quan)."""
@@ -97,8 +113,15 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Reload every page built so far (a database or plan was opened); the others load when first shown."""
         self._fill_plan_combo()
+        self._plan_year_for_calendars()
         self.switcher.refresh_built()
         self._update_status()
+
+    def _plan_year_for_calendars(self) -> None:
+        from desktop.ui.forms.editors import set_plan_year
+
+        year = self.plan_combo.currentText()
+        set_plan_year(int(year) if year.isdigit() else None)
 
     def _fill_plan_combo(self) -> None:
         self.plan_combo.blockSignals(True)

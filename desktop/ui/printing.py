@@ -11,34 +11,39 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.reports.data import BY_ID, build_report, find_plan
 from desktop.reports.options import (
-    PREFIX,
     ReportOptions,
+    chosen_date,
     load_options,
     option_errors,
     option_warnings,
     save_options,
 )
-from desktop.reports.render import RenderError, render_pdf, render_to_printer
+from desktop.reports.render import RenderError, page_images, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
 from desktop.store import Store, StoreError
-from desktop.store.settings import get_setting
 from desktop.ui.number_box import DecimalSpinBox
 
 
@@ -67,13 +72,80 @@ def _report(parent: QWidget | None, store: Store, report_id: str, plan_id: str |
 
 
 # -- any document model --------------------------------------------------------------------------------------------
+class PreviewDialog(QDialog):
+    """The print preview: every page as it will print, a landscape appendix upright on a landscape page (Qt's own
+    preview can only show it turned on portrait paper), with Print, Save as PDF and Save as Word at hand."""
+
+    DPI = 110
+
+    def __init__(self, doc: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setWindowTitle(self.tr("Print preview — %1").replace("%1", doc.get("subject") or doc.get("doc_type", "")))
+        self.resize(1000, 700)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        for name, text, slot in (("print", self.tr("&Print…"), self.print_),
+                                 ("pdf", self.tr("Save as P&DF…"), self.save_pdf),
+                                 ("docx", self.tr("Save as &Word…"), self.save_docx)):
+            button = QPushButton(text)
+            button.setObjectName(f"preview_{name}")
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("preview_zoom")
+        for percent in (50, 75, 100, 125, 150):
+            self.zoom.addItem(f"{percent}%", percent)
+        self.zoom.setCurrentIndex(2)
+        self.zoom.currentIndexChanged.connect(self._show_pages)
+        bar.addWidget(QLabel(self.tr("Zoom")))
+        bar.addWidget(self.zoom)
+        layout.addLayout(bar)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        layout.addWidget(self.scroll, 1)
+        self.images = page_images(doc, self.DPI)
+        self.page_labels: list[QLabel] = []
+        self._show_pages()
+
+    def _show_pages(self) -> None:
+        factor = (self.zoom.currentData() or 100) / 100 * 96 / self.DPI
+        host = QWidget()
+        column = QVBoxLayout(host)
+        column.setSpacing(12)
+        self.page_labels = []
+        for image in self.images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image).scaled(round(image.width() * factor),
+                                                            round(image.height() * factor),
+                                                            Qt.AspectRatioMode.KeepAspectRatio,
+                                                            Qt.TransformationMode.SmoothTransformation))
+            label.setFrameShape(QLabel.Shape.Box)
+            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        self.scroll.setWidget(host)
+
+    def print_(self) -> None:  # noqa: D102 - button
+        print_document(self, self.doc)
+
+    def save_pdf(self) -> None:  # noqa: D102 - button
+        save_document_pdf(self, self.doc, suggested_name=self.doc.get("id", ""))
+
+    def save_docx(self) -> None:  # noqa: D102 - button
+        save_document_docx(self, self.doc, suggested_name=self.doc.get("id", ""))
+
+
 def preview_document(parent: QWidget | None, doc: dict) -> int:
-    """Show the print preview of a document model (from which the user may print); returns the dialog's result."""
-    printer = _new_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    title = doc.get("subject") or doc.get("doc_type", "")
-    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — %1").replace("%1", title))
-    dialog.paintRequested.connect(lambda p: render_to_printer(doc, p))
+    """Show the print preview of a document model (from which the user may print or save); returns the result."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long list takes a few seconds to lay out
+    try:
+        dialog = PreviewDialog(doc, parent)
+    except RenderError as exc:
+        QApplication.restoreOverrideCursor()
+        _warn(parent, str(exc))
+        return 0
+    QApplication.restoreOverrideCursor()
     return dialog.exec()
 
 
@@ -245,7 +317,7 @@ class ReportOptionsDialog(QDialog):
         self.options = load_options(store, plan, report_id)
         form = QFormLayout(self)
         o = self.options
-        stored_date = get_setting(store.db, PREFIX + "date") or ""
+        stored_date = chosen_date(store)
         self.parent_agency = self._line(form, self.tr("Parent agency"), o.parent_agency)
         self.issuing_agency = self._line(form, self.tr("Issuing agency"), o.issuing_agency)
         self.number = self._line(form, self.tr("Document number"), o.number)

@@ -84,3 +84,19 @@ class DeleteCommand(_Command):
     def _redo(self) -> None:
         table, row_id = self.deleted[-1]
         self.deleted = records.delete_row(self.store, table, row_id, cascade=True)
+
+
+class AddRowsCommand(_Command):
+    """Rows added together (a paste from Excel): one undo deletes them all, redo brings them all back."""
+
+    def __init__(self, store: Store, bus: DataBus, entity: str, row_ids: list[str], label: str):
+        super().__init__(store, bus, entity, QCoreApplication.translate("Undo", "Paste %1").replace("%1", label))
+        self.row_ids = row_ids
+
+    def _undo(self) -> None:
+        with self.store.atomic():
+            for row_id in reversed(self.row_ids):
+                records.delete_row(self.store, self.entity, row_id, cascade=True)
+
+    def _redo(self) -> None:
+        records.restore_rows(self.store, [(self.entity, row_id) for row_id in reversed(self.row_ids)])

@@ -34,7 +34,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/agencies.py" line="70" />
-        <location filename="../../desktop/ui/pages/agencies.py" line="79" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="81" />
         <source>Export list</source>
         <translation>Xuất danh sách</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/agencies.py" line="84" />
+        <location filename="../../desktop/ui/pages/agencies.py" line="86" />
         <source>%1 agencies exported to %2.</source>
         <translation>Đã xuất %1 đơn vị ra %2.</translation>
     </message>
@@ -131,56 +131,70 @@
         <translation>Chi tiết được ghi trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/background.py" line="153" />
+        <location filename="../../desktop/ui/background.py" line="160" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/background.py" line="179" />
+        <location filename="../../desktop/ui/background.py" line="186" />
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
 </context>
 <context>
+    <name>BudgetBalance</name>
+    <message>
+        <location filename="../../desktop/ui/budget_balance.py" line="18" />
+        <source>Over the plan total by %1 VND</source>
+        <translation>Vượt tổng kinh phí %1 đồng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget_balance.py" line="21" />
+        <source>%1 VND not yet allocated</source>
+        <translation>Còn %1 đồng chưa phân bổ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/budget_balance.py" line="23" />
+        <source>Matches the plan total</source>
+        <translation>Khớp với kế hoạch</translation>
+    </message>
+</context>
+<context>
     <name>BudgetPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="37" />
+        <location filename="../../desktop/ui/pages/budget.py" line="39" />
         <source>Disbursed (VND)</source>
         <translation>Đã giải ngân (đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="39" />
+        <location filename="../../desktop/ui/pages/budget.py" line="41" />
         <source>Execution</source>
         <translation>Tỷ lệ giải ngân</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="53" />
+        <location filename="../../desktop/ui/pages/budget.py" line="55" />
         <source>&lt;b&gt;Disbursements of the selected line&lt;/b&gt;</source>
         <translation>&lt;b&gt;Các lần giải ngân của khoản đang chọn&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/budget.py" line="89" />
+        <source>The estimate lines now add up to more than the plan total.</source>
+        <translation>Tổng các khoản dự toán nay lớn hơn tổng kinh phí của kế hoạch.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="41" />
-        <location filename="../../desktop/ui/pages/budget.py" line="65" />
+        <location filename="../../desktop/ui/pages/budget.py" line="67" />
+        <location filename="../../desktop/ui/pages/budget.py" line="88" />
         <source>Budget</source>
         <translation>Kinh phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="88" />
+        <location filename="../../desktop/ui/pages/budget.py" line="103" />
         <source>Total of the lines: &lt;b&gt;%1&lt;/b&gt; VND — plan total: &lt;b&gt;%2&lt;/b&gt; VND — </source>
         <translation>Tổng các khoản dự toán: &lt;b&gt;%1&lt;/b&gt; đồng — tổng kinh phí kế hoạch: &lt;b&gt;%2&lt;/b&gt; đồng — </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="91" />
-        <source>matches the plan</source>
-        <translation>khớp với kế hoạch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="92" />
-        <source>difference: %1 VND</source>
-        <translation>chênh lệch: %1 đồng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/budget.py" line="94" />
+        <location filename="../../desktop/ui/pages/budget.py" line="106" />
         <source>Disbursed: %1 VND (%2); remaining: %3 VND</source>
         <translation>Đã giải ngân: %1 đồng (%2); còn lại: %3 đồng</translation>
     </message>
@@ -188,7 +202,7 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="229" />
+        <location filename="../../desktop/ui/forms/editors.py" line="251" />
         <source>(no longer offered)</source>
         <translation>(không còn trong danh sách chọn)</translation>
     </message>
@@ -196,110 +210,115 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="56" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="66" />
         <source>Average progress of the activities</source>
         <translation>Tiến độ trung bình của các hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="57" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="67" />
         <source>Budget disbursed of the allocated lines</source>
         <translation>Tỷ lệ giải ngân so với dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="58" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="68" />
         <source>Training participants / target</source>
         <translation>Học viên tập huấn / chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="59" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="69" />
         <source>Enterprises surveyed / target</source>
         <translation>Doanh nghiệp đã khảo sát / chỉ tiêu</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="35" />
-        <location filename="../../desktop/ui/pages/dashboard.py" line="94" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="108" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="107" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="150" />
+        <source>Computing the figures…</source>
+        <translation>Đang tính các số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/dashboard.py" line="166" />
         <source>Figures as of %1</source>
         <translation>Số liệu tính đến ngày %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="109" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="168" />
         <source>%1 inconsistencies in the data to check</source>
         <translation>%1 điểm số liệu không khớp cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="118" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="177" />
         <source>%1 activities, %2 done, %3 overdue</source>
         <translation>%1 hoạt động, %2 hoàn thành, %3 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="183" />
         <source>Allocated %1 of %2 VND; disbursed %3; remaining %4</source>
         <translation>Dự toán %1 / %2 đồng; đã giải ngân %3; còn lại %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/dashboard.py" line="129" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="188" />
         <source>%n course(s)</source>
         <translation>
             <numerusform>%n lớp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="133" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="192" />
         <source>Model enterprise: %1</source>
         <translation>Doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="134" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="193" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="138" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="200" />
         <source>&lt;b&gt;Overdue tasks (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nhiệm vụ quá hạn (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="143" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="205" />
         <source>due %1</source>
         <translation>hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="144" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="208" />
         <source>&lt;b&gt;Offices that have not reported (%1)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Đơn vị chưa gửi báo cáo (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="159" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="223" />
         <source>Activities by status</source>
         <translation>Hoạt động theo tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="173" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="237" />
         <source>Budget (million VND)</source>
         <translation>Kinh phí (triệu đồng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="176" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="240" />
         <source>million VND</source>
         <translation>triệu đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Plan</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Allocated</source>
         <translation>Dự toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/dashboard.py" line="182" />
+        <location filename="../../desktop/ui/pages/dashboard.py" line="246" />
         <source>Disbursed</source>
         <translation>Đã giải ngân</translation>
     </message>
@@ -307,12 +326,12 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="135" />
+        <location filename="../../desktop/ui/forms/editors.py" line="154" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="140" />
+        <location filename="../../desktop/ui/forms/editors.py" line="159" />
         <source>Choose from a calendar</source>
         <translation>Chọn trên lịch</translation>
     </message>
@@ -320,19 +339,19 @@
 <context>
     <name>EntityDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="133" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="169" />
         <source>Not saved: %n field(s) need correcting.</source>
         <translation>
             <numerusform>Chưa lưu: có %n ô cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="143" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="143" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
         <source>The changes you typed have not been saved. Discard them?</source>
         <translation>Những gì bạn vừa nhập chưa được lưu. Bỏ các thay đổi này?</translation>
     </message>
@@ -753,76 +772,138 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="92" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="109" />
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="94" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="111" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="96" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="113" />
         <source>De&amp;lete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="103" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="120" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="221" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="286" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="315" />
+        <source>Total of the rows shown — %1</source>
+        <translation>Tổng các dòng đang hiển thị — %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="241" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="321" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="243" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="323" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="281" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="347" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="109" />
+        <source>%1 row(s) added. Refused:</source>
+        <translation>Đã thêm %1 dòng. Các dòng bị từ chối:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="110" />
+        <source>row %1: %2</source>
+        <translation>dòng %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="112" />
+        <source>Paste</source>
+        <translation>Dán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="130" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="134" />
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="174" />
+        <source>Open the form</source>
+        <translation>Mở biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="176" />
+        <source>Duplicate</source>
+        <translation>Nhân bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="178" />
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="180" />
+        <source>Copy with headers</source>
+        <translation>Sao chép kèm tiêu đề cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="182" />
+        <source>Paste rows from Excel</source>
+        <translation>Dán các dòng từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="200" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="425" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="435" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="329" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="338" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="426" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/column_chooser.py" line="39" />
+        <source>Columns shown</source>
+        <translation>Các cột hiển thị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/column_chooser.py" line="54" />
+        <source>Show all columns</source>
+        <translation>Hiện tất cả các cột</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
@@ -1002,144 +1083,144 @@
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="235" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Number, signer and &amp;options…</source>
         <translation>Số, người ký và &amp;tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301" />
-        <location filename="../../desktop/ui/main_window.py" line="309" />
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="368" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="384" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
-        <location filename="../../desktop/ui/main_window.py" line="386" />
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="400" />
+        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416" />
+        <location filename="../../desktop/ui/main_window.py" line="439" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
@@ -1295,15 +1376,76 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/office_reports.py" line="55" />
+        <source>Handed in today</source>
+        <translation>Đã nộp hôm nay</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="43" />
-        <location filename="../../desktop/ui/pages/office_reports.py" line="65" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="68" />
         <source>Office reports</source>
         <translation>Báo cáo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/office_reports.py" line="77" />
+        <location filename="../../desktop/ui/pages/office_reports.py" line="88" />
         <source>%1 reports: %2 on time, %3 late, %4 not yet due, %5 overdue and missing</source>
         <translation>%1 báo cáo: %2 đúng hạn, %3 nộp muộn, %4 chưa đến hạn, %5 quá hạn chưa nộp</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="36" />
+        <source>Paste rows into: %1</source>
+        <translation>Dán các dòng vào: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="47" />
+        <source>(leave out)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="78" />
+        <source>Columns matched by their titles (the first row pasted is a header).</source>
+        <translation>Các cột được ghép theo tiêu đề (dòng đầu tiên được dán là dòng tiêu đề).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="79" />
+        <source>Columns taken in the order of the list's columns.</source>
+        <translation>Các cột được lấy theo thứ tự các cột của danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="80" />
+        <source>%1 row(s) will be added, %2 refused.</source>
+        <translation>Sẽ thêm %1 dòng, từ chối %2 dòng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="86" />
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="86" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="91" />
+        <source>Will be added</source>
+        <translation>Sẽ được thêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="92" />
+        <source>Refused: %1</source>
+        <translation>Bị từ chối: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/widgets/paste_dialog.py" line="106" />
+        <source>Add %n row(s)</source>
+        <translation>
+            <numerusform>
+            </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1346,62 +1488,93 @@
     </message>
 </context>
 <context>
-    <name>Printing</name>
+    <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="53" />
-        <source>Printing</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="64" />
-        <source>Data to check before signing:</source>
-        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="75" />
+        <location filename="../../desktop/ui/printing.py" line="83" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="84" />
+        <location filename="../../desktop/ui/printing.py" line="87" />
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="88" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="89" />
+        <source>Save as &amp;Word…</source>
+        <translation>Lưu &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="101" />
+        <source>Zoom</source>
+        <translation>Thu phóng</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="57" />
+        <source>Printing</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="68" />
+        <source>Data to check before signing:</source>
+        <translation>Số liệu cần kiểm tra trước khi ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="152" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="106" />
+        <location filename="../../desktop/ui/printing.py" line="174" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="108" />
+        <location filename="../../desktop/ui/printing.py" line="176" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="118" />
+        <location filename="../../desktop/ui/printing.py" line="186" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="135" />
+        <location filename="../../desktop/ui/printing.py" line="203" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="137" />
+        <location filename="../../desktop/ui/printing.py" line="205" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="147" />
+        <location filename="../../desktop/ui/printing.py" line="215" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
 </context>
 <context>
+    <name>QuarterTimeline</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/quarter_timeline.py" line="89" />
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+</context>
+<context>
     <name>QuartersEditor</name>
     <message>
-        <location filename="../../desktop/ui/forms/editors.py" line="279" />
+        <location filename="../../desktop/ui/forms/editors.py" line="301" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
@@ -1500,103 +1673,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="240" />
-        <location filename="../../desktop/ui/printing.py" line="329" />
+        <location filename="../../desktop/ui/printing.py" line="308" />
+        <location filename="../../desktop/ui/printing.py" line="397" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="249" />
+        <location filename="../../desktop/ui/printing.py" line="317" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="250" />
+        <location filename="../../desktop/ui/printing.py" line="318" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="251" />
+        <location filename="../../desktop/ui/printing.py" line="319" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="252" />
+        <location filename="../../desktop/ui/printing.py" line="320" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="253" />
+        <location filename="../../desktop/ui/printing.py" line="321" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="254" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="255" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="257" />
+        <location filename="../../desktop/ui/printing.py" line="325" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="258" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="260" />
+        <location filename="../../desktop/ui/printing.py" line="328" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="262" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="263" />
+        <location filename="../../desktop/ui/printing.py" line="331" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="264" />
+        <location filename="../../desktop/ui/printing.py" line="332" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="265" />
+        <location filename="../../desktop/ui/printing.py" line="333" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="276" />
+        <location filename="../../desktop/ui/printing.py" line="344" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="281" />
+        <location filename="../../desktop/ui/printing.py" line="349" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="285" />
+        <location filename="../../desktop/ui/printing.py" line="353" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="289" />
+        <location filename="../../desktop/ui/printing.py" line="357" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="398" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
@@ -1843,28 +2016,74 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="42" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="46" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="78" />
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="61" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="94" />
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/tasks.py" line="62" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="95" />
         <source>Lead agency</source>
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="107" />
+        <source>Collapse / expand</source>
+        <translation>Thu gọn / mở rộng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="121" />
+        <source>Bars from the start to the deadline (or over the planned quarters); the mark is the deadline; red: overdue; the vertical line is today.</source>
+        <translation>Thanh kéo từ ngày bắt đầu đến hạn hoàn thành (hoặc theo các quý dự kiến); vạch đậm là hạn; màu đỏ: quá hạn; đường dọc là hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="125" />
+        <source>Print the timeline…</source>
+        <translation>In tiến độ theo quý…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="134" />
+        <source>Outline</source>
+        <translation>Dàn ý nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="135" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="227" />
+        <source>Quarter timeline</source>
+        <translation>Tiến độ theo quý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="136" />
+        <source>Collapse all</source>
+        <translation>Thu gọn tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="137" />
+        <source>Expand all</source>
+        <translation>Mở rộng tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="139" />
+        <source>Content items show or hide their activities (← and → on a row)</source>
+        <translation>Nội dung hiện hoặc ẩn các hoạt động của nó (phím ← và → trên một dòng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/tasks.py" line="247" />
+        <source>Quarter timeline of the tasks</source>
+        <translation>Tiến độ thực hiện nhiệm vụ theo quý</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/page_switcher.py" line="37" />
-        <location filename="../../desktop/ui/pages/tasks.py" line="74" />
+        <location filename="../../desktop/ui/pages/tasks.py" line="145" />
         <source>Tasks</source>
         <translation>Nhiệm vụ</translation>
     </message>
@@ -1872,63 +2091,68 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="40" />
+        <location filename="../../desktop/ui/pages/training.py" line="43" />
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="41" />
+        <location filename="../../desktop/ui/pages/training.py" line="44" />
         <source>Organisation kind</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="54" />
+        <location filename="../../desktop/ui/pages/training.py" line="59" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="55" />
+        <location filename="../../desktop/ui/pages/training.py" line="60" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="70" />
+        <location filename="../../desktop/ui/pages/training.py" line="75" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="89" />
+        <location filename="../../desktop/ui/pages/training.py" line="111" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="92" />
+        <location filename="../../desktop/ui/pages/training.py" line="143" />
+        <source>Computing the figures…</source>
+        <translation>Đang tính các số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/training.py" line="148" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="99" />
+        <location filename="../../desktop/ui/pages/training.py" line="155" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="101" />
+        <location filename="../../desktop/ui/pages/training.py" line="157" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="102" />
+        <location filename="../../desktop/ui/pages/training.py" line="158" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="103" />
+        <location filename="../../desktop/ui/pages/training.py" line="159" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="104" />
+        <location filename="../../desktop/ui/pages/training.py" line="160" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>
@@ -1949,6 +2173,11 @@
         <location filename="../../desktop/ui/undo.py" line="72" />
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="93" />
+        <source>Paste %1</source>
+        <translation>Dán %1</translation>
     </message>
 </context>
 <context>

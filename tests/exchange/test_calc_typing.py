@@ -107,8 +107,8 @@ def test_new_participant_and_task_result_typed_in_calc_import_as_exactly_that(hu
 def test_office_template_opens_exactly_what_the_office_fills(hub, calc, tmp_path):
     path = export_workbook(hub, tmp_path / "mau.xlsx", office=OFFICE).path
     sheets = [name for name, visible in calc.run(path, [{"op": "sheets"}])[0]["sheets"] if visible]
-    # Its reports first, then its tasks and participants, then the context; nothing with nothing for it.
-    assert sheets == [REPORTS, TASKS, PEOPLE, "Đơn vị", "Kế hoạch", COURSES]
+    # Its reports first, then its tasks and participants, then the context, agencies last; no empty sheet.
+    assert sheets == [REPORTS, TASKS, PEOPLE, "Kế hoạch", COURSES, "Đơn vị"]
     led = hub.repo("tasks").rows(lead_agency_id=_agency(hub, OFFICE))[0]
     answers = calc.run(path, [{"op": "cells", "sheet": s, "rows": list(range(1, 25)) + [5000]} for s in sheets])
     by_sheet = dict(zip(sheets, answers, strict=True))

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
-from desktop.paths import data_dir
+from desktop.services.backup import IMPORT, list_backups
 from desktop.store import Store
 from tests.exchange.helpers import add_course, digest
 from tests.exchange.official_lists import COUNTS, NEW_NAMES, SHEET, participants_list
@@ -69,7 +69,7 @@ def test_dry_run_reports_the_official_list_and_writes_nothing(hub, tmp_path, cap
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--dry-run", "--skip-rejected", "--json")
     assert code == 0 and report["status"] == "dry-run" and report["counts"] == COUNTS
     assert _state(db) == before  # a dry run neither writes nor logs
-    assert not (data_dir() / "backups").exists() or not list((data_dir() / "backups").glob("before-import-*"))
+    assert not [b for b in list_backups(db) if b.reason == IMPORT]
 
 
 def test_rejected_rows_refuse_the_list_then_skip_rejected_applies_it_once(hub, tmp_path, capsys):
@@ -85,7 +85,8 @@ def test_rejected_rows_refuse_the_list_then_skip_rejected_applies_it_once(hub, t
 
     code, report, _ = _run(capsys, db, path, "--entity", "participants", "--skip-rejected", "--json")
     assert code == 0 and report["status"] == "applied" and report["counts"] == COUNTS
-    assert list((data_dir() / "backups").glob("before-import-*.db"))
+    # the same backup as a workbook import takes, named in the report
+    assert [str(b.path) for b in list_backups(db) if b.reason == IMPORT] == [report["backup"]]
     assert _state(db)[1][-1] == "applied"
     people = _participants(db, course)
     assert set(people) == NEW_NAMES | {"Nguyễn Văn A"}

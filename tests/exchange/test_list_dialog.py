@@ -200,3 +200,27 @@ def test_a_declared_list_kind_appears_in_the_dialog(qtbot, seeded_store, tmp_pat
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     assert seeded_store.repo("agencies").rows(code="PHUOCTAN")[0]["kind"] == "commune"
+
+
+def test_choosing_the_other_kind_finds_its_sheet(qtbot, seeded_store, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    people = wb.active
+    people.title = "Học viên"
+    people.append(["STT", "Họ và tên", "Đơn vị công tác"])
+    people.append([1, "Trần Thị Mai", "Công ty TNHH Hóa chất Long Thành"])
+    firms = wb.create_sheet("Doanh nghiệp")
+    firms.append(["DANH SÁCH DOANH NGHIỆP"])
+    firms.append(["STT", "Tên doanh nghiệp", "Địa chỉ"])
+    firms.append([1, "Công ty TNHH Hóa chất Long Thành", "KCN Long Thành"])
+    wb.save(tmp_path / "hai.xlsx")
+    dialog = ListImportDialog(None, seeded_store, tmp_path / "hai.xlsx")
+    qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
+    assert dialog.sheet.currentText() == "Học viên" and dialog.header_row.value() == 1
+    dialog.entity.setCurrentIndex(dialog.entity.findData("enterprises"))
+    _idle(qtbot, dialog)
+    assert dialog.sheet.currentText() == "Doanh nghiệp" and dialog.header_row.value() == 2
+    assert dialog.combos["name"].currentText() == "Tên doanh nghiệp"
+    assert dialog.parent_label.text() == "Plan:"

@@ -180,3 +180,12 @@ def test_a_list_typed_whole_in_a_legacy_font(tmp_path, encode, font):
     assert [r.cells[1] for r in table.data_rows] == ["Nguyễn Thị Hằng", "Trương Văn Đức"]
     assert [r.cells[4] for r in table.data_rows] == ["UBND xã Phú Lợi", "Hợp tác xã Thuận Phát"]
     assert [(r.row, r.skipped) for r in table.skipped] == [(6, TOTAL)]
+
+
+def test_titles_with_an_explanation_match_and_loose_beginnings_do_not():
+    headers = ["Giới tính (Nam/Nữ)", "Số điện thoại liên hệ", "Đơn vị: ghi đầy đủ", "Tên gọi khác", "Chức vụ hiện nay"]
+    # "Tên" matches only exactly; "Chức vụ" (two syllables) is not extended by more words, "Số điện thoại" (three) is
+    assert suggest_mapping(PARTICIPANTS, headers) == {"gender": 0, "phone": 1, "organisation": 2}
+    from desktop.exchange.lists.spec import ENTERPRISES
+
+    assert suggest_mapping(ENTERPRISES, ["STT", "Họ và tên", "Đơn vị công tác"]) == {}

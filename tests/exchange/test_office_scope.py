@@ -169,3 +169,32 @@ def test_office_adds_rows_for_itself_only(hub, tmp_path):
     assert hub.repo("participants").get(mine["id"])["owner"] == OFFICE
     assert not hub.repo("participants").exists(theirs["id"])
     office.close()
+
+
+def test_both_sides_changed_an_assigned_row_the_hub_keeps_its_fields_and_takes_the_offices(hub, tmp_path):
+    """The hub moves the deadline of the task Biên Hòa leads while Biên Hòa records its result: a conflict (not a
+    rejection: Biên Hòa did not touch the deadline); taking "theirs" keeps the hub's deadline and takes the result;
+    the next exchange converges."""
+    whole = export_workbook(hub, tmp_path / "toan_bo.xlsx").path
+    office = new_store(tmp_path / "office.db", office=OFFICE, empty=True)
+    apply_import(office, preview_import(office, whole))
+    task = _led_task(hub)
+    hub.repo("tasks").update(task["id"], {"end_date": "2024-09-30"})
+    office.repo("tasks").update(task["id"], {"result": "Đã khảo sát 5 doanh nghiệp", "progress": 100})
+    export_workbook(office, tmp_path / "tu_van_phong.xlsx")
+    preview = preview_import(hub, tmp_path / "tu_van_phong.xlsx")
+    assert preview.counts[REJECTED] == 0 and preview.counts["conflict"] == 1
+    conflict = preview.conflicts[0]
+    assert {c[0] for c in conflict.changes} == {"Tiến độ (%)", "Kết quả"}  # not the deadline
+    apply_import(hub, preview, "theirs")
+    stored = hub.repo("tasks").get(task["id"])
+    assert (stored["end_date"], stored["result"], stored["progress"]) == (
+        "2024-09-30", "Đã khảo sát 5 doanh nghiệp", 100)
+    export_workbook(hub, tmp_path / "tu_so.xlsx")
+    back = import_report(office, tmp_path / "tu_so.xlsx")
+    assert back["status"] == "applied" and back["counts"]["conflict"] == 0 and back["counts"]["rejected"] == 0
+    mine = office.repo("tasks").get(task["id"])
+    assert (mine["end_date"], mine["result"]) == ("2024-09-30", "Đã khảo sát 5 doanh nghiệp")
+    export_workbook(office, tmp_path / "lan_2.xlsx")
+    assert not preview_import(hub, tmp_path / "lan_2.xlsx").has_changes
+    office.close()

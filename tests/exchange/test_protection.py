@@ -45,3 +45,21 @@ def test_dates_money_long_text_and_text_cells_are_open_with_their_formats(seeded
     assert _column_format(ws, header.index("_id") + 1)[1] is True
     assert _column_format(wb["Nhiệm vụ"], [c.value for c in wb["Nhiệm vụ"][1]].index("Thời hạn") + 1) == (
         "dd/mm/yyyy", False)
+
+
+def test_office_template_opens_on_its_reports_and_carries_the_tasks_it_coordinates(seeded_store, tmp_path):
+    stnmt = seeded_store.db.execute("SELECT id FROM agencies WHERE code = 'STNMT'").fetchone()[0]
+    coordinated = {row_id for row_id, ids in seeded_store.db.execute("SELECT id, coordinating_ids FROM tasks")
+                   if stnmt in ids}
+    assert len(coordinated) > 5  # the seed: the Department of Natural Resources coordinates the plan's activities
+    path = export_workbook(seeded_store, tmp_path / "mau_stnmt.xlsx", office="STNMT").path
+    wb = openpyxl.load_workbook(path)
+    assert wb.active.title == "Báo cáo của đơn vị"
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert visible == ["Báo cáo của đơn vị", "Kế hoạch", "Nhiệm vụ", "Đơn vị"]  # no empty sheet
+    tasks, header = _by_title(wb["Nhiệm vụ"], 1)
+    ids = {wb["Nhiệm vụ"].cell(r, header.index("_id") + 1).value for r in range(2, wb["Nhiệm vụ"].max_row + 1)}
+    assert coordinated <= ids
+    # read-only context: no cell of a coordinated task is open
+    for r in range(2, wb["Nhiệm vụ"].max_row + 1):
+        assert all(c.protection.locked for c in wb["Nhiệm vụ"][r]), r

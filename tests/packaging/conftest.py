@@ -66,3 +66,20 @@ def immutable(*paths: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["chattr", "-i", *map(str, paths)], capture_output=True)
+
+
+@pytest.fixture
+def own_settings(tmp_path: Path) -> Iterator[Path]:
+    """QSettings read and written in the test's own folder, never the user's (for tests that build windows)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui import app_settings
+
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder / "system"))
+    app_settings.forget()
+    yield folder
+    app_settings.forget()

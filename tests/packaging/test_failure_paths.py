@@ -47,10 +47,10 @@ def data(tmp_path) -> Path:
     return folder
 
 
-@pytest.fixture
-def big_db(tmp_path) -> Path:
-    """A database whose export takes a few seconds (5,000 participants)."""
-    path = tmp_path / "big.db"
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory) -> Path:
+    """A database whose export takes a few seconds (5,000 participants); made once, only read by the tests."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
     store = init_database(path)
     plan = store.repo("plans").rows()[0]
     fill_sample_data(store, plan["id"], participants=5000, seed=3)
@@ -67,16 +67,18 @@ def test_a_killed_export_leaves_no_debris_after_the_next_start(big_db, data, tmp
     system_temp.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SXTDBV_DATA_DIR": str(data), "TMPDIR": str(system_temp)}
     temp_root = data / "tmp"
-    for _ in range(KILLS):
+    # Alternately while openpyxl writes its sheets' temporary files, and during the final save of the workbook (the
+    # moment that used to leave a ".out.xlsx.<id>.partial" beside the target).
+    moments = ["openpyxl.*", "*.xlsx"]
+    for kill in range(KILLS):
         process = subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(big_db), "export",
                                     str(target_folder / "out.xlsx")], env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # kill it while openpyxl's temporary files are being written
-            writing = [p for p in temp_root.glob(f"{process.pid}-*/*") if not p.name.startswith("owner")]
-            if writing or process.poll() is not None:
+        while time.monotonic() < deadline:
+            if list(temp_root.glob(f"{process.pid}-*/{moments[kill % 2]}")) or process.poll() is not None:
                 break
-            time.sleep(0.02)
+            time.sleep(0.01)
         assert process.poll() is None, "the export ended before it could be killed: use a bigger database"
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
@@ -210,10 +212,13 @@ def test_import_into_a_database_the_user_may_not_write(tmp_path, data):
     assert digest(db) == before
 
 
-def test_export_to_a_full_disk_prints_one_message_and_leaves_nothing(big_db, tmp_path, data):
+@pytest.mark.parametrize("temp_on_the_full_disk", [True, False], ids=["temp-full", "target-full"])
+def test_export_to_a_full_disk_prints_one_message_and_leaves_nothing(big_db, tmp_path, data, temp_on_the_full_disk):
+    # The workbook is written in the program's temporary folder, then moved (same disk) or copied (another disk) to
+    # the target: either may be the full one.
     with tmpfs(tmp_path / "full", "256k") as folder:
-        done = sx("--db", big_db, "export", folder / "out.xlsx", env={"TMPDIR": str(folder)},
-                  data=folder / "data")  # the program's temporary folder is on the full disk too
+        temp = folder / "data" if temp_on_the_full_disk else data
+        done = sx("--db", big_db, "export", folder / "out.xlsx", env={"TMPDIR": str(temp)}, data=temp)
         assert done.returncode == 1
         assert "ổ đĩa đã đầy" in done.stderr
         assert no_python_text(done.stderr) and done.stderr.strip().count("\n") == 0
@@ -294,7 +299,7 @@ def test_import_of_a_folder_says_it_is_a_folder(tmp_path, data):
     assert "là một thư mục" in done.stderr and "Không tìm thấy" not in done.stderr
 
 
-def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(qtbot, tmp_path, monkeypatch):
+def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(qtbot, tmp_path, own_settings):
     from PySide6.QtCore import Qt
 
     from desktop.services.opening import is_read_only
@@ -319,3 +324,46 @@ def test_a_window_opened_read_only_offers_to_edit_once_the_other_writer_is_gone(
     assert window.saved_label.text() == window.tr("All changes saved")
     window.ctx.store.close()
     window.lock.release()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux), a file that is always full")
+def test_a_workbook_that_cannot_be_finished_leaves_no_second_traceback(monkeypatch):
+    # ZipFile.__del__ used to try to finish the archive on the full disk again and print "Exception ignored in ...".
+    import gc
+
+    from openpyxl import Workbook
+
+    from desktop.exchange.writer import _discard, _save_closing_on_failure
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("Dữ liệu")
+    for row in range(3000):
+        sheet.append([row, f"Học viên số {row}", "Sở Công Thương Đồng Nai" * 3])
+    with pytest.raises(OSError) as raised:
+        _save_closing_on_failure(wb, Path("/dev/full"))
+    assert raised.value.errno == 28  # ENOSPC
+    _discard(wb)  # as _Writer.write does on any failure
+    del raised, wb, sheet
+    gc.collect()
+    assert unraisable == []
+
+
+def test_pre_import_backups_left_by_older_versions_are_listed_and_rotated_with_the_default_database(data, monkeypatch):
+    monkeypatch.setenv("SXTDBV_DATA_DIR", str(data))
+    default = data / "sxtdbv.db"
+    init_database(default).close()
+    old = data / "backups"
+    old.mkdir()
+    for day in range(1, 16):  # 15 imports of an older version: 15 full copies, never rotated
+        (old / f"before-import-202605{day:02d}-080000-000000.db").write_bytes(default.read_bytes())
+    listed = backup_policy.list_backups(default)
+    assert len(listed) == 15 and {b.reason for b in listed} == {"import"}
+    assert listed[0].made.day == 15
+    with open_for_writing(default, daily_backup=False) as store:
+        backup_policy.set_backup_keep(store, 4)
+        made = backup_policy.backup_before_import(store)
+    kept = backup_policy.list_backups(default)
+    assert [b.path for b in kept][0] == made and len(kept) == 4
+    assert len(list(old.glob("before-import-*.db"))) == 3

@@ -245,3 +245,33 @@ def test_a_database_left_in_the_roaming_folder_is_moved_with_its_backups(tmp_pat
         opened.close()
     assert not old.exists() and (roaming / "sxtdbv.db.da-chuyen").exists()
     assert [b.reason for b in backup_policy.list_backups(default)] == ["daily"]
+
+
+def test_an_export_over_a_workbook_held_a_moment_succeeds_and_one_held_open_is_explained(tmp_path, monkeypatch):
+    from desktop.services.exchange import export_workbook
+    from desktop.store import tempfiles
+
+    monkeypatch.setenv("SXTDBV_DATA_DIR", str(tmp_path / "data"))
+    store = init_database(tmp_path / "a.db")
+    target = tmp_path / "ke-hoach.xlsx"
+    real_replace = tempfiles.os.replace
+    holds = {"left": 2}
+
+    def replace(source: object, destination: object) -> None:
+        if Path(str(destination)) == target and holds["left"]:
+            holds["left"] -= 1
+            raise WindowsError_(32)  # antivirus or OneDrive looks at the file a moment
+        real_replace(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tempfiles.os, "replace", replace)
+    try:
+        export_workbook(store, target)
+        assert target.read_bytes()[:2] == b"PK" and holds["left"] == 0
+        holds["left"] = 99  # Excel keeps it open
+        from desktop.exchange.errors import ExchangeError
+
+        with pytest.raises(ExchangeError, match="Tệp đang mở trong Excel hoặc chương trình khác"):
+            export_workbook(store, target)
+    finally:
+        store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "data", "ke-hoach.xlsx"]

@@ -75,7 +75,8 @@ def test_word_file_page_setup_fonts_and_header_block(documents, report_id):
     files, _ = documents
     word = Document(str(files[report_id][1]))
     body = word.sections[0]
-    assert (round(body.page_width / Mm(1)), round(body.page_height / Mm(1))) == (210, 297)
+    size = (round(body.page_width / Mm(1)), round(body.page_height / Mm(1)))
+    assert size == ((297, 210) if body.orientation == WD_ORIENT.LANDSCAPE else (210, 297))
     assert [round(getattr(body, f"{side}_margin") / Mm(1)) for side in ("top", "bottom", "left", "right")] == [
         20, 20, 30, 15]
     for appendix in word.sections[1:]:
@@ -86,12 +87,22 @@ def test_word_file_page_setup_fonts_and_header_block(documents, report_id):
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 13
     header = word.tables[0]
     left, right = header.cell(0, 0).text, header.cell(0, 1).text
-    assert "UBND TỈNH ĐỒNG NAI" in left and "SỞ CÔNG THƯƠNG" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
-    assert header.cell(1, 0).text.startswith("Số:") and header.cell(1, 1).text == "Đồng Nai, ngày 25 tháng 12 năm 2024"
-    signature = [t for t in word.tables if "Nơi nhận:" in t.cell(0, 0).text]
-    assert signature and "PHÓ GIÁM ĐỐC" in signature[0].cell(0, 1).text
-    data = [t for t in word.tables[1:] if "Nơi nhận:" not in t.cell(0, 0).text]
+    if report_id == "plan":  # issued by the province: its own header, number and blank day
+        assert "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI" in left and header.cell(1, 0).text == "Số:       /KH-UBND"
+        assert header.cell(1, 1).text == "Đồng Nai, ngày      tháng      năm 2024"
+    else:
+        assert "UBND TỈNH ĐỒNG NAI" in left and "SỞ CÔNG THƯƠNG" in left
+        lists = report_id in ("sign-in", "allowance")  # lists carry no number
+        assert header.cell(1, 0).text.startswith("Số:") != lists
+        assert header.cell(1, 1).text == "Đồng Nai, ngày 25 tháng 12 năm 2024"
+        if report_id in ("request", "reminder"):
+            assert header.cell(1, 0).text.split("\n")[-1].startswith("V/v ")  # a letter's subject under its number
+    signature = [t for t in word.tables if "Nơi nhận:" in t.cell(0, 0).text or "NGƯỜI LẬP" in t.cell(0, 0).text]
+    signer = signature[0].rows[0].cells[-1].text if signature else ""
+    assert any(title in signer for title in ("GIÁM ĐỐC", "ĐƠN VỊ TỔ CHỨC", "PHÓ CHỦ TỊCH")), signer
+    data = [t for t in word.tables[1:] if "Nơi nhận:" not in t.cell(0, 0).text and "NGƯỜI LẬP" not in
+            t.cell(0, 0).text]
     for table in data:
         first_row = table.rows[0]._tr
         assert first_row.trPr is not None and first_row.trPr.find(qn("w:tblHeader")) is not None  # repeated header

@@ -170,7 +170,7 @@ def test_a_matching_estimate_is_not_flagged(seeded_store):
 
 
 def test_seeded_diesel_factors_are_those_of_the_ministry(seeded_store):
-    # DOMAIN.md: DO 1,02 TOE/t (0,88 per 1000 l).
+    # docs/domain-rules.md: DO 1,02 TOE/t (0,88 per 1000 l).
     factors = seeded_store.repo("conversion_factors").rows()
     assert derived.toe_factor(factors, "do", "tấn") == 1.02
     assert derived.toe_factor(factors, "do", "1000 lít") == 0.88

@@ -44,12 +44,25 @@ def _page_of(pages: list[str], needle: str) -> int:
     return found[-1]
 
 
-@pytest.mark.parametrize("report_id", report_ids())
+REPORTS = ("plan-report", "tasks", "training", "survey", "budget")
+CLOSINGS = {**dict.fromkeys(REPORTS, "Trên đây là"), "request": "Rất mong", "reminder": "Rất mong",
+            "submission": "kính trình xem xét"}
+
+
+@pytest.mark.parametrize("report_id", sorted(CLOSINGS))
 def test_closing_signature_and_recipients_on_one_page(sample_pdfs, report_id):
     _, paths = sample_pdfs
     pages = page_texts(paths[report_id])
-    closing = _page_of(pages, "Trên đây là")
+    closing = _page_of(pages, CLOSINGS[report_id])
     assert closing == _page_of(pages, "Nơi nhận:") == _page_of(pages, "PHÓ GIÁM ĐỐC") == _page_of(pages, "Lưu: VT")
+
+
+@pytest.mark.parametrize("report_id", ["estimate", "sign-in", "allowance"])
+def test_signatures_of_lists_stay_with_the_end_of_the_table(sample_pdfs, report_id):
+    _, paths = sample_pdfs
+    pages = page_texts(paths[report_id])
+    last_row = _page_of(pages, "Bằng chữ:" if report_id != "sign-in" else "Danh sách có")
+    assert last_row == _page_of(pages, "NGƯỜI LẬP")
 
 
 @pytest.mark.parametrize("report_id", report_ids())
@@ -96,3 +109,12 @@ def test_no_participant_row_is_cut_across_pages(sample_pdfs):
         holding = [i for i, p in enumerate(pages) if person["full_name"] in p]
         assert holding, person["full_name"]
         assert any(person["organisation"].split()[-1] in pages[i] for i in holding)
+
+
+def test_a_group_heading_row_is_never_last_on_a_page(sample_pdfs):
+    _, paths = sample_pdfs
+    raw = subprocess.run(["pdftotext", "-layout", str(paths["survey"]), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    for page in raw.split("\f"):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert not lines or "— sản lượng" not in lines[-1], lines[-1]  # an enterprise's heading without its rows

@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget  # noqa: E402
-from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: E402
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton  # noqa: E402
 
 from desktop.reports.options import load_options  # noqa: E402
 from desktop.ui import printing  # noqa: E402
@@ -19,28 +19,47 @@ def test_preview_draws_every_page(qtbot, seeded_store, monkeypatch):
     seen = {}
 
     def fake_exec(dialog):
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()
-        seen["pages"] = widget.pageCount()
+        seen["pages"] = len(dialog.page_labels)
         return 0
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    monkeypatch.setattr(printing.PreviewDialog, "exec", fake_exec)
     printing.preview_report(None, seeded_store, "plan-report")
     assert seen["pages"] >= 2
 
 
-def test_preview_of_a_landscape_appendix_rotates_on_portrait_paper(qtbot, seeded_store, monkeypatch):
+def test_preview_shows_a_landscape_appendix_upright(qtbot, seeded_store, monkeypatch, tmp_path):
+    from desktop.reports.data import build_report
+    from desktop.reports.render import render_pdf
+
+    from .pdftools import page_sizes
+
     seen = {}
 
     def fake_exec(dialog):
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()
-        seen["pages"] = widget.pageCount()
+        seen["sizes"] = [(label.pixmap().width(), label.pixmap().height()) for label in dialog.page_labels]
         return 0
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    monkeypatch.setattr(printing.PreviewDialog, "exec", fake_exec)
     printing.preview_report(None, seeded_store, "tasks")
-    assert seen["pages"] >= 2
+    pdf = tmp_path / "tasks.pdf"
+    render_pdf(build_report(seeded_store, "tasks"), pdf)
+    expected = page_sizes(pdf)  # the preview shows the pages of the PDF, each in its orientation
+    assert len(seen["sizes"]) == len(expected)
+    for (w, h), (pw, ph) in zip(seen["sizes"], expected, strict=True):
+        assert (w > h) == (pw > ph)
+    assert seen["sizes"][0][0] < seen["sizes"][0][1] and seen["sizes"][-1][0] > seen["sizes"][-1][1]
+
+
+def test_preview_buttons_save_pdf_and_word(qtbot, seeded_store, monkeypatch, tmp_path):
+    from desktop.reports.data import build_report
+
+    dialog = printing.PreviewDialog(build_report(seeded_store, "budget"))
+    qtbot.addWidget(dialog)
+    answers = iter([str(tmp_path / "b.pdf"), str(tmp_path / "b.docx")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    dialog.findChild(QPushButton, "preview_pdf").click()
+    dialog.findChild(QPushButton, "preview_docx").click()
+    assert (tmp_path / "b.pdf").stat().st_size > 0 and (tmp_path / "b.docx").stat().st_size > 0
 
 
 @needs_poppler

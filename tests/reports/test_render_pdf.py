@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.reports.data import build_report, report_ids
+from desktop.reports.data import build_report
 from desktop.reports.options import load_options
 from desktop.reports.render import render_pdf
 from desktop.services.sample_data import fill_sample_data
@@ -21,6 +21,8 @@ from .pdftools import fonts, needs_poppler, page_sizes, page_texts, pdf_text
 pytestmark = needs_poppler
 
 A4 = {(595, 842), (842, 595)}
+# The summaries print from a seeded plan too (the other documents need the data they list: see test_documents.py).
+SUMMARIES = ("plan-report", "tasks", "training", "survey", "budget")
 HEADER = ("UBND TỈNH ĐỒNG NAI", "SỞ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
           "Số:", "/BC-SCT", "Đồng Nai, ngày 05 tháng 3 năm 2024")
 
@@ -29,7 +31,7 @@ def _render_all(store, folder, tag):
     plan = store.repo("plans").rows()[0]
     options = replace(load_options(store, plan), date="2024-03-05")
     paths = {}
-    for report_id in report_ids():
+    for report_id in SUMMARIES:
         path = folder / f"{tag}-{report_id}.pdf"
         render_pdf(build_report(store, report_id, options=options), path)
         paths[report_id] = path
@@ -57,7 +59,7 @@ def sample_pdfs(tmp_path_factory):
         store.close()
 
 
-@pytest.mark.parametrize("report_id", report_ids())
+@pytest.mark.parametrize("report_id", SUMMARIES)
 @pytest.mark.parametrize("which", ["seeded_pdfs", "sample_pdfs"])
 def test_header_block_a4_and_embedded_fonts(request, which, report_id):
     path = request.getfixturevalue(which)[report_id]

@@ -23,7 +23,9 @@ def test_report_list_prints_one_id_a_line(tmp_path, capsys):
     assert main(["--db", db, "init"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "report", "--list"]) == 0
-    assert capsys.readouterr().out.split("\n")[:-1] == ["plan-report", "tasks", "training", "survey", "budget"]
+    assert capsys.readouterr().out.split("\n")[:-1] == ["plan-report", "tasks", "training", "survey", "budget",
+                                                        "request", "reminder", "estimate", "submission", "sign-in",
+                                                        "allowance", "plan"]
 
 
 @needs_poppler

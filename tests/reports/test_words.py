@@ -1,4 +1,4 @@
-"""Amounts in words: the rules of DOMAIN.md, checked on the numbers a Vietnamese accountant would write."""
+"""Amounts in words: the rules of docs/domain-rules.md, checked on the numbers a Vietnamese accountant would write."""
 
 from __future__ import annotations
 

@@ -109,3 +109,33 @@ def test_the_progress_dialog_cancel_button_stops_the_work(qtbot):
     qtbot.mouseClick(op._dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # the Cancel button
     assert op.wait()
     assert ended == ["cancelled"]
+
+
+def test_the_dashboard_of_a_big_database_fills_in_after_the_window_is_up(qtbot, sample_window, monkeypatch):
+    from desktop.services import analysis
+    from desktop.ui.pages import dashboard as dashboard_module
+    from tests.ui.helpers import go_to_page
+
+    monkeypatch.setattr(dashboard_module, "BACKGROUND_FROM_PARTICIPANTS", 100)  # the sample's 300 count as many
+    page = go_to_page(qtbot, sample_window, "plan")
+    page = go_to_page(qtbot, sample_window, "dashboard")
+    assert page.as_of.text() == "Đang tính các số liệu…"
+    assert sample_window.export_action.isEnabled()  # the window stays usable meanwhile
+    qtbot.waitUntil(lambda: page._job is not None and not page._job.running, timeout=10000)
+    f = analysis.dashboard(sample_window.ctx.store, sample_window.ctx.plan_id)
+    value = page.findChild(type(page.as_of), "value_participants").text()
+    assert value == f"{f['training']['count']} / {f['training']['target']}" == "281 / 200"
+
+
+def test_a_big_course_shows_its_list_first_and_its_figures_when_ready(qtbot, sample_window, monkeypatch):
+    from desktop.services import analysis
+    from desktop.ui.pages import training as training_module
+    from tests.ui.helpers import go_to_page
+
+    monkeypatch.setattr(training_module, "BACKGROUND_FROM_PARTICIPANTS", 100)
+    page = go_to_page(qtbot, sample_window, "training")
+    assert page.participants.model.rowCount() == 300  # the list is there at once
+    qtbot.waitUntil(lambda: "Đang tính" not in page.figures.text(), timeout=10000)
+    course = page.courses.current_row()
+    f = analysis.training_figures(sample_window.ctx.store, course["id"])
+    assert f"Học viên: {f['count']} / chỉ tiêu {f['target']}" in page.figures.text()

@@ -17,8 +17,12 @@ EXACT, PREFIX = 2, 1
 def _quality(cell_key: str, title_key: str) -> int:
     if cell_key == title_key:
         return EXACT
-    # "Đơn vị công tác (ghi rõ tên cơ quan)": a known title of two words or more followed by more words.
-    if " " in title_key and cell_key.startswith(title_key) and cell_key[len(title_key)] in " (:,-/":
+    if " " not in title_key or not cell_key.startswith(title_key):
+        return 0  # one-syllable titles ("tên", "đt") only ever match exactly
+    rest = cell_key[len(title_key):].lstrip()
+    # "Giới tính (Nam/Nữ)", "Số điện thoại:": a known title followed by an explanation;
+    # "Đơn vị công tác cũ": more words only after a title of three syllables or more ("đơn vị" is not enough).
+    if rest[:1] in ("(", ":", ",", "-", "/") or (rest != cell_key[len(title_key):] and title_key.count(" ") >= 2):
         return PREFIX
     return 0
 

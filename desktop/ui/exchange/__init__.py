@@ -1,6 +1,6 @@
 """The Excel exchange's windows, one job per module:
 
-    worker.py          runs an exchange service in a worker thread (progress, cancel, result or message)
+    worker.py          a dialog's background jobs, run by desktop/ui/background.py (progress, cancel, messages)
     changes.py         the list of row changes of an import preview, its filter and translated titles
     conflicts.py       the bar resolving conflicts (keep mine / take theirs, for the selection or all)
     import_preview.py  the import preview dialog: counts, messages, changes, conflicts, apply

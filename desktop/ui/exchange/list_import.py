@@ -205,7 +205,7 @@ class ListImportDialog(QDialog):
 
     def _entity_changed(self) -> None:
         self._fill_parents()
-        self._reshape(None)
+        self._open(None)  # the list of the other kind may be on another sheet
 
     def _header_changed(self, row: int) -> None:
         if self.table_data is None or self.table_data.header_row != row:

@@ -122,6 +122,25 @@ def _calendar_icon() -> QIcon:
     return QIcon(pixmap)
 
 
+_PLAN_YEAR: list[int] = []  # the year of the plan being worked on (set by the window when a plan is opened)
+
+
+def set_plan_year(year: int | None) -> None:
+    """Blank date fields open their calendar in the plan's year rather than today's (a 2024 plan's deadlines are
+    in 2024, however late it is being filled in)."""
+    _PLAN_YEAR[:] = [year] if year else []
+
+
+def calendar_start(today: QDate | None = None) -> QDate:
+    """Where the calendar of a blank date opens: today's month when it is in the plan's year, else the plan year's
+    January (or December when the plan year is past, where its deadlines and reports cluster)."""
+    today = today or QDate.currentDate()
+    if not _PLAN_YEAR or _PLAN_YEAR[0] == today.year():
+        return today
+    year = _PLAN_YEAR[0]
+    return QDate(year, 12, 1) if year < today.year() else QDate(year, 1, 1)
+
+
 class DateEditor(FieldEditor):
     """A date typed the way it is written, dd/MM/yyyy (also 1/12/2024 or 01.12.2024), or picked from a calendar;
     may be left blank.
@@ -161,6 +180,9 @@ class DateEditor(FieldEditor):
             current = None
         if current:
             calendar.setSelectedDate(QDate.fromString(str(current), "yyyy-MM-dd"))
+        else:
+            start = calendar_start()
+            calendar.setCurrentPage(start.year(), start.month())
 
         def chosen(date: QDate) -> None:
             self.edit.setText(date.toString(formatting.DATE_FORMAT))

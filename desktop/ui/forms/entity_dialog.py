@@ -49,6 +49,8 @@ class EntityDialog(QDialog):
             editor = make_editor(field, options)
             editor.set_value(values.get(name, field.default))
             editor.changed.connect(self._mark_modified)
+            # Fixing a refused field takes its message away at once; the others stay until they are fixed too.
+            editor.changed.connect(lambda n=name: self._field_changed(n))
             editor.widget.setObjectName(f"field_{name}")
             error = QLabel()
             error.setObjectName(f"error_{name}")
@@ -65,6 +67,17 @@ class EntityDialog(QDialog):
             form.addRow(label, host)
             self.editors[name] = editor
             self.error_labels[name] = error
+
+        # A figure computed from others (Thành tiền = số lượng × đơn giá) follows them as they are typed, unless the
+        # user typed a figure of their own in it.
+        self._auto: dict[str, object] = {}
+        for name in spec.derived:
+            if name in self.editors:
+                self._auto[name] = self.editors[name].value()
+        if self._auto:
+            for name, editor in self.editors.items():
+                if name not in self._auto:
+                    editor.changed.connect(self._recompute_derived)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -86,6 +99,29 @@ class EntityDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self.resize(640, min(140 + 64 * len(fields), 720))
+
+    def _recompute_derived(self) -> None:
+        values = self.values()
+        cleaned: dict[str, object] = {}
+        for name, value in values.items():
+            try:
+                cleaned[name] = self.spec.field(name).clean(value)
+            except ValueError:
+                cleaned[name] = None
+        for name, previous in self._auto.items():
+            current = self.editors[name].value()
+            if current not in (None, "", previous):
+                continue  # typed by the user: theirs to keep (validation says if it disagrees)
+            figure = self.spec.derived[name](cleaned)
+            self.editors[name].set_value(figure)
+            self._auto[name] = self.editors[name].value()
+
+    def _field_changed(self, name: str) -> None:
+        label = self.error_labels.get(name)
+        if label is not None and label.isVisible():
+            label.hide()
+            if not any(other.isVisible() for other in self.error_labels.values()):
+                self.banner.hide()
 
     def _mark_modified(self) -> None:
         self._modified = True

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.entities import AGENCIES
-from desktop.services import agencies, agencies_lists
+from desktop.services import agencies
 from desktop.store import StoreError
 from desktop.ui import app_settings, theme
 from desktop.ui.context import AppContext
@@ -74,6 +74,8 @@ class AgenciesPage(Page):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
+            from desktop.services import agencies_lists  # reads and writes Excel: loaded when first used
+
             count = agencies_lists.export_agency_list(self.ctx.store, path)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Export list"), str(exc))

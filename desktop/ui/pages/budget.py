@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain import derived
 from desktop.domain.entities import BUDGET_LINES, DISBURSEMENTS
 from desktop.domain.fields import Kind
 from desktop.services import analysis
-from desktop.ui import formatting, theme
+from desktop.ui import formatting
+from desktop.ui.budget_balance import balance_html, balance_words
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
@@ -27,6 +28,7 @@ class BudgetPage(Page):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)
         self._disbursed: dict[str, int] = {}
+        self._difference: int | None = None
         self.totals = QLabel()
         self.totals.setObjectName("budget_totals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
@@ -78,22 +80,28 @@ class BudgetPage(Page):
         self._update_totals()
         self.lines.model.layoutChanged.emit()
 
+    def _warn_if_newly_over(self, difference: int) -> None:
+        # After a save that takes the lines over the plan total (or further over), say so at once, in words.
+        previous, self._difference = self._difference, difference
+        if previous is not None and difference < 0 and difference < previous and self.isVisible():
+            text, _hue = balance_words(difference)
+            QMessageBox.warning(self, self.tr("Budget"),
+                                text + "\n" + self.tr("The estimate lines now add up to more than the plan total."))
+
     def _update_totals(self) -> None:
         if not self.ctx.plan_id:
             self.totals.clear()
             return
         f = analysis.budget_figures(self.ctx.store, self.ctx.plan_id)
         self._disbursed = f["disbursed_by_line"]
+        self._warn_if_newly_over(f["difference"])
+        self.lines.update_totals()
         money = formatting.format_int
         difference = f["difference"]
-        colour = theme.text_colour(theme.SUCCESS if difference == 0 else theme.DANGER)
         execution = formatting.format_percent(f["execution_percent"]) or "—"
         self.totals.setText(
             self.tr("Total of the lines: <b>%1</b> VND — plan total: <b>%2</b> VND — ")
             .replace("%1", money(f["allocated"])).replace("%2", money(f["plan_total"]))
-            + f"<span style='color:{colour}; font-weight:bold'>"
-            + (self.tr("matches the plan") if difference == 0
-               else self.tr("difference: %1 VND").replace("%1", money(difference)))
-            + "</span><br>"
+            + balance_html(difference) + "<br>"
             + self.tr("Disbursed: %1 VND (%2); remaining: %3 VND")
             .replace("%1", money(f["disbursed"])).replace("%2", execution).replace("%3", money(f["remaining"])))

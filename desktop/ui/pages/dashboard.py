@@ -5,13 +5,14 @@ The charts (QtCharts) are built when the page is first shown, not at start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.choices import TASK_STATUSES
 from desktop.services import analysis, lookups
 from desktop.ui import formatting, theme
+from desktop.ui.budget_balance import balance_html
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 
@@ -45,8 +46,17 @@ class Card(QFrame):
         self.detail.setStyleSheet(f"color: {theme.muted_text(background)};")
 
 
+BACKGROUND_FROM_PARTICIPANTS = 20_000  # above this the figures are computed off the GUI thread
+
+
 class DashboardPage(Page):
-    """The state of the plan at a glance; overdue work is visible the moment the app opens."""
+    """The state of the plan at a glance; overdue work is visible the moment the app opens.
+
+    Signals:
+        open_row(str, str): a row of a list was double-clicked: the page key and the row's id, to go to it.
+    """
+
+    open_row = Signal(str, str)
 
     key = "dashboard"
 
@@ -75,6 +85,8 @@ class DashboardPage(Page):
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdue")
         self.missing = QListWidget()
+        for listing in (self.overdue, self.missing):
+            listing.itemDoubleClicked.connect(lambda item: self.open_row.emit(*item.data(Qt.ItemDataRole.UserRole)))
         self.missing.setObjectName("missing_reports")
         lists = QGridLayout()
         self.overdue_label = QLabel()
@@ -85,6 +97,8 @@ class DashboardPage(Page):
         lists.addWidget(self.missing, 1, 1)
         self.outer.addLayout(lists, 1)
         self._charts_built = False
+        self._job = None
+        self._again = False
         self.figures: dict = {}
         ctx.bus.changed.connect(lambda _entity: self.refresh() if self.isVisible() else None)
         self.set_heading(self.title())
@@ -108,7 +122,46 @@ class DashboardPage(Page):
         """Recompute every figure and chart (when the page is next shown, if it is hidden now)."""
         if not self.ctx.plan_id or not self.isVisible():
             return
-        f = analysis.dashboard(self.ctx.store, self.ctx.plan_id)
+        if self.ctx.store.path is not None and \
+                self.ctx.store.repo("participants").count() > BACKGROUND_FROM_PARTICIPANTS:
+            self._refresh_in_background()
+            return
+        self.show_figures(analysis.dashboard(self.ctx.store, self.ctx.plan_id))
+
+    def _refresh_in_background(self) -> None:
+        # With tens of thousands of participants the figures take seconds: they are computed on a connection of
+        # their own (read-only, beside the window's) while the page stays usable, and shown when ready.
+        from desktop.ui.background import BackgroundOp
+
+        if self._job is not None and self._job.running:
+            self._again = True
+            return
+        path, plan_id = self.ctx.store.path, self.ctx.plan_id
+
+        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
+            from desktop.services.opening import open_for_reading
+
+            store = open_for_reading(path)
+            try:
+                return analysis.dashboard(store, plan_id)
+            finally:
+                store.close()
+
+        self.as_of.setText(self.tr("Computing the figures…"))
+        self._again = False
+        self._job = BackgroundOp(self, work).quietly().success(self._figures_ready).failure(self.as_of.setText)
+        self._job.run_in_background()
+
+    def _figures_ready(self, figures: dict) -> None:
+        if self._again:
+            self._again = False
+            self._refresh_in_background()
+            return
+        if self.isVisible():
+            self.show_figures(figures)
+
+    def show_figures(self, f: dict) -> None:
+        """Show the figures `f` (analysis.dashboard) in the cards, charts and lists."""
         self.figures = f
         as_of = self.tr("Figures as of %1").replace("%1", formatting.format_date(f["as_of"].isoformat()))
         if f["warnings"]:
@@ -129,7 +182,7 @@ class DashboardPage(Page):
         self.cards["budget"].detail.setText(
             self.tr("Allocated %1 of %2 VND; disbursed %3; remaining %4").replace("%1", money(budget["allocated"]))
             .replace("%2", money(budget["plan_total"])).replace("%3", money(budget["disbursed"]))
-            .replace("%4", money(budget["remaining"])))
+            .replace("%4", money(budget["remaining"])) + "<br>" + balance_html(budget["difference"]))
         training = f["training"]
         self.cards["participants"].value.setText(f"{money(training['count'])} / {money(training['target'])}")
         self.cards["participants"].detail.setText(self.tr("%n course(s)", "", training["courses"]))
@@ -139,14 +192,19 @@ class DashboardPage(Page):
             self.tr("Model enterprise: %1").replace("%1", survey["model"]["name"] if survey["model"]
                                                      else self.tr("not chosen yet")))
         self.overdue.clear()
-        for task in f["tasks"]["overdue"]:
-            self.overdue.addItem(f"{lookups.display_text('tasks', task)} — {formatting.format_date(task['end_date'])}")
+        for task in f["tasks"]["overdue"]:  # in the plan's order (II.1.1, II.1.2 … II.2.1)
+            item = QListWidgetItem(f"{lookups.display_text('tasks', task)} — "
+                                   f"{formatting.format_date(task['end_date'])}")
+            item.setData(Qt.ItemDataRole.UserRole, ("tasks", task["id"]))
+            self.overdue.addItem(item)
         self.overdue_label.setText(self.tr("<b>Overdue tasks (%1)</b>").replace("%1", str(len(f["tasks"]["overdue"]))))
         names = self.ctx.names("agencies")
         self.missing.clear()
         for report in f["reports"]["not_submitted"]:
-            self.missing.addItem(f"{names.get(report['agency_id'], '?')} — "
-                                 + self.tr("due %1").replace("%1", formatting.format_date(report["due_date"])))
+            item = QListWidgetItem(f"{names.get(report['agency_id'], '?')} — "
+                                   + self.tr("due %1").replace("%1", formatting.format_date(report["due_date"])))
+            item.setData(Qt.ItemDataRole.UserRole, ("office_reports", report["id"]))
+            self.missing.addItem(item)
         self.missing_label.setText(self.tr("<b>Offices that have not reported (%1)</b>")
                                    .replace("%1", str(len(f["reports"]["not_submitted"]))))
         if self.isVisible():

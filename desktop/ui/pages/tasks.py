@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.choices import QUARTERS
 from desktop.domain.derived import task_is_overdue
@@ -16,6 +26,7 @@ from desktop.ui.formatting import field_label
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter, agency_filter, choice_filter
+from desktop.ui.widgets.quarter_timeline import QuarterTimeline
 
 FIELDS = ["code", "kind", "parent_id", "title", "lead_agency_id", "coordinating_ids", "quarters", "start_date",
           "end_date", "status", "progress", "expected_output", "result", "note", "seq"]
@@ -29,6 +40,27 @@ def code_key(code: str) -> list:
 def arrange_tree(rows: list[dict]) -> list[dict]:
     """Each content item followed by its activities, in the order of their numbers."""
     return sorted(rows, key=lambda r: code_key(str(r.get("code") or "")))
+
+
+def roll_up(rows: list[dict]) -> list[dict]:
+    """The outline (see arrange_tree) with each content item's status and progress computed from its activities, by
+    the figures' one rule (desktop.figures.tasks.rolled_up); the values typed stay in stored_status/stored_progress."""
+    from desktop.figures.tasks import rolled_up
+
+    rows = arrange_tree(rows)
+    children: dict[str, list[dict]] = {}
+    for row in rows:
+        if row.get("parent_id"):
+            children.setdefault(str(row["parent_id"]), []).append(row)
+    result = []
+    for row in rows:
+        below = [r for r in children.get(str(row["id"]), []) if r.get("kind") == "activity"]
+        if row.get("kind") == "content" and below:
+            status, progress = rolled_up(below)
+            row = {**row, "stored_status": row.get("status"), "stored_progress": row.get("progress"),
+                   "status": status, "progress": progress}
+        result.append(row)
+    return result
 
 
 def _indented_title(row: dict) -> str:
@@ -54,19 +86,58 @@ class TasksPage(Page):
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)
+        self.collapsed: set[str] = set()
         columns = field_columns(TASKS, ["code"])
         columns.append(Column("title", field_label(TASKS.field("title")), Kind.TEXT, value=_indented_title))
         columns += field_columns(TASKS, ["lead_agency_id", "coordinating_ids", "quarters", "end_date", "status",
                                          "progress"])
         filters = [choice_filter("status", self.tr("Status"), "tasks"),
                    agency_filter("lead_agency_id", self.tr("Lead agency"), ctx), quarter_filter()]
-        self.panel = ListPanel(ctx, "tasks", columns, FIELDS, filters=filters, arrange=arrange_tree,
+        self.panel = ListPanel(ctx, "tasks", columns, FIELDS, filters=filters, arrange=roll_up,
                                defaults=lambda: {"kind": "activity", "status": "not_started", "progress": 0})
         self.panel.model.row_color = lambda row: (theme.row_background(theme.DANGER) if task_is_overdue(row)
                                                   else theme.row_background(theme.GROUP) if row.get("kind") == "content"
                                                   else None)
-        self.panel.preferred_widths = {0: 64, 1: 330, 3: 180, 4: 100, 5: 86}
-        self.outer.addWidget(self.panel, 1)
+        self.panel.model.decoration = self._arrow
+        self.panel.model.set_filter("outline", self._outside_collapsed)
+        self.panel.search.textChanged.connect(lambda _t: self.panel.model.set_filter("outline",
+                                                                                      self._outside_collapsed))
+        self.panel.view.clicked.connect(self._clicked)
+        self.panel.view.installEventFilter(self)
+        self.panel.row_actions.append(("toggle_outline", self.tr("Collapse / expand"),
+                                       lambda row: self.toggle(row["id"]),
+                                       lambda row: bool(row) and row.get("kind") == "content"))
+        self.panel.preferred_widths = {0: 78, 1: 330, 3: 180, 4: 100, 5: 86}
+        self.panel.rows_changed.connect(self._refresh_timeline)
+
+        self.timeline = QuarterTimeline()
+        timeline_scroll = QScrollArea()
+        timeline_scroll.setWidgetResizable(True)
+        timeline_scroll.setWidget(self.timeline)
+        timeline_page = QWidget()
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        print_row = QHBoxLayout()
+        legend = QLabel(self.tr("Bars from the start to the deadline (or over the planned quarters); the mark is the "
+                                "deadline; red: overdue; the vertical line is today."))
+        legend.setWordWrap(True)
+        print_row.addWidget(legend, 1)
+        print_button = QPushButton(self.tr("Print the timeline…"))
+        print_button.setObjectName("print_timeline")
+        print_button.clicked.connect(self.print_timeline)
+        print_row.addWidget(print_button)
+        timeline_layout.addLayout(print_row)
+        timeline_layout.addWidget(timeline_scroll, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tasks_tabs")
+        self.tabs.addTab(self.panel, self.tr("Outline"))
+        self.tabs.addTab(timeline_page, self.tr("Quarter timeline"))
+        collapse = self.add_heading_button("collapse_all", self.tr("Collapse all"), self.collapse_all)
+        expand = self.add_heading_button("expand_all", self.tr("Expand all"), self.expand_all)
+        for button_ in (collapse, expand):
+            button_.setToolTip(self.tr("Content items show or hide their activities (← and → on a row)"))
+        self.outer.addWidget(self.tabs, 1)
         self.set_heading(self.title())
 
     def title(self) -> str:
@@ -76,3 +147,103 @@ class TasksPage(Page):
     def refresh(self) -> None:
         """Reload."""
         self.panel.reload()
+
+    # -- the outline -----------------------------------------------------------------------------------------------
+    def _outside_collapsed(self, row: dict) -> bool:
+        # A search looks inside collapsed items too: a match must never be hidden by the outline.
+        return bool(self.panel.search.text().strip()) or str(row.get("parent_id") or "") not in self.collapsed
+
+    def _arrow(self, row: dict, column: int) -> object:
+        if column != 0 or row.get("kind") != "content":
+            return None
+        pixmap = QStyle.StandardPixmap.SP_ArrowRight if row["id"] in self.collapsed \
+            else QStyle.StandardPixmap.SP_ArrowDown
+        return self.style().standardIcon(pixmap)
+
+    def _clicked(self, index) -> None:  # noqa: ANN001
+        if index.column() == 0:
+            row = self.panel.model.row_at(index.row())
+            if row.get("kind") == "content":
+                self.toggle(row["id"])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+        """← collapses the content item of the current row, → expands it (as in a tree)."""
+        if watched is self.panel.view and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            row = self.panel.current_row()
+            if row is not None:
+                target = row["id"] if row.get("kind") == "content" else str(row.get("parent_id") or "")
+                if target:
+                    collapse = event.key() == Qt.Key.Key_Left
+                    if collapse != (target in self.collapsed):
+                        self.toggle(target)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def toggle(self, content_id: str) -> None:
+        """Show or hide the activities of a content item."""
+        self.collapsed ^= {content_id}
+        self._apply_outline(select=content_id)
+
+    def collapse_all(self) -> None:
+        """Every content item shows only its own line."""
+        self.collapsed = {r["id"] for r in self.panel.model.all_rows() if r.get("kind") == "content"}
+        self._apply_outline()
+
+    def expand_all(self) -> None:
+        """Every activity shown."""
+        self.collapsed = set()
+        self._apply_outline()
+
+    def _apply_outline(self, select: str | None = None) -> None:
+        current = select or (self.panel.current_row() or {}).get("id")
+        self.panel.model.set_filter("outline", self._outside_collapsed)
+        self.panel.model.layoutChanged.emit()
+        self.panel._update_count()
+        if current:
+            self.panel.select_row(current)
+
+    # -- the timeline ----------------------------------------------------------------------------------------------
+    def _refresh_timeline(self) -> None:
+        import datetime as dt
+
+        from desktop.figures.tasks import task_figures
+
+        if not self.ctx.plan_id:
+            self.timeline.set_tasks([], dt.date.today().year)
+            return
+        plan = self.ctx.store.repo("plans").get(self.ctx.plan_id)
+        figures = task_figures(self.ctx.store, self.ctx.plan_id, dt.date.today())
+        self.timeline.set_tasks(figures.rows, int(plan["year"]))
+
+    def print_timeline(self) -> None:
+        """Print preview of the timeline on a landscape A4 page (printed black on white)."""
+        from PySide6.QtGui import QPageLayout, QPageSize
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setDocName(self.tr("Quarter timeline"))
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("timeline_preview")
+        dialog.paintRequested.connect(self.render_timeline)
+        dialog.exec()
+
+    def render_timeline(self, printer) -> None:  # noqa: ANN001 - QPrinter
+        """Paint the timeline onto `printer`'s page, scaled to its width (and height when needed)."""
+        from PySide6.QtGui import QFont, QPainter
+
+        painter = QPainter(printer)
+        page = printer.pageLayout().paintRectPixels(printer.resolution())
+        size = self.timeline.sizeHint()
+        width = 1100.0
+        scale = min(page.width() / width, page.height() / max(size.height() + 40, 1))
+        painter.scale(scale, scale)
+        font = QFont(self.font())
+        font.setPixelSize(12)  # in the page's scaled coordinates, as on screen (a point size would follow the DPI)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, 0, width, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.tr("Quarter timeline of the tasks"))
+        self.timeline.paint(painter, QRectF(0, 36, width, size.height()), self.palette(), printing=True)
+        painter.end()

@@ -20,6 +20,9 @@ PARTICIPANT_FIELDS = ["full_name", "gender", "birth_year", "organisation", "org_
                       "phone", "email", "attended", "pre_score", "post_score", "satisfaction", "note"]
 
 
+BACKGROUND_FROM_PARTICIPANTS = 20_000  # a course this big has its figures computed off the GUI thread
+
+
 class TrainingPage(Page):
     """Courses on top; the selected course's participants and materials below, with its figures."""
 
@@ -48,7 +51,9 @@ class TrainingPage(Page):
         self.figures.setWordWrap(True)
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         self.courses.current_changed.connect(self._course_changed)
-        self.participants.rows_changed.connect(self._update_figures)
+        self._rows_read = 0  # how many times the participants were read: the figures follow each reading once
+        self._figures_for: tuple | None = None
+        self.participants.rows_changed.connect(self._participants_read)
 
         tabs = QTabWidget()
         tabs.addTab(self.participants, self.tr("Participants"))
@@ -71,20 +76,33 @@ class TrainingPage(Page):
 
     def refresh(self) -> None:
         """Reload the courses and select the first."""
+        shown = self.participants.parent_id
         self.courses.reload()
         if self.courses.current_row() is None and self.courses.model.rowCount():
             self.courses.view.selectRow(0)
-        self._course_changed(self.courses.current_row())
+        current = self.courses.current_row()
+        if (current["id"] if current else None) == shown:
+            # The same course: its lists are read again once (a new course was loaded by _course_changed).
+            self.participants.reload()
+            self.materials.reload()
+        else:
+            self._course_changed(current)
 
     def _course_changed(self, row: dict | None) -> None:
         course_id = row["id"] if row else None
         if course_id != self.participants.parent_id:
-            self.participants.set_parent(course_id)
+            self.participants.set_parent(course_id)  # its rows_changed recomputes the figures
             self.materials.set_parent(course_id)
-        self._update_figures()
+        else:
+            self._update_figures()
 
     def recolour(self) -> None:
         """The figures' colour follows the new palette."""
+        self._figures_for = None
+        self._update_figures()
+
+    def _participants_read(self) -> None:
+        self._rows_read += 1
         self._update_figures()
 
     def _update_figures(self) -> None:
@@ -92,7 +110,41 @@ class TrainingPage(Page):
         if not course:
             self.figures.setText(self.tr("Add a course, then its participants."))
             return
-        f = analysis.training_figures(self.ctx.store, course["id"])
+        key = (course["id"], self._rows_read, course.get("rev"))
+        if key == self._figures_for and self.figures.text():
+            return  # the same rows as the last time: the figures stand
+        self._figures_for = key
+        if self.ctx.store.path is not None and \
+                len(self.participants.model.all_rows()) > BACKGROUND_FROM_PARTICIPANTS:
+            self._figures_in_background(course["id"])
+            return
+        self.show_figures(analysis.training_figures(self.ctx.store, course["id"]))
+
+    def _figures_in_background(self, course_id: str) -> None:
+        # A course of tens of thousands: its figures are computed on a read-only connection of their own while the
+        # list can already be searched; a newer request replaces the result of an older one.
+        from desktop.ui.background import BackgroundOp
+
+        path, wanted = self.ctx.store.path, self._figures_for
+
+        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
+            from desktop.services.opening import open_for_reading
+
+            store = open_for_reading(path)
+            try:
+                return analysis.training_figures(store, course_id)
+            finally:
+                store.close()
+
+        def ready(figures: dict) -> None:
+            if wanted == self._figures_for:
+                self.show_figures(figures)
+
+        self.figures.setText(self.tr("Computing the figures…"))
+        BackgroundOp(self, work).quietly().success(ready).failure(self.figures.setText).run_in_background()
+
+    def show_figures(self, f: dict) -> None:
+        """Show a course's figures `f` (analysis.training_figures) above its lists."""
         unknown = self.tr("not given")
         kinds = ", ".join(f"{formatting.choice_text(ORG_KINDS, k) or unknown}: {n}"
                           for k, n in sorted(f["by_org_kind"].items(), key=lambda kv: -kv[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import BY_NAME
+from desktop.domain.fields import Kind
 from desktop.services import lookups, records
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
@@ -29,6 +30,8 @@ from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import Column
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
+from desktop.ui.widgets import column_chooser, list_actions
+from desktop.ui.widgets.cell_editing import CellDelegate
 
 
 @dataclass
@@ -67,6 +70,7 @@ class ListPanel(QWidget):
         self.setObjectName(f"panel_{entity}")
 
         self.model = EntityTableModel(columns, self)
+        self.model.editable = True
         self.view = QTableView()
         self.view.setObjectName(f"table_{entity}")
         self.view.setModel(self.model)
@@ -79,8 +83,21 @@ class ListPanel(QWidget):
         self._sized_with_rows = False
         self.preferred_widths: dict[int, int] = {}  # column -> width, applied after fitting (e.g. a long title)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Several rows at once (Shift/Ctrl+click) for copying; a cell is edited in place with F2 or Enter.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.delegate = CellDelegate(columns, self.model.row_at, ctx.ref_options,
+                                     lambda row, name, value: list_actions.commit_cell(self, row, name, value),
+                                     self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.installEventFilter(self)
+        # The page's own row commands for the right-click menu: (name, text, slot(row), shown_for(row)).
+        self.row_actions: list[tuple[str, str, Callable[[dict], object], Callable[[dict | None], bool]]] = []
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
@@ -102,6 +119,7 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)  # filters never squeeze the search box to nothing
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -120,6 +138,9 @@ class ListPanel(QWidget):
             box = QComboBox()
             box.setObjectName(f"filter_{row_filter.name}")
             box.setToolTip(row_filter.label)
+            box.setMaximumWidth(220)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
             bar.addWidget(QLabel(row_filter.label))
             bar.addWidget(box)
@@ -130,14 +151,57 @@ class ListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # A totals line under a list that holds money, as Excel's status bar sums a selection: the rows shown.
+        # Prices are not summed: only amounts add up.
+        self.money_columns = [p for p, c in enumerate(columns) if c.kind is Kind.MONEY and "price" not in c.key]
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("totals")
+        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals_label.setVisible(bool(self.money_columns))
+        layout.addWidget(self.totals_label)
 
-        delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_shortcut.activated.connect(self.delete_current)
+        for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current),
+                           (QKeySequence(QKeySequence.StandardKey.Copy), lambda: list_actions.copy_rows(self)),
+                           (QKeySequence("Ctrl+Shift+C"), lambda: list_actions.copy_rows(self, with_headers=True)),
+                           (QKeySequence(QKeySequence.StandardKey.Paste), lambda: list_actions.paste_rows(self)),
+                           (QKeySequence("Ctrl+Return"), self.edit_current),
+                           (QKeySequence("Ctrl+Enter"), self.edit_current)):
+            shortcut = QShortcut(keys, self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        column_chooser.apply_hidden(self.view, [c.key for c in columns], self.objectName())
         ctx.bus.changed.connect(self._on_data_changed)
         self._watched = {self.entity} | {f.ref for f in self.spec.refs}
         if self.parent_field != "plan_id" and self.parent_field:
             self.set_enabled_for_parent(False)
+
+    # -- Excel-like behaviour (see list_actions) ------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+        """Enter edits the current cell in place, as F2 does (Excel's habit); Ctrl+Enter opens the form."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier and \
+                self.view.state() != QAbstractItemView.State.EditingState:
+            index = self.view.currentIndex()
+            if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                self.view.edit(index)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _row_menu(self, at: QPoint) -> None:
+        list_actions.row_menu(self, at).popup(self.view.viewport().mapToGlobal(at))
+
+    def _header_menu(self, at: QPoint) -> None:
+        self.header_menu(at).popup(self.view.horizontalHeader().mapToGlobal(at))
+
+    def header_menu(self, at: QPoint):  # noqa: ANN201 - QMenu
+        """The header's right-click menu: the columns to show or hide (remembered)."""
+        return column_chooser.header_menu(self.view, [c.key for c in self.model.columns],
+                                          [c.header for c in self.model.columns], self.objectName(), at)
+
+    def fixed_values(self) -> dict:
+        """The values every new row of this list takes (its plan, its parent row)."""
+        return self._fixed_values()
 
     # -- loading ---------------------------------------------------------------------------------------------------
     def set_parent(self, parent_id: str | None) -> None:
@@ -150,6 +214,7 @@ class ListPanel(QWidget):
         """Adding needs a parent: grey the buttons out while there is none."""
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setEnabled(enabled)
+        self.model.editable = enabled
 
     def scope_id(self) -> str | None:
         """The id rows are scoped to: the parent row, or the current plan."""
@@ -235,7 +300,22 @@ class ListPanel(QWidget):
         self.model.set_search(text)
         self._update_count()
 
+    def update_totals(self) -> None:
+        """Recompute the totals line (the page calls it when a computed money column changed)."""
+        if not self.money_columns:
+            return
+        from desktop.ui.formatting import format_int
+
+        parts = []
+        for position in self.money_columns:
+            column = self.model.columns[position]
+            total = sum(int(v) for v in (column.raw(r) for r in self.model.visible_rows())
+                        if isinstance(v, (int, float)))
+            parts.append(f"{column.header}: <b>{format_int(total)}</b>")
+        self.totals_label.setText(self.tr("Total of the rows shown — %1").replace("%1", " · ".join(parts)))
+
     def _update_count(self) -> None:
+        self.update_totals()
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         if shown == total:
             self.count_label.setText(self.tr("%n row(s)", "", total))
@@ -268,10 +348,17 @@ class ListPanel(QWidget):
             fixed.setdefault("plan_id", self.ctx.plan_id)
         return fixed
 
-    def open_dialog(self, row: dict | None) -> EntityDialog:
-        """The form for a new row (None) or for `row`; not shown yet."""
+    @staticmethod
+    def stored(row: dict) -> dict:
+        """`row` with the values as stored where the list shows computed ones (a content item's rolled-up status is
+        shown, its stored one is what the form and an in-place edit start from)."""
+        return {**row, **{k[len("stored_"):]: v for k, v in row.items() if k.startswith("stored_")}}
+
+    def open_dialog(self, row: dict | None, *, values: dict | None = None) -> EntityDialog:
+        """The form for a new row (None; `values` prefill it, e.g. a duplicate) or for `row`; not shown yet."""
+        row = self.stored(row) if row else None
         fixed = self._fixed_values()
-        values = dict(row) if row else {**self.defaults(), **fixed}
+        values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
         row_id = row["id"] if row else None
 
         def save(typed: dict) -> dict:
@@ -307,6 +394,7 @@ class ListPanel(QWidget):
         row = self.current_row()
         if row is None:
             return None
+        row = self.stored(row)
         dialog = self.open_dialog(row)
         if dialog.exec() and dialog.saved_row:
             saved = dialog.saved_row
