@@ -89,4 +89,5 @@ def test_hundred_thousand_participants_load_search_filter_and_sort(qtbot, sample
 
     print(f"\n100,000 rows: load+scroll {loaded:.2f} s, search {searched:.2f} s, filter {filtered:.2f} s, "
           f"sort {sorted_in:.2f} s")
-    assert loaded < 15 and searched < 10 and filtered < 10 and sorted_in < 15
+    # Bounds for a loaded CI machine under coverage (twice as slow); a quadratic slip takes minutes.
+    assert loaded < 30 and searched < 30 and filtered < 30 and sorted_in < 30
