@@ -26,9 +26,10 @@ def test_a_small_estimate_by_hand(seeded_store):
     hall = _line(store, plan, "II.1.1", "Thuê hội trường", 2, 15_000_000, "Ngân sách tỉnh")  # under II.1
     books = _line(store, plan, "II.1", "In tài liệu", 1, 20_000_000, "Ngân sách tỉnh")
     other = _line(store, plan, None, "Văn phòng phẩm", 1, 5_000_000, None)
-    _pay(store, hall, "2024-09-05", 3_000_000, "PC-2")
-    _pay(store, hall, "2024-08-20", 12_000_000, "PC-1")
-    _pay(store, other, "2024-07-01", 5_000_000, "PC-0")
+    # Vouchers numbered against the dates, and two on one day: the list goes by date, then voucher.
+    _pay(store, hall, "2024-09-05", 3_000_000, "PC-01")
+    _pay(store, hall, "2024-08-20", 12_000_000, "PC-03")
+    _pay(store, other, "2024-08-20", 5_000_000, "PC-02")
 
     f = budget_figures(store, plan)
     assert f.total_budget == PLAN_TOTAL
@@ -43,7 +44,7 @@ def test_a_small_estimate_by_hand(seeded_store):
     # II.1.1's line counts under its content item II.1; a line without task under "Khác", last.
     assert f.by_task == [("II.1", 50_000_000, 15_000_000), ("Khác", 5_000_000, 5_000_000)]
     assert [g["title"] for g in f.groups][-1] == "Các khoản chi khác"
-    assert [d["voucher"] for d in f.disbursements] == ["PC-0", "PC-1", "PC-2"]
+    assert [d["voucher"] for d in f.disbursements] == ["PC-02", "PC-03", "PC-01"]
     assert [d["item"] for d in f.disbursements] == ["Văn phòng phẩm", "Thuê hội trường", "Thuê hội trường"]
 
 
@@ -57,3 +58,4 @@ def test_an_estimate_equal_to_the_plan_total_matches_and_one_above_it_is_negativ
     store.repo("budget_lines").update(whole["id"], {"unit_price": PLAN_TOTAL + 1_000, "amount": PLAN_TOTAL + 1_000})
     f = budget_figures(store, plan)
     assert f.difference == -1_000 and not f.matches
+
