@@ -110,15 +110,14 @@ def run(module: str, tests: list[str], settings: dict, *,
         retry: bool = False) -> tuple[int, int, list[tuple[str, str]]]:
     """Mutate `module` against `tests`; (killed, survived, survivors)."""
     session = OUT / f"{_slug(module)}.sqlite"
-    if retry and session.exists():
-        _baseline(tests)
-        _forget_survivors(session)
+    config = OUT / f"{_slug(module)}.toml"
+    if retry or not session.exists():  # the subset may have changed since: its command and timeout are rewritten
+        config = _write_config(module, tests, max(30.0, _baseline(tests) * 5), settings)
     if not session.exists():
-        seconds = _baseline(tests)
-        config = _write_config(module, tests, max(30.0, seconds * 5), settings)
         subprocess.run([_tool("cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
         subprocess.run([_tool("cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
-    config = OUT / f"{_slug(module)}.toml"
+    elif retry:
+        _forget_survivors(session)
     subprocess.run([_tool("cosmic-ray"), "exec", str(config), str(session)], cwd=ROOT, check=True)
     killed, survived, _, survivors = _results(session)
     return killed, survived, survivors
