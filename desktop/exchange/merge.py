@@ -48,6 +48,10 @@ Cancel = Callable[[], bool]
 
 _REV = re.compile(r"^[0-9]{1,9}-[0-9a-f]{32}$")
 _ID = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
+# Rows get UUIDs: an id that starts like one but is not whole was cut short in the workbook (imported as it is, it
+# would add the row a second time instead of updating it).
+_UUID_START = re.compile(r"^[0-9a-fA-F]{8}-")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 MAX_CHANGE_DETAILS = 20_000  # rows whose before -> after values are worked out for display
 MEMO_LIMIT = 30_000  # cleaned values remembered; repeated values are met early, unique ones need not be kept
 
@@ -188,7 +192,7 @@ class _Builder:
         """The file's own errors of the row, and a damaged or duplicated `_id`, a damaged `_rev`."""
         errors = list(fr.errors)
         if fr.row_id:
-            if not _ID.match(fr.row_id):
+            if not _ID.match(fr.row_id) or (_UUID_START.match(fr.row_id) and not _UUID.match(fr.row_id)):
                 errors.append(CellError(sheet, fr.row, fmt.ID_COL, "mã dòng bị sửa hỏng."))
             elif fr.row_id in seen:
                 errors.append(CellError(sheet, fr.row, fmt.ID_COL, f"mã dòng trùng với dòng {seen[fr.row_id]} "

@@ -155,6 +155,7 @@ def test_an_agency_code_typed_twice_or_already_taken(seeded_store, exported, tmp
 @pytest.mark.parametrize(("column", "value", "message"), [
     ("_id", "d2325b2d-adbf-4a15 (cũ)", "mã dòng bị sửa hỏng."),  # a note typed into the hidden cell
     ("_id", "Nguyễn Văn A", "mã dòng bị sửa hỏng."),  # a name pasted over the hidden column
+    ("_id", "d2325b2d-adbf-4a15", "mã dòng bị sửa hỏng."),  # cut short: it would have come in as a second person
     ("_rev", "2-", "mã phiên bản bị sửa hỏng."),
     ("_rev", "ba", "mã phiên bản bị sửa hỏng."),
 ])
