@@ -192,6 +192,12 @@ def main(argv: list[str]) -> int:
     names = command_names()
     for name in names:
         run(name, "--help")
+    if "report" in names:  # the documents, as PDF (Qt) and as Word (python-docx and its templates)
+        run("--db", db, "report", "plan-report", "--pdf", str(work / "bao-cao.pdf"), "--docx",
+            str(work / "bao-cao.docx"))
+        for written in ("bao-cao.pdf", "bao-cao.docx"):
+            if not (work / written).is_file() or (work / written).stat().st_size == 0:
+                failures.append(f"report wrote no {written}")
     if "backup" in names:
         run("--db", db, "backup", str(work / "copy.db"))
         if not (work / "copy.db").exists():
