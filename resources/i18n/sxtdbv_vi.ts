@@ -1453,8 +1453,7 @@
         <location filename="../../desktop/ui/widgets/paste_dialog.py" line="106" />
         <source>Add %n row(s)</source>
         <translation>
-            <numerusform>
-            </numerusform>
+            <numerusform>Thêm %n dòng</numerusform>
         </translation>
     </message>
 </context>
