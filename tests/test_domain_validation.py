@@ -91,6 +91,14 @@ def test_cross_checks_wait_for_valid_fields():
     assert list(errors) == ["start_date"]
 
 
+def test_every_error_at_once_a_refused_field_does_not_hide_the_date_order():
+    # Progress 150 is refused and the deadline is before the start: both are said on the first save, not in rounds.
+    errors = errors_of(TASKS, {"plan_id": "p", "title": "T", "progress": "150", "start_date": "01/10/2024",
+                               "end_date": "30/09/2024"})
+    assert set(errors) == {"progress", "end_date"}
+    assert "không được trước ngày bắt đầu" in errors["end_date"]
+
+
 # -- revisions ------------------------------------------------------------------------------------------------------
 ROW = {"plan_id": "p", "title": "Tập huấn", "progress": 50.0, "quarters": "II"}
 

@@ -1,4 +1,5 @@
-"""Validation of a whole record against its entity: every field cleaned, every refusal collected, then cross-checks."""
+"""Validation of a whole record against its entity: every field cleaned, every refusal collected, and the
+cross-checks on the fields accepted, so that every error is reported at once."""
 
 from __future__ import annotations
 
@@ -43,9 +44,13 @@ def validate(spec: EntitySpec, data: Mapping[str, object], clean: FieldCleaner =
             cleaned[name] = field.clean(derived) if derived is not None else derived
         except ValueError as exc:
             errors.append(FieldError(name, field.title, str(exc)))
-    if not errors:
-        for check in spec.checks:
-            for name, message in check(cleaned):
+    # The cross-checks run even when a field is refused, so that a form shows every error at once (not the date
+    # order only after the next save); a check reads only the fields that were accepted (a refused one is absent and
+    # checks skip what they do not have), and says nothing more about a field already refused.
+    refused = {e.field for e in errors}
+    for check in spec.checks:
+        for name, message in check(cleaned):
+            if name not in refused:
                 errors.append(FieldError(name, spec.field(name).title, message))
     if errors:
         raise ValidationError(errors)

@@ -71,6 +71,11 @@ def test_progress_over_100_and_deadline_before_start_are_refused(qtbot, main_win
                               start_date="01/10/2024", end_date="30/09/2024")
     assert not result.saved
     assert "thời hạn không được trước ngày bắt đầu" in result.errors["end_date"]
+    # Both mistakes at once are both shown on the first save (the date order used to wait for the next one).
+    result = add_through_form(qtbot, forms, tasks, code="II.9", title="Nhiệm vụ thử", progress="150",
+                              start_date="01/10/2024", end_date="30/09/2024")
+    assert not result.saved
+    assert "100" in result.errors["progress"] and "không được trước ngày bắt đầu" in result.errors["end_date"]
     assert tasks.model.rowCount() == before and _task(main_window, "II.9") is None
 
     original = _task(main_window, "II.1.1")
