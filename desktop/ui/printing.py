@@ -43,6 +43,7 @@ from desktop.reports.options import (
 )
 from desktop.reports.render import RenderError, page_images, render_pdf, render_to_printer
 from desktop.reports.table_print import table_document
+from desktop.services.files import file_error_message
 from desktop.store import Store, StoreError
 from desktop.ui.number_box import DecimalSpinBox
 
@@ -170,24 +171,33 @@ def default_pdf_name(doc: dict, name: str = "") -> str:
     return re.sub(r'[\\/:*?"<>|]+', "-", base).strip() + ".pdf"
 
 
-def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None = None, *,
-                      suggested_name: str = "") -> Path | None:
-    """Save the document as a PDF at `path`, or where the user chooses; returns the path written, or None."""
+def _save_target(parent: QWidget | None, path: Path | str | None, title: str, name: str, file_filter: str,
+                 suffix: str) -> Path | None:
+    """Where to save: `path`, or what the user chooses in the Documents folder (None when cancelled); the suffix is
+    added when the user typed a name without it."""
     if path is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as PDF"),
-                                                str(Path(folder) / default_pdf_name(doc, suggested_name)),
-                                                QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), file_filter)
         if not chosen:
             return None
         path = chosen
     target = Path(path)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
+    return target if target.suffix.lower() == suffix else target.with_name(target.name + suffix)
+
+
+def save_document_pdf(parent: QWidget | None, doc: dict, path: Path | str | None = None, *,
+                      suggested_name: str = "") -> Path | None:
+    """Save the document as a PDF at `path`, or where the user chooses; returns the path written, or None."""
+    target = _save_target(parent, path, QCoreApplication.translate("Printing", "Save as PDF"),
+                          default_pdf_name(doc, suggested_name),
+                          QCoreApplication.translate("Printing", "PDF files (*.pdf)"), ".pdf")
+    if target is None:
+        return None
     try:
         render_pdf(doc, target)
     except (RenderError, OSError) as exc:
-        _warn(parent, QCoreApplication.translate("Printing", "Could not write the PDF: %1").replace("%1", str(exc)))
+        reason = file_error_message(exc, target) if isinstance(exc, OSError) else str(exc)
+        _warn(parent, QCoreApplication.translate("Printing", "Could not write the PDF: %1").replace("%1", reason))
         return None
     return target
 
@@ -202,22 +212,17 @@ def save_document_docx(parent: QWidget | None, doc: dict, path: Path | str | Non
     """Save the document as a Word file at `path`, or where the user chooses; returns the path written, or None."""
     from desktop.reports.docx_render import DocxError, write_docx
 
-    if path is None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as Word"),
-                                                str(Path(folder) / default_docx_name(doc, suggested_name)),
-                                                QCoreApplication.translate("Printing", "Word files (*.docx)"))
-        if not chosen:
-            return None
-        path = chosen
-    target = Path(path)
-    if target.suffix.lower() != ".docx":
-        target = target.with_name(target.name + ".docx")
+    target = _save_target(parent, path, QCoreApplication.translate("Printing", "Save as Word"),
+                          default_docx_name(doc, suggested_name),
+                          QCoreApplication.translate("Printing", "Word files (*.docx)"), ".docx")
+    if target is None:
+        return None
     try:
         write_docx(doc, target)
     except (DocxError, OSError) as exc:
+        reason = file_error_message(exc, target) if isinstance(exc, OSError) else str(exc)
         _warn(parent, QCoreApplication.translate("Printing", "Could not write the Word file: %1")
-              .replace("%1", str(exc)))
+              .replace("%1", reason))
         return None
     return target
 
