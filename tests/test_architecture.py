@@ -86,6 +86,21 @@ def test_ui_and_commands_reach_the_store_only_through_services():
     assert not wrong, "ui/ and commands/ must go through desktop.services:\n" + "\n".join(wrong)
 
 
+def test_workbooks_are_read_and_written_only_by_the_exchange():
+    """openpyxl, python-calamine and lxml (spreadsheet files) belong to exchange/; python-docx to reports/."""
+    owners = {"openpyxl": "exchange", "python_calamine": "exchange", "lxml": "exchange", "docx": "reports"}
+    wrong = []
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            for name in names:
+                owner = owners.get(name.split(".")[0])
+                if owner and _layer(path) != owner:
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    assert not wrong, "file formats outside their layer:\n" + "\n".join(wrong)
+
+
 def test_no_sql_outside_the_store():
     """SQL statements live in store/; other layers ask repositories and store functions."""
     wrong = []

@@ -32,6 +32,7 @@ from desktop.domain.text import clean_text, search_key
 from desktop.domain.validation import validate
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.lists.preview import skipped_notes
+from desktop.exchange.table_file import TableColumn, write_table
 from desktop.services.lists import find_list, sheets
 from desktop.store import Store, StoreError
 
@@ -194,51 +195,35 @@ def apply_agency_list(store: Store, preview: AgencyListPreview) -> dict[str, int
 
 def export_agency_list(store: Store, path: Path | str) -> int:
     """Write every agency (ended ones included) to the .xlsx at `path` in the official layout; returns the count."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     rows = store.repo("agencies").rows()
     codes = {r["id"]: str(r["code"]) for r in rows}
     predecessors: dict[str, list[str]] = {}
     for row in rows:
         for successor in rules.successor_ids(row):
             predecessors.setdefault(successor, []).append(str(row["code"]))
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    sheet.append([title for _, title in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        values: list[object] = []
+
+    def values(row: Row) -> list[object]:
+        out: list[object] = []
         for key, _ in COLUMNS:
             if key == "kind":
-                values.append(ch.title_of(ch.AGENCY_KINDS, row["kind"]) if row["kind"] else "")
+                out.append(ch.title_of(ch.AGENCY_KINDS, row["kind"]) if row["kind"] else "")
             elif key in ("valid_from", "valid_to"):
-                values.append(dt.date.fromisoformat(row[key]) if row[key] else None)
+                out.append(dt.date.fromisoformat(row[key]) if row[key] else None)
             elif key == "predecessors":
-                values.append(", ".join(predecessors.get(row["id"], [])))
+                out.append(", ".join(predecessors.get(row["id"], [])))
             elif key == "successors":
-                values.append(", ".join(codes[i] for i in rules.successor_ids(row) if i in codes))
+                out.append(", ".join(codes[i] for i in rules.successor_ids(row) if i in codes))
             else:
-                values.append(row[key] or "")
-        sheet.append(values)
-    for index, (key, _) in enumerate(COLUMNS, 1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = {"name": 42, "note": 60, "kind": 26}.get(key, 16)
-        if key in ("valid_from", "valid_to"):
-            for cell in sheet[letter][1:]:
-                cell.number_format = "dd/mm/yyyy"
-        elif key == "code":
-            for cell in sheet[letter][1:]:
-                cell.number_format = "@"
-    sheet.freeze_panes = "A2"
-    target = Path(path)
+                out.append(row[key] or "")
+        return out
+
+    kinds = {"code": "text", "valid_from": "date", "valid_to": "date"}
+    widths = {"name": 42, "note": 60, "kind": 26}
+    columns = [TableColumn(title, widths.get(key, 16), kinds.get(key, "general")) for key, title in COLUMNS]
     try:
-        book.save(target)
-    except OSError as exc:
-        raise StoreError(f"Không ghi được tệp “{target.name}”: {exc.strerror or exc}.") from exc
+        write_table(path, SHEET, columns, (values(row) for row in rows))
+    except ExchangeError as exc:  # the faces expect the store's error for this action, as for the import
+        raise StoreError(str(exc)) from exc
     return len(rows)
 
 
