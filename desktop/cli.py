@@ -16,8 +16,8 @@ from desktop import __version__
 from desktop.commands.common import CommandError, configure_streams, report_unexpected
 from desktop.domain.errors import ValidationError
 from desktop.paths import default_database_path
+from desktop.services.files import file_error_message
 from desktop.store import StoreError, tempfiles
-from desktop.store.files import explain_os_error
 
 COMMAND_MODULES = (
     "desktop.commands.basic",
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output went to a program that stopped reading (sxtdbv ... | head): nothing to say
         return 1
     except OSError as exc:  # a file operation no command foresaw: its Vietnamese explanation, never Python's text
-        print(f"Lỗi: {explain_os_error(exc, exc.filename or args.db)}", file=sys.stderr)
+        print(f"Lỗi: {file_error_message(exc, exc.filename or args.db)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)

@@ -46,6 +46,17 @@ def writing_store(args: argparse.Namespace) -> Iterator[Store]:
         yield store
 
 
+def print_file_errors(errors: list[dict[str, object]], limit: int = 50) -> None:
+    """Each refusal of a file on stderr, "Lỗi: Trang “S”, dòng R, cột “C”: message", the first `limit` of them."""
+    for error in errors[:limit]:
+        place = f"Trang “{error['sheet']}”" if error["sheet"] else ""
+        place += f", dòng {error['row']}" if error["row"] else ""
+        place += f", cột “{error['column']}”" if error["column"] else ""
+        print(f"  Lỗi: {place + ': ' if place else ''}{error['message']}", file=sys.stderr)
+    if len(errors) > limit:
+        print(f"  ... và {len(errors) - limit} lỗi khác.", file=sys.stderr)
+
+
 def log_file_path() -> str:
     """The error log in the data folder."""
     return str(data_dir() / "sxtdbv.log")

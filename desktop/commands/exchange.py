@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.commands.common import CommandError, open_store, writing_store
+from desktop.commands.common import CommandError, open_store, print_file_errors, writing_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,13 +83,7 @@ def run_import(args: argparse.Namespace) -> int:
                     print(f"  [{STATUS_TITLES[row['status']]}] {row['sheet']} dòng {row['row']}: {row['title'][:60]}"
                           f"{reason}")
             told = {error["message"] for error in report["errors"]}
-            for error in report["errors"][:50]:
-                where = f"Trang “{error['sheet']}”" if error["sheet"] else ""
-                where += f", dòng {error['row']}" if error["row"] else ""
-                where += f", cột “{error['column']}”" if error["column"] else ""
-                print(f"  Lỗi: {where + ': ' if where else ''}{error['message']}", file=sys.stderr)
-            if len(report["errors"]) > 50:
-                print(f"  ... và {len(report['errors']) - 50} lỗi khác.", file=sys.stderr)
+            print_file_errors(report["errors"])
             if report.get("message") and report["status"] == "refused" and report["message"] not in told:
                 print(f"  {report['message']}", file=sys.stderr)
     return 1 if any(r["status"] == "refused" for r in reports) else 0

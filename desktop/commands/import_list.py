@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.commands.common import open_store, writing_store
+from desktop.commands.common import open_store, print_file_errors, writing_store
 
 _STATUS_VI = {"applied": "đã nhập", "dry-run": "xem trước (chưa ghi)", "refused": "không nhập",
               "no-changes": "không có gì mới"}
@@ -96,12 +96,6 @@ def _print(report: dict[str, Any]) -> None:
         print("  Cột: " + "; ".join(f"{field} ← “{title}”" for field, title in report["mapping"].items()))
     for note in report.get("notes", []):
         print(f"  Lưu ý: {note}")
-    for error in report["errors"][:50]:
-        place = f"Trang “{error['sheet']}”" if error["sheet"] else ""
-        place += f", dòng {error['row']}" if error["row"] else ""
-        place += f", cột “{error['column']}”" if error["column"] else ""
-        print(f"  Lỗi: {place + ': ' if place else ''}{error['message']}", file=sys.stderr)
-    if len(report["errors"]) > 50:
-        print(f"  ... và {len(report['errors']) - 50} lỗi khác.", file=sys.stderr)
+    print_file_errors(report["errors"])
     if report.get("message") and report["status"] == "refused":
         print(f"  {report['message']}", file=sys.stderr)

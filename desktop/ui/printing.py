@@ -244,26 +244,22 @@ def save_report_pdf(parent: QWidget | None, store: Store, report_id: str, *, pla
                     path: Path | str | None = None) -> Path | None:
     """Save summary `report_id` as a PDF at `path` or where the user chooses; returns the path written, or None."""
     doc = _report(parent, store, report_id, plan_id)
-    if not doc:
-        return None
-    try:
-        year = find_plan(store, plan_id)["year"]
-    except StoreError:
-        year = ""
-    return save_document_pdf(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
+    return save_document_pdf(parent, doc, path, suggested_name=_file_name(store, report_id, plan_id)) if doc else None
 
 
 def save_report_docx(parent: QWidget | None, store: Store, report_id: str, *, plan_id: str | None = None,
                      path: Path | str | None = None) -> Path | None:
     """Save document `report_id` as a Word file at `path` or where the user chooses; returns the path, or None."""
     doc = _report(parent, store, report_id, plan_id)
-    if not doc:
-        return None
+    return save_document_docx(parent, doc, path, suggested_name=_file_name(store, report_id, plan_id)) if doc else None
+
+
+def _file_name(store: Store, report_id: str, plan_id: str | None) -> str:
+    """"plan-report-2024": the document's id and its plan's year, the name offered when saving it."""
     try:
-        year = find_plan(store, plan_id)["year"]
+        return f"{report_id}-{find_plan(store, plan_id)['year']}"
     except StoreError:
-        year = ""
-    return save_document_docx(parent, doc, path, suggested_name=f"{report_id}-{year}" if year else report_id)
+        return report_id
 
 
 def report_title(report_id: str) -> str:
