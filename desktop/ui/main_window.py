@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def export_excel(self) -> None:
         """Write the whole plan, or one office's template, to a workbook (in a worker, with progress and Stop)."""
-        from desktop.ui.exchange_dialogs import ExportProgressDialog
+        from desktop.ui.exchange.export_dialog import ExportProgressDialog
 
         agencies = sorted(self.ctx.store.repo("agencies").rows(), key=lambda r: r["name"])
         whole = self.tr("The whole plan")
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def import_excel(self) -> None:
         """Preview a workbook from another office, resolve conflicts, then import it in one transaction."""
-        from desktop.ui.exchange_dialogs import ImportPreviewDialog
+        from desktop.ui.exchange.import_preview import ImportPreviewDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), self._excel_folder(),
                                               self.tr("Excel workbook (*.xlsx);;All files (*)"))
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> None:
         """Import participants or enterprises from an office's own Excel list (map the columns, preview, apply)."""
-        from desktop.ui.exchange_dialogs import ForeignListDialog
+        from desktop.ui.exchange.list_import import ListImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a list from Excel"), self._excel_folder(),
                                               self.tr("Excel workbook (*.xlsx);;All files (*)"))
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             return
         self._remember_folder(path)
         entity = "enterprises" if self.current_page().key == "survey" else "participants"
-        dialog = ForeignListDialog(self, self.ctx.store, path, entity)
+        dialog = ListImportDialog(self, self.ctx.store, path, entity)
         if dialog.exec():
             self._after_import()
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop.exchange.model import CONFLICT, THEIRS
 from desktop.services.exchange import apply_import, export_workbook, preview_import
-from desktop.ui.exchange_dialogs import ForeignListDialog, ImportPreviewDialog
+from desktop.ui.exchange.import_preview import ImportPreviewDialog
+from desktop.ui.exchange.list_import import ListImportDialog
 from tests.exchange.helpers import add_course, column_of, digest, edit, new_store, spec_sheet
 
 SHOTS = os.environ.get("SXTDBV_SCREENSHOT_DIR")
@@ -106,7 +107,7 @@ def test_foreign_list_dialog_maps_previews_and_applies(qtbot, seeded_store, tmp_
     ws.append([2, "Lê Văn Hùng", "Công ty CP Dệt Đồng Nai", "Trưởng phòng", "0912000111"])
     ws.append([3, "", "Công ty thiếu tên", "", ""])
     wb.save(tmp_path / "ds.xlsx")
-    dialog = ForeignListDialog(None, seeded_store, tmp_path / "ds.xlsx")
+    dialog = ListImportDialog(None, seeded_store, tmp_path / "ds.xlsx")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "full_name" in dialog.combos and not dialog.working, timeout=10_000)
@@ -128,7 +129,7 @@ def test_foreign_list_dialog_maps_previews_and_applies(qtbot, seeded_store, tmp_
 
 
 def test_export_progress_dialog_writes_the_file(qtbot, seeded_store, tmp_path):
-    from desktop.ui.exchange_dialogs import ExportProgressDialog
+    from desktop.ui.exchange.export_dialog import ExportProgressDialog
 
     dialog = ExportProgressDialog(None, seeded_store, tmp_path / "ke_hoach.xlsx")
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.ui.exchange_dialogs import ListImportDialog
+from desktop.ui.exchange.list_import import ListImportDialog
 from tests.exchange.helpers import add_course, digest
 from tests.exchange.official_lists import NEW_NAMES, SHEET, participants_list
 

@@ -127,7 +127,7 @@ def test_file_export_excel_writes_the_workbook_where_the_user_chose(qtbot, main_
     assert offered[0] == "Toàn bộ kế hoạch" and "Sở Tài chính (STC)" in offered
     assert file_dialogs.asked[0][1].endswith("sxtdbv-2024-SCT.xlsx")  # the name suggested
     qtbot.waitUntil(lambda: "ke-hoach-2024.xlsx" in main_window.statusBar().currentMessage(), timeout=30_000)
-    from desktop.ui.exchange_dialogs import ExportProgressDialog
+    from desktop.ui.exchange.export_dialog import ExportProgressDialog
 
     # The export's thread has stopped by the time its dialog closed (a running QThread destroyed later aborts).
     assert not any(d.runner.busy for d in main_window.findChildren(ExportProgressDialog))
@@ -141,7 +141,7 @@ def test_file_export_excel_writes_the_workbook_where_the_user_chose(qtbot, main_
 
 def test_file_import_excel_previews_and_imports_the_clerks_edit(qtbot, main_window, file_dialogs, modals, answers,
                                                                 tmp_path):
-    from desktop.ui.exchange_dialogs import ImportPreviewDialog
+    from desktop.ui.exchange.import_preview import ImportPreviewDialog
 
     store = main_window.ctx.store
     sent = export_workbook(store, tmp_path / "gui-gui.xlsx").path

@@ -265,7 +265,7 @@ def test_an_import_asks_first_when_it_would_end_the_undo_history(qtbot, main_win
                                                                  tmp_path):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from desktop.ui import exchange_dialogs
+    from desktop.ui.exchange import import_preview
     from tests.ui.helpers import add_through_form, go_to_page, panel
 
     go_to_page(qtbot, main_window, "agencies")
@@ -278,7 +278,7 @@ def test_an_import_asks_first_when_it_would_end_the_undo_history(qtbot, main_win
         opened.append(args)
         raise AssertionError("the import went ahead although the user said No")
 
-    monkeypatch.setattr(exchange_dialogs, "ImportPreviewDialog", preview)
+    monkeypatch.setattr(import_preview, "ImportPreviewDialog", preview)
     answers.question = QMessageBox.StandardButton.No
     main_window.import_excel()
     assert opened == [] and "hoàn tác" in answers.asked[-1][1]

@@ -334,5 +334,3 @@ class ListImportDialog(QDialog):
             self.runner.wait()
         super().reject()
 
-
-ForeignListDialog = ListImportDialog  # the name the main window has used
