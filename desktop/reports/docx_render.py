@@ -51,15 +51,6 @@ def write_docx(doc: dict, path: Path | str) -> int:
     return len(doc["parts"])
 
 
-def docx_bytes(doc: dict) -> bytes:
-    """The .docx file as bytes (tests, previews)."""
-    writer = _Writer(doc)
-    writer.build()
-    buffer = io.BytesIO()
-    writer.document.save(buffer)
-    return buffer.getvalue()
-
-
 class _Writer:
     def __init__(self, doc: dict):
         self.doc = doc

@@ -33,7 +33,7 @@ from desktop.domain.validation import validate
 from desktop.exchange.errors import ExchangeError
 from desktop.exchange.lists.preview import skipped_notes
 from desktop.exchange.table_file import TableColumn, write_table
-from desktop.services.lists import find_list, sheets
+from desktop.services.lists import find_list
 from desktop.store import Store, StoreError
 
 NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
@@ -111,11 +111,6 @@ class AgencyListPreview:
                           "warnings": r.warnings, "changes": r.changes, "predecessors": r.predecessors}
                          for r in self.rows if r.status != UNCHANGED or r.warnings],
                 "endings": [{"code": c, "valid_to": d} for c, d in self.endings]}
-
-
-def agency_list_sheets(path: Path | str) -> list[str]:
-    """The sheets of the workbook (a list usually has one)."""
-    return sheets(path)
 
 
 def preview_agency_list(store: Store, path: Path | str, sheet: str | None = None) -> AgencyListPreview:

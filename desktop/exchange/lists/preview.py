@@ -17,7 +17,7 @@ from desktop.domain.fields import Field, Kind
 from desktop.domain.text import clean_text, search_key
 from desktop.domain.validation import validate
 from desktop.exchange.errors import CellError, ExchangeCancelled, ExchangeError
-from desktop.exchange.lists.grid import SheetGrid, read_grid
+from desktop.exchange.lists.grid import SheetGrid
 from desktop.exchange.lists.header import find_header, headers_at
 from desktop.exchange.lists.rows import ListRow, classify
 from desktop.exchange.lists.spec import ListSpec
@@ -117,11 +117,6 @@ def _subcolumns(spec: ListSpec, grid: SheetGrid, header_row: int) -> dict[int, l
             for col in range(left, right + 1):
                 found[col] = group
     return found
-
-
-def read_list(spec: ListSpec, path: Path | str, sheet: str, header_row: int | None = None) -> ListTable:
-    """Read a sheet of a list and find (or take) its header row."""
-    return table_at(spec, read_grid(path, sheet), header_row)
 
 
 def _existing(store: Store, spec: ListSpec, parent_id: str) -> tuple[set[tuple[str, ...]], set[tuple[str, object]]]:
