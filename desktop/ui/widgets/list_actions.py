@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.domain.errors import ValidationError
 from desktop.services import lookups, records
+from desktop.services.paste import PastePlan, parse_tsv, plan_paste, to_tsv
 from desktop.store import StoreError
 from desktop.ui.undo import AddCommand, AddRowsCommand, EditCommand
-from desktop.ui.widgets.table_clipboard import PastePlan, parse_tsv, plan_paste, to_tsv
 
 if TYPE_CHECKING:
     from desktop.ui.widgets.list_panel import ListPanel

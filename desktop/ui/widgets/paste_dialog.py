@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entities import EntitySpec
+from desktop.services.paste import PastePlan
 from desktop.ui import theme
 from desktop.ui.formatting import field_label
-from desktop.ui.widgets.table_clipboard import PastePlan
 
 
 class PasteDialog(QDialog):

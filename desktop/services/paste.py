@@ -1,12 +1,15 @@
 """Rows to and from Excel through the clipboard: tab-separated text as Excel writes and reads it, and pasted rows
-turned into record values (columns matched by title when a header row was pasted, by position otherwise).
+turned into record values (columns matched by title when a header row was pasted, by position otherwise), validated
+as the forms validate. Qt-free: the list's paste action (ui/widgets/list_actions.py) puts the text in and out.
 
-Kept in one small module so it can later be joined with the list import's own mapping (services/lists.py), which
-today covers the participant and enterprise lists only, while a paste may land on any list.
+A paste may land on any list, while the list import's mapping (services/lists.py) covers the declared list kinds
+only; the two could share their column matching later.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass, field
 
@@ -18,50 +21,17 @@ from desktop.domain.validation import validate
 
 
 def to_tsv(rows: list[list[str]]) -> str:
-    """Cells joined by tabs and rows by newlines; a cell holding a tab, a newline or a quote is quoted as Excel
-    quotes it, so Excel pastes it into one cell."""
-    def cell(text: str) -> str:
-        if any(ch in text for ch in '\t\n\r"'):
-            return '"' + text.replace('"', '""') + '"'
-        return text
-
-    return "".join("\t".join(cell(c) for c in row) + "\r\n" for row in rows)
+    """Cells joined by tabs and rows by CR LF, a cell holding a tab, a newline or a quote quoted as Excel quotes it
+    (the csv module's "excel-tab" dialect), so Excel pastes each into one cell."""
+    buffer = io.StringIO()
+    csv.writer(buffer, dialect="excel-tab", lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def parse_tsv(text: str) -> list[list[str]]:
     """The rows of tab-separated text copied from Excel (quoted cells may hold newlines); blank rows dropped."""
-    rows: list[list[str]] = []
-    row: list[str] = []
-    cell: list[str] = []
-    quoted = False
-    i = 0
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    while i < len(text):
-        ch = text[i]
-        if quoted:
-            if ch == '"' and text[i + 1: i + 2] == '"':
-                cell.append('"')
-                i += 1
-            elif ch == '"':
-                quoted = False
-            else:
-                cell.append(ch)
-        elif ch == '"' and not cell:
-            quoted = True
-        elif ch == "\t":
-            row.append("".join(cell))
-            cell = []
-        elif ch == "\n":
-            row.append("".join(cell))
-            rows.append(row)
-            row, cell = [], []
-        else:
-            cell.append(ch)
-        i += 1
-    if cell or row:
-        row.append("".join(cell))
-        rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
+    rows = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")), dialect="excel-tab")
+    return [row for row in rows if any(cell.strip() for cell in row)]
 
 
 @dataclass
