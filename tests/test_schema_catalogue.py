@@ -29,8 +29,8 @@ def test_newest_schema_has_a_table_for_every_entity_and_a_column_for_every_field
             if spec.name not in db.table_names():
                 missing.append(spec.name)
                 continue
-            columns = {c.name: c.type for c in db.table(spec.name).columns}
-            keys = {(fk.column, fk.other_table) for fk in db.table(spec.name).foreign_keys}
+            columns = {c.name: c.type for c in db.utils.table(spec.name).columns}
+            keys = {(fk.column, fk.other_table) for fk in db.utils.table(spec.name).foreign_keys}
             for field in spec.fields:
                 if field.name not in columns:
                     missing.append(f"{spec.name}.{field.name}")

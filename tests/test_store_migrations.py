@@ -11,8 +11,8 @@ from sqlite_utils import Database
 
 from desktop.domain.entities import ENTITIES, META_COLUMNS
 from desktop.store import Store, StoreError, schema
-from desktop.store.database import open_database, schema_version
-from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from desktop.store.database import applied_migrations, open_database, schema_version
+from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migration_set
 
 FIRST_ONLY_STOP = "0002_indexes_and_exchange_log"
 
@@ -29,7 +29,7 @@ def file_digest(path: Path) -> str:
 def make_version_1_database(path: Path) -> None:
     """A database as the first release made it: only the first migration, user_version 1, with rows."""
     db = Database(sqlite3.connect(str(path)))
-    migrations.apply(db, stop_before=FIRST_ONLY_STOP)
+    migration_set().apply(db, stop_before=FIRST_ONLY_STOP)
     db.execute("PRAGMA user_version = 1")
     meta = {"rev": "1-abc", "revs": "[]", "updated_at": "2024-05-01T00:00:00.000000Z", "updated_by": "old",
             "owner": "SCT", "deleted": 0}
@@ -48,11 +48,11 @@ def test_new_database_has_every_table_with_bookkeeping(tmp_path):
     try:
         assert schema_version(db) == SCHEMA_VERSION == len(MIGRATION_NAMES)
         for spec in ENTITIES:
-            columns = {c.name for c in db[spec.name].columns}
+            columns = set(db.column_names(spec.name))
             assert set(META_COLUMNS) <= columns, spec.name
             assert set(spec.field_names) <= columns, spec.name
         assert {"settings", "exchange_log"} <= set(db.table_names())
-        assert [m.name for m in migrations.applied(db)] == MIGRATION_NAMES
+        assert [m.name for m in migration_set().applied(db.utils)] == MIGRATION_NAMES
     finally:
         db.close()
 
@@ -71,7 +71,7 @@ def test_wal_journal_and_foreign_keys_are_on(tmp_path):
 def test_reference_columns_are_foreign_keys(tmp_path):
     store = Store.open(tmp_path / "new.db", create=True)
     try:
-        keys = {(fk.column, fk.other_table) for fk in store.db["tasks"].foreign_keys}
+        keys = {(fk.column, fk.other_table) for fk in store.db.utils["tasks"].foreign_keys}
         assert {("plan_id", "plans"), ("parent_id", "tasks"), ("lead_agency_id", "agencies")} <= keys
     finally:
         store.close()
@@ -88,13 +88,13 @@ def test_older_database_is_upgraded_on_open_and_keeps_its_rows(tmp_path):
     try:
         assert store.schema_version == SCHEMA_VERSION
         assert "exchange_log" in store.db.table_names()
-        assert [m.name for m in migrations.applied(store.db)] == MIGRATION_NAMES
+        assert [m.name for m in migration_set().applied(store.db.utils)] == MIGRATION_NAMES
         plan = store.repo("plans").get("p1")
         assert plan["title"] == "Kế hoạch cũ" and plan["total_budget"] == 1394200000
         assert store.repo("tasks").get("t1")["coordinating_ids"] == '["a1"]'
         assert store.repo("agencies").count() == 1
         assert store.context.installation_id == "old-installation"
-        indexes = {tuple(i.columns) for i in store.db["tasks"].indexes}
+        indexes = {tuple(i.columns) for i in store.db.utils["tasks"].indexes}
         assert ("plan_id",) in indexes
         # The upgraded rows are ordinary rows: they can be edited.
         assert store.repo("tasks").update("t1", {"progress": 90})["rev"].startswith("2-")
@@ -120,7 +120,7 @@ def test_failed_upgrade_leaves_the_older_database_unchanged(tmp_path, monkeypatc
     try:
         assert schema_version(db) == 1
         assert "exchange_log" not in db.table_names()
-        assert [m.name for m in migrations.applied(db)] == MIGRATION_NAMES[:1]
+        assert [m.name for m in migration_set().applied(db)] == MIGRATION_NAMES[:1]
         assert db.execute("SELECT title FROM plans").fetchall() == [("Kế hoạch cũ",)]
     finally:
         db.close()
@@ -210,6 +210,17 @@ def test_reopening_is_idempotent(tmp_path):
     store = Store.open(path)
     try:
         assert store.schema_version == SCHEMA_VERSION
-        assert len(migrations.applied(store.db)) == len(MIGRATION_NAMES)
+        assert len(migration_set().applied(store.db.utils)) == len(MIGRATION_NAMES)
+    finally:
+        store.close()
+
+
+def test_plain_read_of_applied_migrations_agrees_with_sqlite_utils(tmp_path):
+    # Opening reads sqlite-utils' bookkeeping table with plain SQL (no sqlite-utils import at start-up): it must list
+    # what the library itself says was applied, in the same order.
+    store = Store.open(tmp_path / "a.db", create=True)
+    try:
+        assert applied_migrations(store.db) == [m.name for m in migration_set().applied(store.db.utils)]
+        assert applied_migrations(store.db) == MIGRATION_NAMES
     finally:
         store.close()

@@ -14,11 +14,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from desktop.store.connection import Connection
 from desktop.store.errors import StoreError
 from desktop.store.files import explain_os_error, is_network_path, sqlite_uri
-from desktop.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from desktop.store.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migration_set
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL, ROLLBACK = "wal", "delete"
@@ -38,7 +37,7 @@ def journal_mode_for(path: Path | str, *, network: bool | None = None) -> str:
     return ROLLBACK if on_network else WAL
 
 
-def connect(path: Path | str) -> Database:
+def connect(path: Path | str) -> Connection:
     """Open an SQLite connection with the project's pragmas (no schema checks): foreign keys on, WAL journal
     (a rollback journal on a network volume).
 
@@ -49,31 +48,31 @@ def connect(path: Path | str) -> Database:
     return db
 
 
-def _connect_plain(path: Path | str) -> Database:
+def _connect_plain(path: Path | str) -> Connection:
     # No journal-mode change yet: switching to WAL writes to the file, and a refused file must stay as it was.
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
     return _wrap(conn)
 
 
-def _wrap(conn: sqlite3.Connection) -> Database:
-    db = Database(conn, execute_plugins=False)
+def _wrap(conn: sqlite3.Connection) -> Connection:
+    db = Connection(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     return db
 
 
-def _set_journal(db: Database, mode: str) -> None:
+def _set_journal(db: Connection, mode: str) -> None:
     db.conn.execute(f"PRAGMA journal_mode = {mode}")
     db.conn.execute("PRAGMA synchronous = FULL")
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: Connection) -> int:
     """The schema version recorded in the database (0 for a new, empty one)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def open_database(path: Path | str, *, create: bool = False, before_upgrade: BeforeUpgrade | None = None,
-                  network: bool | None = None) -> Database:
+                  network: bool | None = None) -> Connection:
     """Open (and, when `create`, make) the database at `path` for writing, upgrading an older schema in one
     transaction after calling `before_upgrade(connection, found_version)`.
 
@@ -91,7 +90,7 @@ def open_database(path: Path | str, *, create: bool = False, before_upgrade: Bef
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(explain_os_error(exc, path.parent, "tạo", kind="thư mục")) from exc
-    db: Database | None = None
+    db: Connection | None = None
     try:
         db = _connect_plain(path)
         _check(db, path)
@@ -106,7 +105,7 @@ def open_database(path: Path | str, *, create: bool = False, before_upgrade: Bef
     return db
 
 
-def open_read_only(path: Path | str) -> Database:
+def open_read_only(path: Path | str) -> Connection:
     """Open the database at `path` without ever writing to it (`mode=ro`; `immutable` on read-only media).
 
     An older schema is copied into memory and upgraded there, so the file stays exactly as it was. The connection
@@ -114,7 +113,7 @@ def open_read_only(path: Path | str) -> Database:
     """
     path = Path(path)
     _refuse_unusable(path, create=False)
-    db: Database | None = None
+    db: Connection | None = None
     try:
         db = _wrap(_connect_read_only(path))
         _check(db, path)
@@ -144,7 +143,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
 
 
-def _upgraded_copy(source: Database) -> Database:
+def _upgraded_copy(source: Connection) -> Connection:
     """A copy in memory of the older database `source`, upgraded to the current schema (`source` is closed)."""
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     source.conn.backup(memory)
@@ -171,7 +170,7 @@ def _refuse_unusable(path: Path, *, create: bool) -> None:
         raise StoreError(explain_os_error(exc, path, "đọc")) from exc
 
 
-def _close_quietly(db: Database | None) -> None:
+def _close_quietly(db: Connection | None) -> None:
     if db is None:
         return
     try:
@@ -180,7 +179,7 @@ def _close_quietly(db: Database | None) -> None:
         pass
 
 
-def _check(db: Database, path: Path) -> None:
+def _check(db: Connection, path: Path) -> None:
     # Every refusal comes before the first write, so a refused file is left exactly as it was.
     found = schema_version(db)
     if found > SCHEMA_VERSION:
@@ -191,7 +190,7 @@ def _check(db: Database, path: Path) -> None:
     tables = set(db.table_names())
     if found == 0 and tables - {"_sqlite_migrations"}:
         raise StoreError(f"Tệp “{path}” là một cơ sở dữ liệu SQLite khác, không phải của SXTDBV.")
-    unknown = [m.name for m in migrations.applied(db) if m.name not in MIGRATION_NAMES]
+    unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
     if unknown:
         raise StoreError(f"Cơ sở dữ liệu “{path}” có bước nâng cấp lạ ({unknown[0]}): hãy cập nhật chương trình.")
     problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
@@ -199,18 +198,30 @@ def _check(db: Database, path: Path) -> None:
         raise StoreError(f"Tệp “{path}” bị hỏng ({problems[0]}). Hãy khôi phục từ bản sao lưu.")
 
 
-def _needs_upgrade(db: Database) -> bool:
-    return schema_version(db) < SCHEMA_VERSION or bool(migrations.pending(db))
+def applied_migrations(db: Connection) -> list[str]:
+    """The names of the migrations recorded in the database, in the order they ran.
+
+    Read with plain SQL from sqlite-utils' bookkeeping table (`Migrations.migrations_table`; test_store_migrations
+    checks this read against `Migrations.applied`), so that opening an up-to-date database never imports sqlite-utils.
+    """
+    if "_sqlite_migrations" not in db.table_names():
+        return []
+    sql = "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid"
+    return [row[0] for row in db.execute(sql, [MIGRATION_SET])]
 
 
-def _upgrade(db: Database, before_upgrade: BeforeUpgrade | None) -> None:
+def _needs_upgrade(db: Connection) -> bool:
+    return schema_version(db) < SCHEMA_VERSION or bool(set(MIGRATION_NAMES) - set(applied_migrations(db)))
+
+
+def _upgrade(db: Connection, before_upgrade: BeforeUpgrade | None) -> None:
     if not _needs_upgrade(db):
         return
     found = schema_version(db)
     if before_upgrade is not None and found > 0:  # a new, empty database has nothing to back up
         before_upgrade(db.conn, found)
     with db.atomic():
-        migrations.apply(db)
+        migration_set().apply(db.utils)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -229,7 +240,7 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     return f"Không mở được cơ sở dữ liệu “{path}” (mã lỗi {code}). Hãy thử lại hoặc khôi phục từ bản sao lưu."
 
 
-def close_database(db: Database) -> None:
+def close_database(db: Connection) -> None:
     """Close `db`; a writer first puts the file back in rollback-journal mode, so that a database at rest is one
     self-contained file (no -wal or -shm beside it) that a read-only opening reads without creating either. When
     another connection still reads it, the switch is refused and the next writer to close makes it."""

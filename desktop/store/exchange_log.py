@@ -9,7 +9,8 @@ from desktop.store.store import Store
 
 def add_entry(store: Store, entry: Mapping[str, object]) -> int:
     """Append `entry` (the columns of exchange_log but `id`) in its own transaction; returns its id."""
+    names = list(entry)
+    columns, marks = ", ".join(f'"{n}"' for n in names), ", ".join("?" for _ in names)
     with store.atomic():
-        table = store.db.table("exchange_log")
-        table.insert(dict(entry))
-        return int(table.last_pk or 0)
+        cursor = store.db.execute(f"INSERT INTO exchange_log ({columns}) VALUES ({marks})", [entry[n] for n in names])
+        return int(cursor.lastrowid or 0)

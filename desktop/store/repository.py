@@ -9,8 +9,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
 from desktop.domain.entities import BY_NAME, ENTITIES, EntitySpec
@@ -19,6 +17,7 @@ from desktop.domain.fields import Kind
 from desktop.domain.rows import Row
 from desktop.domain.text import clean_text
 from desktop.domain.validation import validate
+from desktop.store.connection import Connection
 from desktop.store.errors import NotFoundError, StoreError
 
 _CHUNK = 500  # ids per statement: well under SQLite's limit of bound parameters
@@ -35,7 +34,7 @@ class WriteContext:
 class Repository:
     """Reads and writes the rows of one entity. Deleting leaves a tombstone so that the deletion can travel."""
 
-    def __init__(self, db: Database, spec: EntitySpec, context: WriteContext):
+    def __init__(self, db: Connection, spec: EntitySpec, context: WriteContext):
         self.db = db
         self.spec = spec
         self.context = context
@@ -194,7 +193,7 @@ class Repository:
     def _columns(self) -> list[str]:
         # The schema does not change while a database is open (migrations run when it is opened): read it once.
         if self._column_names is None:
-            self._column_names = [c.name for c in self.db.table(self.table).columns]
+            self._column_names = self.db.column_names(self.table)
         return self._column_names
 
     def _write_row(self, record: Mapping[str, object], *, upsert: bool = False) -> None:

@@ -12,16 +12,20 @@ tests/test_schema_catalogue.py fails until the newest schema and the catalogue a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.db import Table
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:  # sqlite-utils is imported only when a schema is created or upgraded (see store/connection.py)
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
+    from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("sxtdbv")
+MIGRATION_SET = "sxtdbv"
 MIGRATION_NAMES: list[str] = []
 """The names of this program's migrations, oldest first (sqlite-utils keeps its list private)."""
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
+_REGISTERED: list[tuple[str, Migration]] = []
+_SET: list[Migrations] = []
 
 # The bookkeeping columns every entity table carries, before and after its fields (see store/repository.py).
 BOOKKEEPING_BEFORE: dict[str, type] = {"id": str, "rev": str, "revs": str}
@@ -33,10 +37,25 @@ def migration(name: str) -> Callable[[Migration], Migration]:
 
     def register(function: Migration) -> Migration:
         MIGRATION_NAMES.append(name)
-        migrations(name=name)(function)
+        _REGISTERED.append((name, function))
+        if _SET:  # registered after the set was built (a test adding a migration)
+            _SET[0](name=name)(function)
         return function
 
     return register
+
+
+def migration_set() -> Migrations:
+    """sqlite-utils' migration set holding every registered migration (built, and sqlite-utils imported, on first
+    use)."""
+    if not _SET:
+        from sqlite_utils.migrations import Migrations
+
+        built = Migrations(MIGRATION_SET)
+        for name, function in _REGISTERED:
+            built(name=name)(function)
+        _SET.append(built)
+    return _SET[0]
 
 
 def table(db: Database, name: str) -> Table:

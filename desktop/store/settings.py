@@ -5,14 +5,14 @@ from __future__ import annotations
 import sqlite3
 import uuid
 
-from sqlite_utils import Database
+from desktop.store.connection import Connection
 
 DEFAULT_OFFICE = "SCT"
 OFFICE_KEY = "office"
 INSTALLATION_KEY = "installation_id"
 
 
-def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+def get_setting(db: Connection, key: str, default: str | None = None) -> str | None:
     """The value stored under `key`, or `default`."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
@@ -28,12 +28,13 @@ def get_setting_of(conn: sqlite3.Connection, key: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def set_setting(db: Database, key: str, value: str) -> None:
+def set_setting(db: Connection, key: str, value: str) -> None:
     """Store `value` under `key`, replacing an older value."""
-    db.table("settings").upsert({"key": key, "value": value}, pk="key")
+    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+               [key, value])
 
 
-def installation_id(db: Database) -> str:
+def installation_id(db: Connection) -> str:
     """This database's random installation id, created the first time it is asked for."""
     value = get_setting(db, INSTALLATION_KEY)
     if not value:
@@ -43,6 +44,6 @@ def installation_id(db: Database) -> str:
     return value
 
 
-def office_code(db: Database) -> str:
+def office_code(db: Connection) -> str:
     """The code of the office this installation belongs to (Sở Công Thương by default)."""
     return get_setting(db, OFFICE_KEY, DEFAULT_OFFICE) or DEFAULT_OFFICE

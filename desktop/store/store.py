@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from desktop.domain.entities import BY_NAME
 from desktop.store import settings
+from desktop.store.connection import Connection
 from desktop.store.database import close_database, open_database, schema_version
 from desktop.store.repository import Repository, WriteContext
 
@@ -18,7 +17,7 @@ from desktop.store.repository import Repository, WriteContext
 class Store:
     """The data of one database file. `store.repo("tasks")` gives the tasks' repository."""
 
-    def __init__(self, db: Database, path: Path | None = None):
+    def __init__(self, db: Connection, path: Path | None = None):
         self.db = db
         self.path = path
         self._repos: dict[str, Repository] = {}
@@ -61,7 +60,7 @@ class Store:
             conn.execute("BEGIN")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
             reading = Store.__new__(Store)  # __init__ would read the settings: the copy shares this write context
-            reading.db = Database(conn, execute_plugins=False)
+            reading.db = Connection(conn)
             reading.path = self.path
             reading._repos = {}
             reading.context = self.context

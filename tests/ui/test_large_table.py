@@ -45,7 +45,7 @@ def test_hundred_thousand_participants_load_search_filter_and_sort(qtbot, sample
     rows = _participants(course_id)
     with store.db.conn:  # one transaction: the sample's 300 make way for the 100,000
         store.db.execute("DELETE FROM participants")
-        store.db["participants"].insert_all(rows, batch_size=5000)
+        store.db.utils["participants"].insert_all(rows, batch_size=5000)
     duong = sum(r["full_name"].startswith("Dương ") for r in rows)
     women = sum(r["gender"] == "female" for r in rows)
 
