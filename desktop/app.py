@@ -70,6 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     store, lock = opened.store, opened.lock
     window = MainWindow(store, lock=lock, read_only_message=opened.reason)
+    window.remember_state = not args.smoke
     retry = ReadOnlyRetry(window, args.db) if opened.held_elsewhere else None
     reporter = install_excepthook(lambda: window)
     window.show()

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.lock = lock
         self.read_only_message = read_only_message
+        self.remember_state = True  # size, toolbar and last page are saved on closing (not by a --smoke check)
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         plan = records.current_plan(store)
@@ -487,6 +488,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Remember the window's geometry; every edit is already saved, so closing loses nothing."""
+        if not self.remember_state:  # a check run (--smoke) leaves the user's remembered page and size alone
+            event.accept()
+            return
         app_settings.put(app_settings.GEOMETRY, self.saveGeometry().data())
         app_settings.put(app_settings.WINDOW_STATE, self.saveState().data())
         app_settings.put(app_settings.LAST_PAGE, self.current_page().key)

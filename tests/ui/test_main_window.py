@@ -69,6 +69,9 @@ def test_smoke_option_visits_every_page(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "smoke ok: 8 pages" in done.stdout
     assert (tmp_path / "smoke.db").exists()
+    # A check run visits every page but must not become the user's remembered page and window size.
+    remembered = list((tmp_path / "config").rglob("*.conf")) if (tmp_path / "config").exists() else []
+    assert not any("last_page" in p.read_text(encoding="utf-8", errors="replace").lower() for p in remembered)
 
 
 def test_english_chosen_in_settings_is_used_at_the_next_start(qtbot, main_window, ui_store, monkeypatch, gui_app):

@@ -11,6 +11,7 @@ class Page(QWidget):
     """A page: a title, a refresh when shown or when the plan changes, and the table "print as shown" would print."""
 
     key = ""
+    is_page = True  # lists look up to their page: one on a tab not shown waits to read its rows (ListPanel.reload)
     report_id = ""  # the printed summary that belongs to this page, if any
 
     def __init__(self, ctx: AppContext, parent=None):

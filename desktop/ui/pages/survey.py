@@ -126,7 +126,7 @@ class SurveyPage(Page):
         self.factors = ListPanel(ctx, "conversion_factors",
                                  field_columns(CONVERSION_FACTORS, ["resource", "unit", "toe_per_unit", "source"]),
                                  ["resource", "unit", "toe_per_unit", "source"])
-        self.factors.rows_changed.connect(self._factors_changed)
+        ctx.bus.changed.connect(self._data_changed)
 
         tabs = QTabWidget()
         tabs.setObjectName("survey_tabs")
@@ -137,8 +137,6 @@ class SurveyPage(Page):
         self.tabs = tabs
         self.outer.addWidget(self.summary)
         self.outer.addWidget(tabs, 1)
-        for panel in (self.enterprises, self.scores, self.criteria):
-            panel.rows_changed.connect(self._update_ranking)
         self.set_heading(self.title())
 
     def title(self) -> str:
@@ -147,18 +145,28 @@ class SurveyPage(Page):
 
     def refresh(self) -> None:
         """Reload everything."""
+        self._read_factors()
         self.factors.reload()
         for panel in (self.enterprises, self.criteria, self.workshops):
             panel.reload()
         self._enterprise_changed(self.enterprises.current_row())
+        self._update_ranking()
 
     def _toe(self, row: dict) -> float | None:
         factor = derived.toe_factor(self._factors, str(row.get("resource")), str(row.get("unit") or ""))
         return derived.toe(row.get("quantity"), factor)
 
-    def _factors_changed(self) -> None:
-        self._factors = self.factors.model.all_rows()
-        self.consumption.reload()
+    def _read_factors(self) -> None:
+        # The TOE column of the consumption list needs the factors whether or not their tab was ever opened.
+        self._factors = records.list_rows(self.ctx.store, "conversion_factors")
+
+    def _data_changed(self, entity: str) -> None:
+        # From the data, not from the lists: a list on a tab not shown has not read its rows.
+        if entity in ("conversion_factors", "*"):
+            self._read_factors()
+            self.consumption.reload()
+        if entity in ("enterprises", "selection_scores", "selection_criteria", "*"):
+            self._update_ranking()
 
     def _enterprise_changed(self, row: dict | None) -> None:
         enterprise_id = row["id"] if row else None

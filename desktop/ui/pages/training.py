@@ -54,6 +54,9 @@ class TrainingPage(Page):
         self._rows_read = 0  # how many times the participants were read: the figures follow each reading once
         self._figures_for: tuple | None = None
         self.participants.rows_changed.connect(self._participants_read)
+        # Participants changed while their tab is not shown (the list reads them when opened): the figures follow now.
+        ctx.bus.changed.connect(lambda entity: self._participants_read()
+                                if entity in ("participants", "*") and self.participants.is_waiting() else None)
 
         tabs = QTabWidget()
         tabs.addTab(self.participants, self.tr("Participants"))

@@ -81,6 +81,7 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(25)
         self._sized = False
         self._sized_with_rows = False
+        self._stale = False  # rows not read yet: the list waits behind another tab of its page
         self.preferred_widths: dict[int, int] = {}  # column -> width, applied after fitting (e.g. a long title)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once (Shift/Ctrl+click) for copying; a cell is edited in place with F2 or Enter.
@@ -221,7 +222,15 @@ class ListPanel(QWidget):
         return self.ctx.plan_id if self.parent_field == "plan_id" else self.parent_id
 
     def reload(self) -> None:
-        """Read the rows again from the store (keeping the selection when possible)."""
+        """Read the rows again from the store (keeping the selection when possible); a list on a tab of its page that
+        is not the current one is read when its tab is first opened instead (start-up does not pay for it)."""
+        if self._behind_another_tab():
+            self._stale = True
+            return
+        self._read()
+
+    def _read(self) -> None:
+        self._stale = False
         selected = self.current_row()
         if self.parent_field == "plan_id":  # no plan open (an empty database): nothing can be added to it
             self.set_enabled_for_parent(self.ctx.plan_id is not None)
@@ -250,14 +259,26 @@ class ListPanel(QWidget):
             self.current_changed.emit(None)  # the selected row is gone (the reset says nothing): details follow
         self.rows_changed.emit()
 
+    def _behind_another_tab(self) -> bool:
+        page = self.parentWidget()
+        while page is not None and not getattr(page, "is_page", False):
+            page = page.parentWidget()
+        return page is not None and not self.isVisibleTo(page)
+
+    def is_waiting(self) -> bool:
+        """True while the list has rows to read when its tab is opened (its model holds older rows, or none)."""
+        return self._stale
+
     def _build_search_keys(self) -> None:
         # A slice per event-loop turn: a big list's first search is instant and the window never freezes.
         if self.model.build_search_keys(4000):
             QTimer.singleShot(0, self._build_search_keys)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Fit the columns the first time the list is seen (hidden tabs don't pay for it at start-up)."""
+        """Read the rows if they waited behind another tab; fit the columns the first time the list is seen."""
         super().showEvent(event)
+        if self._stale:
+            self.reload()
         rows = bool(self.model.rowCount())
         if not self._sized or (rows and not self._sized_with_rows):
             self._fit_columns(rows)
