@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_number
 from desktop.domain.rows import Row
+from desktop.domain.task_rules import status_progress_warning
 from desktop.figures.budget import BudgetFigures
 from desktop.figures.indicators import IndicatorFigure
 from desktop.figures.survey import SurveyFigures
@@ -36,6 +37,7 @@ def consistency_warnings(tasks: TaskFigures, training: TrainingFigures, survey: 
 
     - a workshop or a course held (dated on or before the as-of date) while its task says "not started";
     - a content item whose typed status or progress differs from what its activities give;
+    - an activity whose status and progress contradict each other (domain/task_rules);
     - an indicator whose typed actual differs from the data it counts;
     - an estimate whose lines do not add up to the plan total.
     """
@@ -60,6 +62,10 @@ def consistency_warnings(tasks: TaskFigures, training: TrainingFigures, survey: 
                                               f"{format_number(row['stored_progress'])}%; theo các hoạt động của nó là "
                                               f"“{row['status_title']}”, {format_number(row['progress'])}% (báo cáo "
                                               "dùng số theo các hoạt động)."))
+        elif row["kind"] != "content":
+            problem = status_progress_warning(row["status"], row["progress"])
+            if problem:
+                out.append(FigureWarning("tasks", f"Hoạt động {row['code'] or ''}: {problem}", row["id"]))
     for ind in indicators:
         if ind.source != "typed" and ind.stored_actual is not None and ind.actual is not None \
                 and abs(ind.stored_actual - ind.actual) > 1e-9:

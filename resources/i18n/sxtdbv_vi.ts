@@ -339,19 +339,19 @@
 <context>
     <name>EntityDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="169" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="196" />
         <source>Not saved: %n field(s) need correcting.</source>
         <translation>
             <numerusform>Chưa lưu: có %n ô cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="206" />
         <source>Discard changes?</source>
         <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/entity_dialog.py" line="179" />
+        <location filename="../../desktop/ui/forms/entity_dialog.py" line="206" />
         <source>The changes you typed have not been saved. Discard them?</source>
         <translation>Những gì bạn vừa nhập chưa được lưu. Bỏ các thay đổi này?</translation>
     </message>
@@ -772,118 +772,123 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="109" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="111" />
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="111" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="113" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="113" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="115" />
         <source>De&amp;lete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="120" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="122" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="286" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="308" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="315" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
         <source>Total of the rows shown — %1</source>
         <translation>Tổng các dòng đang hiển thị — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="321" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="343" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="323" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="395" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="368" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="395" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="109" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="110" />
         <source>%1 row(s) added. Refused:</source>
         <translation>Đã thêm %1 dòng. Các dòng bị từ chối:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="110" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="111" />
         <source>row %1: %2</source>
         <translation>dòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="112" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="113" />
         <source>Paste</source>
         <translation>Dán</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="130" />
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="134" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="131" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="135" />
         <source>Not saved</source>
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="174" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="146" />
+        <source>Saved. Note: %1</source>
+        <translation>Đã lưu. Lưu ý: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="180" />
         <source>Open the form</source>
         <translation>Mở biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="176" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="182" />
         <source>Duplicate</source>
         <translation>Nhân bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="178" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="184" />
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="180" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="186" />
         <source>Copy with headers</source>
         <translation>Sao chép kèm tiêu đề cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="182" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="188" />
         <source>Paste rows from Excel</source>
         <translation>Dán các dòng từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_actions.py" line="200" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="425" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="435" />
+        <location filename="../../desktop/ui/widgets/list_actions.py" line="206" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="444" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="452" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="462" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="417" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="444" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="426" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="453" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -903,7 +908,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>Print summary…</source>
         <translation>In báo cáo…</translation>
     </message>
@@ -1083,159 +1088,159 @@
         <translation>Đã lưu mọi thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>The plan of %1 was created.</source>
         <translation>Đã tạo kế hoạch năm %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>SXTDBV database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu SXTDBV (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>The whole plan</source>
         <translation>Toàn bộ kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
-        <location filename="../../desktop/ui/main_window.py" line="235" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="236" />
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>Export the whole plan, or the template of one office:</source>
         <translation>Xuất toàn bộ kế hoạch, hoặc mẫu của một đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>Exported to %1</source>
         <translation>Đã xuất ra %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>Import from Excel</source>
         <translation>Nhập Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>Import a list from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Import</source>
         <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>After an import, the changes made before it can no longer be undone (Ctrl+Z). The data as it was is kept in the backup taken just before it. Continue?</source>
         <translation>Sau khi nhập, các thay đổi trước đó sẽ không hoàn tác (Ctrl+Z) được nữa. Dữ liệu như trước khi nhập vẫn được giữ trong bản sao lưu tạo ngay trước khi nhập. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Print &amp;preview…</source>
         <translation>&amp;Xem trước khi in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>Number, signer and &amp;options…</source>
         <translation>Số, người ký và &amp;tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="315" />
         <source>Print &amp;options…</source>
         <translation>&amp;Tùy chọn in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335" />
-        <location filename="../../desktop/ui/main_window.py" line="343" />
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="380" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>There is no table on this page.</source>
         <translation>Trang này không có bảng nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
-        <location filename="../../desktop/ui/main_window.py" line="420" />
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>Replace the data in use by the backup “%1”? The data in use is backed up first.</source>
         <translation>Thay dữ liệu đang dùng bằng bản sao lưu “%1”? Dữ liệu đang dùng sẽ được sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449" />
+        <location filename="../../desktop/ui/main_window.py" line="450" />
         <source>About SXTDBV</source>
         <translation>Giới thiệu SXTDBV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450" />
+        <location filename="../../desktop/ui/main_window.py" line="451" />
         <source>&lt;b&gt;SXTDBV&lt;/b&gt; version %1&lt;br&gt;Sustainable production and consumption plan — Department of Industry and Trade of Đồng Nai.&lt;br&gt;Works offline; data is kept in a local database.</source>
         <translation>&lt;b&gt;SXTDBV&lt;/b&gt; phiên bản %1&lt;br&gt;Kế hoạch sản xuất và tiêu dùng bền vững — Sở Công Thương tỉnh Đồng Nai.&lt;br&gt;Làm việc không cần mạng; dữ liệu lưu trên máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="119" />
+        <location filename="../../desktop/app.py" line="120" />
         <source>Daily backup made: %1</source>
         <translation>Đã sao lưu hằng ngày: %1</translation>
     </message>
@@ -1499,27 +1504,27 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="84" />
+        <location filename="../../desktop/ui/printing.py" line="85" />
         <source>Print preview — %1</source>
         <translation>Xem trước khi in — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="88" />
+        <location filename="../../desktop/ui/printing.py" line="89" />
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="89" />
+        <location filename="../../desktop/ui/printing.py" line="90" />
         <source>Save as P&amp;DF…</source>
         <translation>Lưu P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="90" />
+        <location filename="../../desktop/ui/printing.py" line="91" />
         <source>Save as &amp;Word…</source>
         <translation>Lưu &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="102" />
+        <location filename="../../desktop/ui/printing.py" line="103" />
         <source>Zoom</source>
         <translation>Thu phóng</translation>
     </message>
@@ -1527,47 +1532,47 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="58" />
+        <location filename="../../desktop/ui/printing.py" line="59" />
         <source>Printing</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="69" />
+        <location filename="../../desktop/ui/printing.py" line="70" />
         <source>Data to check before signing:</source>
         <translation>Số liệu cần kiểm tra trước khi ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="156" />
+        <location filename="../../desktop/ui/printing.py" line="157" />
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="178" />
+        <location filename="../../desktop/ui/printing.py" line="191" />
         <source>Save as PDF</source>
         <translation>Lưu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="180" />
+        <location filename="../../desktop/ui/printing.py" line="193" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="190" />
+        <location filename="../../desktop/ui/printing.py" line="200" />
         <source>Could not write the PDF: %1</source>
         <translation>Không ghi được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="207" />
+        <location filename="../../desktop/ui/printing.py" line="215" />
         <source>Save as Word</source>
         <translation>Lưu Word</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="209" />
+        <location filename="../../desktop/ui/printing.py" line="217" />
         <source>Word files (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="219" />
+        <location filename="../../desktop/ui/printing.py" line="224" />
         <source>Could not write the Word file: %1</source>
         <translation>Không ghi được tệp Word: %1</translation>
     </message>
@@ -1682,103 +1687,103 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="312" />
-        <location filename="../../desktop/ui/printing.py" line="401" />
+        <location filename="../../desktop/ui/printing.py" line="313" />
+        <location filename="../../desktop/ui/printing.py" line="402" />
         <source>Print options</source>
         <translation>Tùy chọn in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="321" />
+        <location filename="../../desktop/ui/printing.py" line="322" />
         <source>Parent agency</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="322" />
+        <location filename="../../desktop/ui/printing.py" line="323" />
         <source>Issuing agency</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="323" />
+        <location filename="../../desktop/ui/printing.py" line="324" />
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="324" />
+        <location filename="../../desktop/ui/printing.py" line="325" />
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="325" />
+        <location filename="../../desktop/ui/printing.py" line="326" />
         <source>Date (dd/mm/yyyy)</source>
         <translation>Ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="326" />
+        <location filename="../../desktop/ui/printing.py" line="327" />
         <source>automatic: %1</source>
         <translation>tự động: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="327" />
+        <location filename="../../desktop/ui/printing.py" line="328" />
         <source>Signing authority</source>
         <translation>Thẩm quyền ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="329" />
+        <location filename="../../desktop/ui/printing.py" line="330" />
         <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="330" />
+        <location filename="../../desktop/ui/printing.py" line="331" />
         <source>Signer</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="332" />
+        <location filename="../../desktop/ui/printing.py" line="333" />
         <source>Recipients (one a line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="334" />
+        <location filename="../../desktop/ui/printing.py" line="335" />
         <source>Top margin (mm)</source>
         <translation>Lề trên (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="335" />
+        <location filename="../../desktop/ui/printing.py" line="336" />
         <source>Bottom margin (mm)</source>
         <translation>Lề dưới (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="336" />
+        <location filename="../../desktop/ui/printing.py" line="337" />
         <source>Left margin (mm)</source>
         <translation>Lề trái (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="337" />
+        <location filename="../../desktop/ui/printing.py" line="338" />
         <source>Right margin (mm)</source>
         <translation>Lề phải (mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="348" />
+        <location filename="../../desktop/ui/printing.py" line="349" />
         <source>Body text size (pt)</source>
         <translation>Cỡ chữ nội dung (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="353" />
+        <location filename="../../desktop/ui/printing.py" line="354" />
         <source>Table text size (pt)</source>
         <translation>Cỡ chữ trong bảng (pt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="357" />
+        <location filename="../../desktop/ui/printing.py" line="358" />
         <source>Amounts in words: thousands</source>
         <translation>Số tiền bằng chữ: hàng nghìn đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="361" />
+        <location filename="../../desktop/ui/printing.py" line="362" />
         <source>Amounts in words: zero tens (105)</source>
         <translation>Số tiền bằng chữ: số 0 hàng chục (105) đọc là</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="402" />
+        <location filename="../../desktop/ui/printing.py" line="403" />
         <source>Save these values anyway?</source>
         <translation>Vẫn lưu các giá trị này?</translation>
     </message>
@@ -2001,28 +2006,28 @@
         <translation>Hệ số quy đổi TOE</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="197" />
+        <location filename="../../desktop/ui/pages/survey.py" line="205" />
         <source>Choose the model enterprise: %1</source>
         <translation>Chọn doanh nghiệp mẫu: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="40" />
-        <location filename="../../desktop/ui/pages/survey.py" line="146" />
+        <location filename="../../desktop/ui/pages/survey.py" line="144" />
         <source>Pilot survey</source>
         <translation>Khảo sát</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="174" />
+        <location filename="../../desktop/ui/pages/survey.py" line="182" />
         <source>not chosen yet</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="175" />
+        <location filename="../../desktop/ui/pages/survey.py" line="183" />
         <source>Enterprises surveyed: %1 / target %2 — model enterprise: %3</source>
         <translation>Doanh nghiệp đã khảo sát: %1 / chỉ tiêu %2 — doanh nghiệp mẫu: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/survey.py" line="183" />
+        <location filename="../../desktop/ui/pages/survey.py" line="191" />
         <source>Select an enterprise in the ranking first.</source>
         <translation>Hãy chọn một doanh nghiệp trong bảng xếp hạng trước.</translation>
     </message>
@@ -2115,58 +2120,58 @@
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="59" />
+        <location filename="../../desktop/ui/pages/training.py" line="62" />
         <source>Participants</source>
         <translation>Học viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="60" />
+        <location filename="../../desktop/ui/pages/training.py" line="63" />
         <source>Materials handed out</source>
         <translation>Tài liệu đã phát</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/page_switcher.py" line="39" />
-        <location filename="../../desktop/ui/pages/training.py" line="75" />
+        <location filename="../../desktop/ui/pages/training.py" line="78" />
         <source>Training</source>
         <translation>Đào tạo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="111" />
+        <location filename="../../desktop/ui/pages/training.py" line="114" />
         <source>Add a course, then its participants.</source>
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="143" />
+        <location filename="../../desktop/ui/pages/training.py" line="146" />
         <source>Computing the figures…</source>
         <translation>Đang tính các số liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="148" />
+        <location filename="../../desktop/ui/pages/training.py" line="151" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="155" />
+        <location filename="../../desktop/ui/pages/training.py" line="158" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="157" />
+        <location filename="../../desktop/ui/pages/training.py" line="160" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="158" />
+        <location filename="../../desktop/ui/pages/training.py" line="161" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="159" />
+        <location filename="../../desktop/ui/pages/training.py" line="162" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="160" />
+        <location filename="../../desktop/ui/pages/training.py" line="163" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>

@@ -125,6 +125,7 @@ class FormResult:
     saved: bool = False
     errors: dict[str, str] = field(default_factory=dict)
     banner: str = ""
+    warnings: dict[str, str] = field(default_factory=dict)  # shown under the fields once typed, before Save
 
 
 @dataclass
@@ -175,6 +176,7 @@ class FormRobot:
             set_field(dialog, name, value)
         if plan.then:
             plan.then(dialog)
+        result.warnings = {n: label.text() for n, label in dialog.warning_labels.items() if label.isVisible()}
         if plan.save:
             self.qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                                   Qt.MouseButton.LeftButton)

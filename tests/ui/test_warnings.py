@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.ui.helpers import add_through_form, field_text, find_row, go_to_page, panel
+from tests.ui.helpers import add_through_form, edit_through_form, field_text, find_row, go_to_page, panel
 
 
 def test_a_line_taking_the_estimate_over_the_plan_total_is_said_in_words(qtbot, sample_window, forms, answers):
@@ -128,3 +128,47 @@ def test_the_calendar_of_a_blank_date_opens_in_the_plan_year(qtbot, main_window,
     today = QDate(2026, 11, 30)
     assert calendar_start(today) == QDate(2024, 12, 1)  # a past plan: its year's end, where deadlines are
     assert calendar_start(QDate(2024, 5, 3)) == QDate(2024, 5, 3)  # in the plan's own year: today
+
+
+def test_a_tax_code_already_in_the_plan_is_warned_under_the_field_and_saving_goes_on(qtbot, main_window, forms):
+    go_to_page(qtbot, main_window, "survey")
+    enterprises = panel(main_window, "enterprises")
+    first = add_through_form(qtbot, forms, enterprises, name="Công ty TNHH Hóa chất Đồng Nai", tax_code="3601234505")
+    assert first.saved and not first.warnings
+    second = add_through_form(qtbot, forms, enterprises, name="Cty Hóa chất ĐN (nhập lại)", tax_code="3601234505")
+    assert "3601234505" in second.warnings["tax_code"]
+    assert "Công ty TNHH Hóa chất Đồng Nai" in second.warnings["tax_code"]  # says which enterprise has it
+    assert second.saved  # a warning, not a refusal: the clerk may know better (a re-survey)
+    assert main_window.ctx.store.repo("enterprises").count(tax_code="3601234505") == 2
+    # Editing the first one again: its own tax code is not a duplicate of itself, the other one is.
+    third = edit_through_form(qtbot, forms, enterprises, "Cty Hóa chất ĐN", tax_code="3601234537")
+    assert third.saved and not third.warnings
+
+
+def test_a_task_not_started_with_progress_is_warned_as_typed_and_in_place(qtbot, main_window, forms):
+    go_to_page(qtbot, main_window, "tasks")
+    tasks = panel(main_window, "tasks")
+    result = add_through_form(qtbot, forms, tasks, code="II.9", title="Nhiệm vụ thử", status="Chưa thực hiện",
+                              progress="30")
+    assert "Chưa thực hiện” nhưng tiến độ là 30%" in result.warnings["progress"]
+    assert result.saved
+    dashboard = go_to_page(qtbot, main_window, "dashboard")  # the same rule counts it among the inconsistencies
+    assert "Hoạt động II.9: Trạng thái “Chưa thực hiện” nhưng tiến độ là 30%" in dashboard.as_of.toolTip()
+    go_to_page(qtbot, main_window, "tasks")
+    # Fixed in the form: the warning goes as soon as the status says the same as the progress.
+    result = edit_through_form(qtbot, forms, tasks, "Nhiệm vụ thử", status="Đang thực hiện")
+    assert result.saved and not result.warnings
+    # In place: progress 100 typed in the cell of an activity still "in progress" is saved, and said in the status bar.
+    row = find_row(tasks, "Nhiệm vụ thử")
+    column = [c.key for c in tasks.model.columns].index("progress")
+    tasks.view.setCurrentIndex(tasks.model.index(row, column))
+    tasks.view.setFocus()
+    qtbot.keyClick(tasks.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "100")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Hoàn thành" in main_window.statusBar().currentMessage())
+    assert "Tiến độ đã 100%" in main_window.statusBar().currentMessage()
+    stored = main_window.ctx.store.repo("tasks").rows(code="II.9")[0]
+    assert stored["progress"] == 100

@@ -23,6 +23,8 @@ from desktop.ui import formatting, theme
 from desktop.ui.forms.editors import FieldEditor, Options, make_editor
 
 SaveFunction = Callable[[dict], dict]
+# The warnings about the values as typed: (field, message) pairs that do not stop saving (services/row_warnings).
+CheckFunction = Callable[[dict], list[tuple[str, str]]]
 
 
 class EntityDialog(QDialog):
@@ -30,10 +32,13 @@ class EntityDialog(QDialog):
     dialog stays open and each refused field shows why, in Vietnamese. Nothing is saved until everything is valid."""
 
     def __init__(self, spec: EntitySpec, fields: list[str], values: Mapping[str, object],
-                 options: Callable[[Field], Options], save: SaveFunction, *, title: str = "", parent=None):
+                 options: Callable[[Field], Options], save: SaveFunction, *, title: str = "",
+                 check: CheckFunction | None = None, parent=None):
         super().__init__(parent)
         self.spec = spec
         self.save_function = save
+        self.check_function = check
+        self.warning_labels: dict[str, QLabel] = {}
         self.saved_row: dict | None = None
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -57,16 +62,23 @@ class EntityDialog(QDialog):
             error.setStyleSheet(f"color: {theme.text_colour(theme.DANGER)};")
             error.setWordWrap(True)
             error.hide()
+            warning = QLabel()
+            warning.setObjectName(f"warning_{name}")
+            warning.setStyleSheet(f"color: {theme.text_colour(theme.WARNING)};")
+            warning.setWordWrap(True)
+            warning.hide()
             host = QWidget()
             column = QVBoxLayout(host)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(editor.widget)
             column.addWidget(error)
+            column.addWidget(warning)
             label = formatting.field_label(field) + (" *" if field.required else "")
             form.addRow(label, host)
             self.editors[name] = editor
             self.error_labels[name] = error
+            self.warning_labels[name] = warning
 
         # A figure computed from others (Thành tiền = số lượng × đơn giá) follows them as they are typed, unless the
         # user typed a figure of their own in it.
@@ -99,6 +111,21 @@ class EntityDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self.resize(640, min(140 + 64 * len(fields), 720))
+        if check is not None:
+            for editor in self.editors.values():
+                editor.changed.connect(self.update_warnings)
+            self.update_warnings()
+
+    def update_warnings(self) -> None:
+        """Show the warnings about the values as typed under their fields (amber; saving is not stopped)."""
+        if self.check_function is None:
+            return
+        found: dict[str, list[str]] = {}
+        for name, message in self.check_function(self.values()):
+            found.setdefault(name, []).append(message)
+        for name, label in self.warning_labels.items():
+            label.setText("\n".join(found.get(name, [])))
+            label.setVisible(name in found)
 
     def _recompute_derived(self) -> None:
         values = self.values()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from desktop.domain.errors import ValidationError
 from desktop.services import lookups, records
 from desktop.services.paste import PastePlan, parse_tsv, plan_paste, to_tsv
+from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.undo import AddCommand, AddRowsCommand, EditCommand
 
@@ -139,6 +140,11 @@ def commit_cell(panel: ListPanel, row: dict, name: str, value: object) -> bool:
                                           label))
     panel.ctx.bus.notify(panel.entity)
     panel.select_row(row["id"])
+    warnings = row_warnings(panel.ctx.store, panel.entity, saved, row["id"])
+    status_bar = getattr(panel.window(), "statusBar", None)
+    if warnings and status_bar is not None:  # saved, as typed; what to look at twice is said, without a dialog
+        status_bar().showMessage(QCoreApplication.translate("ListPanel", "Saved. Note: %1")
+                                 .replace("%1", " ".join(w.message for w in warnings)), 15000)
     return True
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import BY_NAME
 from desktop.domain.fields import Kind
 from desktop.services import lookups, records
+from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
 from desktop.ui.forms.entity_dialog import EntityDialog
@@ -382,13 +383,18 @@ class ListPanel(QWidget):
         values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
         row_id = row["id"] if row else None
 
+        def merged(typed: dict) -> dict:
+            return {**(row or {}), **fixed, **typed} if row else {**values, **typed, **fixed}
+
         def save(typed: dict) -> dict:
-            data = {**(row or {}), **fixed, **typed} if row else {**values, **typed, **fixed}
-            return records.save_row(self.ctx.store, self.entity, row_id, data)
+            return records.save_row(self.ctx.store, self.entity, row_id, merged(typed))
+
+        def check(typed: dict) -> list[tuple[str, str]]:
+            return [tuple(w) for w in row_warnings(self.ctx.store, self.entity, merged(typed), row_id)]
 
         title = (self.tr("Edit: %1") if row else self.tr("Add: %1")).replace("%1", self.spec_title())
         return EntityDialog(self.spec, self.form_fields, values, self.ctx.ref_options, save, title=title,
-                            parent=self.window())
+                            check=check, parent=self.window())
 
     def spec_title(self) -> str:
         """The entity's name in the UI language."""
