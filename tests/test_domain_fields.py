@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 
@@ -218,3 +219,72 @@ def test_clean_refuses_only_with_a_message_and_is_idempotent(kind, value):
         assert str(exc)  # a reason to show, never a bare exception
         return
     assert field.clean(stored) == stored
+
+
+# -- limits on both sides (each found by mutation testing: a bound moved by one went unnoticed) --------------------
+def test_int_and_money_hold_exactly_what_sqlite_stores():
+    # SQLite's integers are 64-bit: the largest is 2^63 − 1 = 9 223 372 036 854 775 807, written out here.
+    largest = 9_223_372_036_854_775_807
+    for kind in (Kind.INT, Kind.MONEY):
+        field = make(kind)
+        assert field.clean("9.223.372.036.854.775.807") == largest
+        assert field.clean("-9.223.372.036.854.775.807") == -largest
+        assert refused(field, "9.223.372.036.854.775.808") == "số quá lớn"
+        assert refused(field, "-9.223.372.036.854.775.808") == "số quá lớn"
+
+
+@pytest.mark.parametrize("value", ["2,6", "-2,4", "0,5", "-0,5"])
+def test_int_refuses_fractions_that_round_either_way(value):
+    # 2,6 rounds up to 3 and −2,4 up to −2: a fraction is refused whichever way it would round.
+    assert refused(make(Kind.INT), value) == "phải là số nguyên"
+
+
+def test_year_from_2000_to_2100_inclusive():
+    field = make(Kind.YEAR)
+    assert field.clean("2000") == 2000
+    assert field.clean("2100") == 2100
+    assert refused(field, "1999") == "năm phải từ 2000 đến 2100"
+    assert refused(field, "2101") == "năm phải từ 2000 đến 2100"
+
+
+def test_range_bounds_themselves_are_allowed():
+    field = make(Kind.INT, minimum=1, maximum=5)
+    assert field.clean("1") == 1 and field.clean("5") == 5
+    percent = make(Kind.PERCENT, minimum=0, maximum=100)
+    assert percent.clean("0") == 0.0 and percent.clean("100") == 100.0
+    assert refused(percent, "100,01") == "không được lớn hơn 100"
+    assert refused(percent, "-0,01") == "không được nhỏ hơn 0"
+
+
+def test_text_of_exactly_max_length_is_allowed():
+    plan_number = spec("plans").field("number")  # "Số hiệu": at most 60 characters
+    assert plan_number.clean("A" * 60) == "A" * 60
+    assert refused(plan_number, "A" * 61) == "dài quá 60 ký tự"
+
+
+@pytest.mark.parametrize(("bound", "shown"), [
+    (9999, "9999"),  # four digits, like a year: not grouped
+    (-9999, "-9999"),
+    (10000, "10.000"),  # five digits: grouped the Vietnamese way
+    (2.75, "2,75"),  # a fractional bound keeps two decimals, comma first
+    (1234.5, "1.234,50"),
+])
+def test_range_message_writes_the_bound_the_vietnamese_way(bound, shown):
+    assert refused(make(Kind.DECIMAL, maximum=bound), "20000") == f"không được lớn hơn {shown}"
+    assert refused(make(Kind.DECIMAL, minimum=bound), "-20000") == f"không được nhỏ hơn {shown}"
+
+
+def test_quarters_name_the_first_wrong_quarter():
+    assert refused(make(Kind.QUARTERS), "V, II, VI") == "quý “V” không hợp lệ (chỉ nhận I, II, III, IV)"
+
+
+def test_refs_are_stored_as_readable_json():
+    # The stored text is what SQLite holds and what a row's content hash reads: Vietnamese stays as written.
+    assert make(Kind.REFS).clean(["Sở Công Thương", "UBND Biên Hòa"]) == '["Sở Công Thương", "UBND Biên Hòa"]'
+
+
+def test_a_field_cannot_be_changed_once_described():
+    # One catalogue is shared by every layer: a caller must not loosen a limit under the others.
+    field = make(Kind.INT, maximum=5)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        field.maximum = 10  # type: ignore[misc]

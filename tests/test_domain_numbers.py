@@ -22,6 +22,7 @@ from desktop.domain.taxcode import normalize_tax_code, tax_code_error
     ("0,25", Decimal("0.25")),
     ("1.394.200,5", Decimal("1394200.5")),
     ("1,394,200,000", Decimal("1394200000")),
+    ("1,394,200.5", Decimal("1394200.5")),  # English grouping pasted from another program: the dot is the decimal
     ("1 394 200 000", Decimal("1394200000")),
     ("1\u202f394\u202f200\u202f000", Decimal("1394200000")),
     ("1\u00a0394\u00a0200\u00a0000", Decimal("1394200000")),
@@ -80,6 +81,13 @@ def test_format_money_and_number():
     assert format_money(None) == ""
     assert format_number(1.5, 1) == "1,5"
     assert format_number(1234.56, 2) == "1.234,56"
+    assert format_number(1234567.5, 1) == "1.234.567,5"
+
+
+def test_format_number_without_decimals_shows_whole_numbers():
+    assert format_number(1394200000) == "1.394.200.000"
+    assert format_number(1234567.4) == "1.234.567"
+    assert format_number(-7) == "-7"
 
 
 @settings(deadline=None)  # a loaded CI machine must not turn a slow example into a failure
@@ -132,6 +140,8 @@ def test_iso_and_display_forms():
     assert to_iso("") == "" and to_iso(None) == "" and to_iso("  ") == ""
     assert format_date("2024-12-25") == "25/12/2024"
     assert format_date("") == "" and format_date(None) == ""
+    assert format_date(dt.date(2024, 12, 1)) == "01/12/2024"
+    assert format_date(dt.datetime(2025, 3, 9, 14, 30)) == "09/03/2025"
     stamp = utc_now_iso()
     assert stamp.endswith("Z") and dt.datetime.fromisoformat(stamp[:-1])
 

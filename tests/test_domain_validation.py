@@ -158,3 +158,12 @@ def test_huge_quantities_are_refused_not_crashed():
     row = {"plan_id": "p", "item": "x", "quantity": "1" + "0" * 300, "unit_price": "1.000.000.000.000"}
     assert errors_of(BUDGET, row) == {"amount": "số quá lớn"}
     assert list(errors_of(BUDGET, {**row, "amount": "5"})) == ["amount"]
+
+
+def test_fields_after_a_blank_computed_amount_are_still_cleaned():
+    # "Thành tiền" left blank is computed (3 × 150.000 = 450.000 đồng); the columns after it are read as usual.
+    row = validate(BUDGET, {"plan_id": "p", "item": "Thuê hội trường", "quantity": "3", "unit_price": "150.000",
+                            "amount": "", "funding_source": "  Ngân sách  tỉnh ", "note": "Quý II"})
+    assert row["amount"] == 450000
+    assert row["funding_source"] == "Ngân sách tỉnh"
+    assert row["note"] == "Quý II"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # ASCII digits only: Python's \d also matches Arabic-Indic and other digits, which are never meant here.
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")  # "0.125" is a decimal, not a grouping
@@ -44,22 +44,18 @@ def parse_decimal(value: object) -> Decimal:
         raise NumberFormatError("chưa nhập số")
     if _GROUPED.match(text):
         text = text.replace(".", "")
-    elif _GROUPED_COMMA.match(text) and "." not in text:
+    elif _GROUPED_COMMA.match(text):
         text = text.replace(",", "")
-    elif "," in text and "." in text:
-        # "1.394.200,5": dots group, comma is the decimal mark.
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
+    elif text.rfind(",") > text.rfind("."):
+        # "1.394.200,5", "1,5": the last mark is a comma, the decimal mark; dots before it group.
+        text = text.replace(".", "").replace(",", ".")
     else:
-        text = text.replace(",", ".")
-    if text.count(".") > 1 or not re.fullmatch(r"[0-9]*\.?[0-9]*", text) or text in (".", ""):
+        # "1,394,200.5", "1.5", "15": the last mark (if any) is a dot, the decimal mark; commas group.
+        text = text.replace(",", "")
+    # Digits with at most one dot are left, which Decimal always reads; anything else is refused here.
+    if not re.fullmatch(r"[0-9]*\.?[0-9]*", text) or text in (".", ""):
         raise NumberFormatError(f"“{value}” không phải là số")
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
-        raise NumberFormatError(f"“{value}” không phải là số") from exc
+    number = Decimal(text)
     return -number if negative else number
 
 
