@@ -1,9 +1,10 @@
-"""Vietnamese text rules: NFC storage form, trimming, and the accent-insensitive search key."""
+"""Vietnamese text rules: NFC storage form, trimming, the accent-insensitive search key, dictionary order."""
 
 from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,3 +150,10 @@ def test_search_key_drops_stray_combining_marks_and_nothing_next_to_them():
     assert search_key("b\u0300") == "b"
     assert search_key("b\u036f") == "b"
     assert search_key("b\u02ff") == "b\u02ff"  # U+02FF, just before the block, is a modifier letter: kept
+
+
+def test_multiline_is_named_at_every_call():
+    # Keyword-only, so that a call reads clean_text(note, multiline=True), never an unexplained clean_text(note, True).
+    with pytest.raises(TypeError):
+        clean_text("a\nb", True)  # type: ignore[misc]
+    assert clean_text("a\nb", multiline=True) == "a\nb"

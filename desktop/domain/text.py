@@ -78,7 +78,9 @@ def matches(query: str, *values: object) -> bool:
 # The Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (f j w z sort as in Latin).
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+# The tones in dictionary order, a tone's digit in the key being its place here: ngang (no mark), huyền, hỏi, ngã,
+# sắc, nặng.
+_TONE_MARKS = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 _VOWEL_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
 
 
@@ -91,7 +93,7 @@ def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
     for char in _LATIN_LETTERS:
         decomposed = unicodedata.normalize("NFD", char)
         base, marks = decomposed[0], decomposed[1:]
-        if any(m not in _TONES and m not in _VOWEL_MARKS for m in marks):
+        if any(m not in _TONE_MARKS and m not in _VOWEL_MARKS for m in marks):
             continue  # ü, ñ, ç...: not a Vietnamese letter
         letter = base
         for mark in marks:
@@ -99,7 +101,8 @@ def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
                 letter = _MARKED_VOWELS.get(base + mark, base)
         if letter in _RANK:  # capitals decompose to a capital base, not in _RANK: they are folded before the lookup
             primary[ord(char)] = chr(0x100 + _RANK[letter])
-            tones[ord(char)] = next((str(_TONES[m]) for m in marks if m in _TONES), "0")
+            tone_mark = next((m for m in marks if m in _TONE_MARKS), "")
+            tones[ord(char)] = str(_TONE_MARKS.index(tone_mark))
     return primary, tones
 
 
