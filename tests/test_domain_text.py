@@ -135,6 +135,16 @@ def test_numbers_sort_before_letters_as_in_excel():
     assert sorted(["Ấp A", "Ấp 2", "Ấp 1"], key=collation_key) == ["Ấp 1", "Ấp 2", "Ấp A"]
 
 
+def test_foreign_names_sort_with_their_base_letter_after_the_toneless_and_toned_forms():
+    # ü, č, ō are not Vietnamese letters: they sort as u, c, o (as Excel does), a marked one after the plain one.
+    assert sorted(["Mỹ", "Müller", "Muller", "Mùi", "Mai"], key=collation_key) == ["Mai", "Mùi", "Muller", "Müller",
+                                                                                   "Mỹ"]
+    assert sorted(["Dũng", "Čech", "Chi", "Cao"], key=collation_key) == ["Cao", "Čech", "Chi", "Dũng"]
+    assert sorted(["Ơn", "Ōsaka", "Oanh"], key=collation_key) == ["Oanh", "Ōsaka", "Ơn"]  # ō is an o, not an ơ
+    assert sorted(["Mú", "Mü"], key=collation_key) == ["Mú", "Mü"]  # after sắc and nặng too
+    assert sorted(["ụ", "ü"], key=collation_key) == ["ụ", "ü"]
+
+
 def test_search_key_drops_every_vietnamese_mark_and_the_stroke_of_d():
     assert search_key("Trường Đại học Sư phạm Kỹ thuật") == "truong dai hoc su pham ky thuat"
     assert search_key("Nguyễn Thị Hồng Hạnh, Phước Bửu, Ẵm") == "nguyen thi hong hanh, phuoc buu, am"

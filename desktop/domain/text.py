@@ -93,16 +93,16 @@ def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
     for char in _LATIN_LETTERS:
         decomposed = unicodedata.normalize("NFD", char)
         base, marks = decomposed[0], decomposed[1:]
-        if any(m not in _TONE_MARKS and m not in _VOWEL_MARKS for m in marks):
-            continue  # ü, ñ, ç...: not a Vietnamese letter
         letter = base
         for mark in marks:
             if mark in _VOWEL_MARKS:
                 letter = _MARKED_VOWELS.get(base + mark, base)
         if letter in _RANK:  # capitals decompose to a capital base, not in _RANK: they are folded before the lookup
             primary[ord(char)] = chr(0x100 + _RANK[letter])
+            # A foreign mark (ü, ñ, ç, ō, č) sorts the letter with its base, after the five tones (Muller, Müller).
+            foreign = any(m not in _TONE_MARKS and m not in _VOWEL_MARKS for m in marks)
             tone_mark = next((m for m in marks if m in _TONE_MARKS), "")
-            tones[ord(char)] = str(_TONE_MARKS.index(tone_mark))
+            tones[ord(char)] = str(len(_TONE_MARKS) if foreign else _TONE_MARKS.index(tone_mark))
     return primary, tones
 
 
