@@ -50,6 +50,14 @@ def test_required_field_refuses_empty_input(kind):
         assert refused(field, empty) == "bắt buộc phải nhập"
 
 
+@pytest.mark.parametrize("kind", [Kind.TEXT, Kind.LONGTEXT])
+def test_required_text_of_invisible_characters_only_is_refused(kind):
+    # A BOM (U+FEFF) or zero-width space (U+200B) pasted alone is not blank to str.strip(), but cleans to nothing.
+    for invisible in ("\ufeff", "\u200b", " \ufeff\u200b "):
+        assert refused(make(kind, required=True), invisible) == "bắt buộc phải nhập"
+    assert make(kind).clean("\ufeff") == ""
+
+
 @pytest.mark.parametrize(("kind", "expected"), [
     (Kind.TEXT, ""), (Kind.LONGTEXT, ""), (Kind.INT, None), (Kind.MONEY, None), (Kind.DECIMAL, None),
     (Kind.PERCENT, None), (Kind.YEAR, None), (Kind.DATE, None), (Kind.BOOL, 0), (Kind.CHOICE, ""),

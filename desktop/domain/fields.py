@@ -92,6 +92,8 @@ class Field:
             return self.empty_value()
         cleaner = getattr(self, f"_clean_{self.kind.value}")
         result = cleaner(value)
+        if result == "" and self.required:  # nothing left once cleaned: only a BOM or zero-width spaces were typed
+            raise ValueError("bắt buộc phải nhập")
         self._check_range(result)
         return result
 

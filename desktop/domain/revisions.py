@@ -38,12 +38,12 @@ def generation(rev: str | None) -> int:
     """The generation number of `rev` (0 for no revision)."""
     if not rev:
         return 0
-    return int(rev.split("-", 1)[0])
+    return int(rev.partition("-")[0])
 
 
 def rev_hash(rev: str) -> str:
     """The content-hash part of `rev`."""
-    return rev.split("-", 1)[1] if "-" in rev else ""
+    return rev.partition("-")[2]
 
 
 def next_rev(previous: str | None, digest: str) -> str:
