@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Any horizontal white space (tab, no-break, thin and narrow no-break spaces pasted from Word or Excel); not "\n".
 _SPACES = re.compile(r"[^\S\n]+")
@@ -32,18 +33,21 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
-# Every Latin letter (Vietnamese ones and those of foreign names: ñ, ü, ç): 1,177 code points, all below U+10000.
-# Scanning the names once at import takes about 8 ms; listing the Unicode blocks instead left boundaries no test can
-# tell apart (their edge code points are capitals or letters without accents).
-_LATIN_LETTERS = [chr(code) for code in range(0x10000) if unicodedata.name(chr(code), "").startswith("LATIN ")]
+@cache
+def _latin_letters() -> list[str]:
+    # Every Latin letter (Vietnamese ones and those of foreign names: ñ, ü, ç): 1,177 code points, all below U+10000.
+    # Scanning the names takes about 8 ms, so it is done at the first search or sort, not at import (start-up);
+    # listing the Unicode blocks instead left boundaries no test can tell apart.
+    return [chr(code) for code in range(0x10000) if unicodedata.name(chr(code), "").startswith("LATIN ")]
 
 
+@cache
 def _strip_table() -> dict[int, str | None]:
     # One translate() pass replaces the per-character NFD walk: 20x faster, which matters at 100,000 rows.
     # Each letter maps to the first character of its canonical decomposition, its base letter ("ặ" -> "a"); a letter
     # without one maps to itself. Text is case-folded before the lookup, so the capitals' entries are never used.
     table: dict[int, str | None] = {
-        ord(char): unicodedata.normalize("NFD", char)[0].casefold() for char in _LATIN_LETTERS
+        ord(char): unicodedata.normalize("NFD", char)[0].casefold() for char in _latin_letters()
     }
     # NFD does not take the stroke off đ, nor off ð (Icelandic eth, which Vietnamese text pasted from some fonts uses).
     table[ord("đ")] = table[ord("ð")] = "d"
@@ -51,8 +55,6 @@ def _strip_table() -> dict[int, str | None]:
         table[code] = None
     return table
 
-
-_STRIP = _strip_table()
 
 
 def search_key(value: object) -> str:
@@ -63,7 +65,7 @@ def search_key(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip().casefold().translate(_STRIP)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip().casefold().translate(_strip_table())
 
 
 def matches(query: str, *values: object) -> bool:
@@ -87,10 +89,11 @@ _VOWEL_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
 _MARKED_VOWELS = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
 
 
+@cache
 def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
     primary: dict[int, str] = {}
     tones: dict[int, str] = {}
-    for char in _LATIN_LETTERS:
+    for char in _latin_letters():
         decomposed = unicodedata.normalize("NFD", char)
         base, marks = decomposed[0], decomposed[1:]
         letter = base
@@ -106,8 +109,6 @@ def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
     return primary, tones
 
 
-_PRIMARY, _TONE_DIGITS = _collation_tables()
-
 
 def collation_key(value: object) -> str:
     """A string whose plain code-point order is Vietnamese dictionary order (letters first, then tones).
@@ -117,4 +118,5 @@ def collation_key(value: object) -> str:
     Qt. Two translate() passes over precomputed tables keep it fast.
     """
     text = clean_text(value).casefold().translate(_LOOKALIKES)
-    return text.translate(_PRIMARY) + "\x01" + text.translate(_TONE_DIGITS)
+    primary, tones = _collation_tables()
+    return text.translate(primary) + "\x01" + text.translate(tones)
