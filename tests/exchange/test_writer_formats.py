@@ -123,14 +123,17 @@ def test_text_stays_text_and_control_characters_are_dropped(seeded_store, tmp_pa
     course = add_course(seeded_store, 0)
     agency = _id(seeded_store, "SELECT id FROM agencies WHERE code = 'BIENHOA'")
     people = seeded_store.repo("participants")
-    people.add({"course_id": course, "full_name": "Lê\x01 Văn\x1f C", "organisation": "=1+1", "note": "#N/A",
-                "agency_id": agency, "phone": "0912345678"})
+    person = people.add({"course_id": course, "full_name": "Lê Văn C", "organisation": "=1+1", "note": "#N/A",
+                         "agency_id": agency, "phone": "0912345678"})
+    # text kept by an older version, before the domain cleaned control characters out
+    seeded_store.db.execute("UPDATE participants SET position = ? WHERE id = ?", ("Tổ\x1f trưởng\x01 ", person["id"]))
     gone = people.add({"course_id": course, "full_name": "Phạm Thị D", "agency_id": agency})
     people.delete(gone["id"])
     _, wb = _load(seeded_store, tmp_path / "plan.xlsx")
     ws = wb["Học viên"]
-    row = _row_of(ws, "Họ và tên", "Lê Văn C")  # \x01 and \x1f cannot be stored in a workbook; the space stays
-    cells, _ = {t: ws.cell(row, i + 1) for i, t in enumerate(_header(ws))}, None
+    row = _row_of(ws, "Họ và tên", "Lê Văn C")
+    cells = {t: ws.cell(row, i + 1) for i, t in enumerate(_header(ws))}
+    assert cells["Chức vụ"].value == "Tổ trưởng "  # \x1f and \x01 cannot be stored in a workbook; the spaces stay
     assert cells["Đơn vị công tác"].value == "=1+1" and cells["Đơn vị công tác"].data_type == "s"
     assert cells["Ghi chú"].value == "#N/A" and cells["Ghi chú"].data_type == "s"
     assert cells["Điện thoại"].value == "0912345678" and cells["Điện thoại"].data_type == "s"
@@ -228,6 +231,13 @@ def test_a_thousand_courses_get_a_dropdown_and_a_progress_step_but_not_one_more(
     _courses(seeded_store, ["Lớp 1000"])
     _, wb = _load(seeded_store, tmp_path / "1001.xlsx")
     assert _dropdown(wb, wb["Tài liệu phát"], "Lớp tập huấn") is None
+
+
+def test_an_empty_database_reports_progress_out_of_one(empty_store, tmp_path):
+    calls = []
+    result = export_workbook(empty_store, tmp_path / "empty.xlsx", progress=lambda *a: calls.append(a))
+    assert result.total == 0
+    assert len(calls) == 20 and {c[:2] for c in calls} == {(0, 1)}  # never out of 0: a bar would divide by it
 
 
 def test_rows_written_per_sheet_are_counted_tombstones_included(seeded_store, tmp_path):
