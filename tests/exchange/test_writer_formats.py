@@ -213,7 +213,8 @@ def test_course_dropdown_lists_live_unique_names_up_to_250_characters(seeded_sto
     assert _dropdown(wb, wb["Tài liệu phát"], "Lớp tập huấn") is None  # Excel refuses a list item over 255
 
 
-def test_a_thousand_courses_get_a_dropdown_and_a_progress_step_but_not_one_more(seeded_store, tmp_path):
+def test_a_thousand_courses_get_a_dropdown_but_not_one_more_and_progress_steps_every_thousand_rows(
+        seeded_store, tmp_path):
     _courses(seeded_store, [f"Lớp {i:04d}" for i in range(1000)])
     calls = []
     result, wb = _load(seeded_store, tmp_path / "1000.xlsx", progress=lambda *a: calls.append(a))
@@ -231,6 +232,11 @@ def test_a_thousand_courses_get_a_dropdown_and_a_progress_step_but_not_one_more(
     _courses(seeded_store, ["Lớp 1000"])
     _, wb = _load(seeded_store, tmp_path / "1001.xlsx")
     assert _dropdown(wb, wb["Tài liệu phát"], "Lớp tập huấn") is None
+    # a step every 1,000 rows, not only the first: Stop is heard and the bar moves on a 300,000-row sheet
+    _courses(seeded_store, [f"Lớp {i}" for i in range(1001, 2000)])
+    calls.clear()
+    export_workbook(seeded_store, tmp_path / "2000.xlsx", progress=lambda *a: calls.append(a))
+    assert [c[0] - before for c in calls if c[2] == "Lớp tập huấn"] == [1000, 2000, 2000]
 
 
 def test_an_empty_database_reports_progress_out_of_one(empty_store, tmp_path):
@@ -373,3 +379,39 @@ def test_lxml_write_errors_are_told_as_the_os_error_they_stand_for():
     assert _as_os_error(Exception("IO_ENOSPC")).errno == errno.ENOSPC
     assert _as_os_error(Exception("lxml says IO_EACCES now")).errno == errno.EACCES
     assert _as_os_error(Exception("something else")).errno == errno.EIO
+
+
+class _ClosingFails:
+    """The file handle of a disk that refuses the last buffer too: closing it fails after closing."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def close(self):
+        self.handle.close()
+        raise OSError(errno.EIO, "I/O error")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+@pytest.mark.parametrize("closing_fails", [False, True])
+def test_a_full_disk_is_told_as_such_and_the_file_handle_is_let_go(seeded_store, tmp_path, monkeypatch,
+                                                                   closing_fails):
+    handles = []
+
+    class FullDisk:
+        def __init__(self, wb, archive):
+            self.archive = archive
+
+        def save(self):
+            handles.append(self.archive.fp)
+            if closing_fails:
+                self.archive.fp = _ClosingFails(self.archive.fp)
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("desktop.exchange.writer.ExcelWriter", FullDisk)
+    with pytest.raises(ExchangeError, match="ổ đĩa đã đầy"):  # the first error is told, not the one closing
+        export_workbook(seeded_store, tmp_path / "out" / "plan.xlsx")
+    assert len(handles) == 1 and handles[0].closed
+    assert list((tmp_path / "out").iterdir()) == []
