@@ -9,7 +9,9 @@ inserted, deleted, sorted and filtered but columns cannot be unhidden. Expected 
 from __future__ import annotations
 
 import errno
+import gc
 import re
+import sys
 
 import openpyxl
 import pytest
@@ -381,15 +383,20 @@ def test_lxml_write_errors_are_told_as_the_os_error_they_stand_for():
     assert _as_os_error(Exception("something else")).errno == errno.EIO
 
 
-class _ClosingFails:
-    """The file handle of a disk that refuses the last buffer too: closing it fails after closing."""
+class _FullDisk:
+    """The file handle of a full disk: every write fails; closing it fails too (after closing) when `closing_fails`."""
 
-    def __init__(self, handle):
+    def __init__(self, handle, closing_fails):
         self.handle = handle
+        self.closing_fails = closing_fails
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     def close(self):
         self.handle.close()
-        raise OSError(errno.EIO, "I/O error")
+        if self.closing_fails:
+            raise OSError(errno.EIO, "I/O error")
 
     def __getattr__(self, name):
         return getattr(self.handle, name)
@@ -406,12 +413,41 @@ def test_a_full_disk_is_told_as_such_and_the_file_handle_is_let_go(seeded_store,
 
         def save(self):
             handles.append(self.archive.fp)
-            if closing_fails:
-                self.archive.fp = _ClosingFails(self.archive.fp)
+            self.archive.fp = _FullDisk(self.archive.fp, closing_fails)
             raise OSError(errno.ENOSPC, "No space left on device")
 
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     monkeypatch.setattr("desktop.exchange.writer.ExcelWriter", FullDisk)
     with pytest.raises(ExchangeError, match="ổ đĩa đã đầy"):  # the first error is told, not the one closing
         export_workbook(seeded_store, tmp_path / "out" / "plan.xlsx")
+    gc.collect()
+    # the archive was abandoned: no second error printed when Python collects it and tries to finish it
+    assert unraisable == []
     assert len(handles) == 1 and handles[0].closed
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_disk_filling_up_after_some_sheets_leaves_no_temporary_file_and_tells_the_first_error(
+        seeded_store, tmp_path, monkeypatch):
+    import glob
+    import tempfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    class FillsUp(ExcelWriter):
+        written = 0
+
+        def write_worksheet(self, ws):
+            if FillsUp.written == 3:  # _meta and two entity sheets are in the archive, their temporary files gone
+                raise OSError(errno.ENOSPC, "No space left on device")
+            FillsUp.written += 1
+            super().write_worksheet(ws)
+
+    monkeypatch.setattr("desktop.exchange.writer.ExcelWriter", FillsUp)
+    temporary = set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*"))
+    with pytest.raises(ExchangeError, match="ổ đĩa đã đầy"):
+        export_workbook(seeded_store, tmp_path / "out" / "plan.xlsx")
+    assert FillsUp.written == 3
+    assert set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*")) <= temporary
     assert list((tmp_path / "out").iterdir()) == []
