@@ -9,7 +9,9 @@ inserted, deleted, sorted and filtered but columns cannot be unhidden. Expected 
 from __future__ import annotations
 
 import errno
+import gc
 import re
+import sys
 
 import openpyxl
 import pytest
@@ -123,14 +125,17 @@ def test_text_stays_text_and_control_characters_are_dropped(seeded_store, tmp_pa
     course = add_course(seeded_store, 0)
     agency = _id(seeded_store, "SELECT id FROM agencies WHERE code = 'BIENHOA'")
     people = seeded_store.repo("participants")
-    people.add({"course_id": course, "full_name": "Lê\x01 Văn\x1f C", "organisation": "=1+1", "note": "#N/A",
-                "agency_id": agency, "phone": "0912345678"})
+    person = people.add({"course_id": course, "full_name": "Lê Văn C", "organisation": "=1+1", "note": "#N/A",
+                         "agency_id": agency, "phone": "0912345678"})
+    # text kept by an older version, before the domain cleaned control characters out
+    seeded_store.db.execute("UPDATE participants SET position = ? WHERE id = ?", ("Tổ\x1f trưởng\x01 ", person["id"]))
     gone = people.add({"course_id": course, "full_name": "Phạm Thị D", "agency_id": agency})
     people.delete(gone["id"])
     _, wb = _load(seeded_store, tmp_path / "plan.xlsx")
     ws = wb["Học viên"]
-    row = _row_of(ws, "Họ và tên", "Lê Văn C")  # \x01 and \x1f cannot be stored in a workbook; the space stays
-    cells, _ = {t: ws.cell(row, i + 1) for i, t in enumerate(_header(ws))}, None
+    row = _row_of(ws, "Họ và tên", "Lê Văn C")
+    cells = {t: ws.cell(row, i + 1) for i, t in enumerate(_header(ws))}
+    assert cells["Chức vụ"].value == "Tổ trưởng "  # \x1f and \x01 cannot be stored in a workbook; the spaces stay
     assert cells["Đơn vị công tác"].value == "=1+1" and cells["Đơn vị công tác"].data_type == "s"
     assert cells["Ghi chú"].value == "#N/A" and cells["Ghi chú"].data_type == "s"
     assert cells["Điện thoại"].value == "0912345678" and cells["Điện thoại"].data_type == "s"
@@ -210,7 +215,8 @@ def test_course_dropdown_lists_live_unique_names_up_to_250_characters(seeded_sto
     assert _dropdown(wb, wb["Tài liệu phát"], "Lớp tập huấn") is None  # Excel refuses a list item over 255
 
 
-def test_a_thousand_courses_get_a_dropdown_and_a_progress_step_but_not_one_more(seeded_store, tmp_path):
+def test_a_thousand_courses_get_a_dropdown_but_not_one_more_and_progress_steps_every_thousand_rows(
+        seeded_store, tmp_path):
     _courses(seeded_store, [f"Lớp {i:04d}" for i in range(1000)])
     calls = []
     result, wb = _load(seeded_store, tmp_path / "1000.xlsx", progress=lambda *a: calls.append(a))
@@ -228,6 +234,18 @@ def test_a_thousand_courses_get_a_dropdown_and_a_progress_step_but_not_one_more(
     _courses(seeded_store, ["Lớp 1000"])
     _, wb = _load(seeded_store, tmp_path / "1001.xlsx")
     assert _dropdown(wb, wb["Tài liệu phát"], "Lớp tập huấn") is None
+    # a step every 1,000 rows, not only the first: Stop is heard and the bar moves on a 300,000-row sheet
+    _courses(seeded_store, [f"Lớp {i}" for i in range(1001, 2000)])
+    calls.clear()
+    export_workbook(seeded_store, tmp_path / "2000.xlsx", progress=lambda *a: calls.append(a))
+    assert [c[0] - before for c in calls if c[2] == "Lớp tập huấn"] == [1000, 2000, 2000]
+
+
+def test_an_empty_database_reports_progress_out_of_one(empty_store, tmp_path):
+    calls = []
+    result = export_workbook(empty_store, tmp_path / "empty.xlsx", progress=lambda *a: calls.append(a))
+    assert result.total == 0
+    assert len(calls) == 20 and {c[:2] for c in calls} == {(0, 1)}  # never out of 0: a bar would divide by it
 
 
 def test_rows_written_per_sheet_are_counted_tombstones_included(seeded_store, tmp_path):
@@ -363,3 +381,73 @@ def test_lxml_write_errors_are_told_as_the_os_error_they_stand_for():
     assert _as_os_error(Exception("IO_ENOSPC")).errno == errno.ENOSPC
     assert _as_os_error(Exception("lxml says IO_EACCES now")).errno == errno.EACCES
     assert _as_os_error(Exception("something else")).errno == errno.EIO
+
+
+class _FullDisk:
+    """The file handle of a full disk: every write fails; closing it fails too (after closing) when `closing_fails`."""
+
+    def __init__(self, handle, closing_fails):
+        self.handle = handle
+        self.closing_fails = closing_fails
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def close(self):
+        self.handle.close()
+        if self.closing_fails:
+            raise OSError(errno.EIO, "I/O error")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+@pytest.mark.parametrize("closing_fails", [False, True])
+def test_a_full_disk_is_told_as_such_and_the_file_handle_is_let_go(seeded_store, tmp_path, monkeypatch,
+                                                                   closing_fails):
+    handles = []
+
+    class FullDisk:
+        def __init__(self, wb, archive):
+            self.archive = archive
+
+        def save(self):
+            handles.append(self.archive.fp)
+            self.archive.fp = _FullDisk(self.archive.fp, closing_fails)
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr("desktop.exchange.writer.ExcelWriter", FullDisk)
+    with pytest.raises(ExchangeError, match="ổ đĩa đã đầy"):  # the first error is told, not the one closing
+        export_workbook(seeded_store, tmp_path / "out" / "plan.xlsx")
+    gc.collect()
+    # the archive was abandoned: no second error printed when Python collects it and tries to finish it
+    assert unraisable == []
+    assert len(handles) == 1 and handles[0].closed
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_disk_filling_up_after_some_sheets_leaves_no_temporary_file_and_tells_the_first_error(
+        seeded_store, tmp_path, monkeypatch):
+    import glob
+    import tempfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    class FillsUp(ExcelWriter):
+        written = 0
+
+        def write_worksheet(self, ws):
+            if FillsUp.written == 3:  # _meta and two entity sheets are in the archive, their temporary files gone
+                raise OSError(errno.ENOSPC, "No space left on device")
+            FillsUp.written += 1
+            super().write_worksheet(ws)
+
+    monkeypatch.setattr("desktop.exchange.writer.ExcelWriter", FillsUp)
+    temporary = set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*"))
+    with pytest.raises(ExchangeError, match="ổ đĩa đã đầy"):
+        export_workbook(seeded_store, tmp_path / "out" / "plan.xlsx")
+    assert FillsUp.written == 3
+    assert set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*")) <= temporary
+    assert list((tmp_path / "out").iterdir()) == []
