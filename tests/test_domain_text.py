@@ -167,3 +167,14 @@ def test_multiline_is_named_at_every_call():
     with pytest.raises(TypeError):
         clean_text("a\nb", True)  # type: ignore[misc]
     assert clean_text("a\nb", multiline=True) == "a\nb"
+
+
+def test_the_latin_blocks_hold_every_latin_letter():
+    # The search and sort tables are built from these blocks; a letter outside them would sort by code point.
+    import unicodedata
+
+    from desktop.domain.text import LATIN_BLOCKS
+
+    named = {code for code in range(0x10000) if unicodedata.name(chr(code), "").startswith("LATIN ")}
+    inside = {code for first, end in LATIN_BLOCKS for code in range(first, end)}
+    assert named - inside == {0x271D}  # ✝ LATIN CROSS, a dingbat
