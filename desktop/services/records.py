@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from desktop.domain.entities import BY_NAME
 from desktop.domain.fields import Kind
@@ -12,6 +12,17 @@ from desktop.store import Row, Store
 def list_rows(store: Store, entity: str, *, parent_field: str = "", parent_id: str | None = None) -> list[Row]:
     """The live rows of `entity`, optionally only those whose `parent_field` is `parent_id`."""
     return store.repo(entity).matching({parent_field: parent_id} if parent_field else {})
+
+
+def count_rows(store: Store, entity: str, *, parent_field: str = "", parent_id: str | None = None) -> int:
+    """How many rows `list_rows` would give."""
+    return store.repo(entity).count_matching({parent_field: parent_id} if parent_field else {})
+
+
+def list_rows_in_batches(store: Store, entity: str, *, batch: int, parent_field: str = "",
+                         parent_id: str | None = None) -> Iterator[list[Row]]:
+    """The rows of `list_rows`, in its order, `batch` at a time (read as they are asked for)."""
+    return store.repo(entity).matching_in_batches({parent_field: parent_id} if parent_field else {}, batch)
 
 
 def save_row(store: Store, entity: str, row_id: str | None, data: Mapping[str, object]) -> Row:

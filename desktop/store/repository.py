@@ -75,9 +75,31 @@ class Repository:
         sql += " ORDER BY " + self._order_clause(order_by)
         return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
 
+    def matching_in_batches(self, equals: Mapping[str, object], batch: int) -> Iterator[list[Row]]:
+        """The live rows `matching(equals)` gives, in its order, `batch` rows at a time (a long list shows its first
+        rows while the rest is read)."""
+        columns = self._columns()
+        conditions, params = self._conditions(equals, False)
+        sql = f'SELECT * FROM "{self.table}"'
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        cursor = self.db.execute(sql + " ORDER BY " + self._order_clause(()), params)
+        while True:
+            try:  # the reader may be asked for more after the database was closed (another one opened meanwhile)
+                chunk = cursor.fetchmany(batch)
+            except sqlite3.Error as exc:
+                raise StoreError("Không đọc tiếp được danh sách: cơ sở dữ liệu đã đóng hoặc bị lỗi.") from exc
+            if not chunk:
+                return
+            yield [dict(zip(columns, row, strict=True)) for row in chunk]
+
     def count(self, *, include_deleted: bool = False, **equals: object) -> int:
         """How many live rows (every row with `include_deleted`) have columns equal to the keyword values
         (`count(year=2024)`)."""
+        return self.count_matching(equals, include_deleted=include_deleted)
+
+    def count_matching(self, equals: Mapping[str, object], *, include_deleted: bool = False) -> int:
+        """`count`, for column names known only at run time."""
         conditions, params = self._conditions(equals, include_deleted=include_deleted)
         sql = f'SELECT count(*) FROM "{self.table}"' + (" WHERE " + " AND ".join(conditions) if conditions else "")
         return int(self.db.execute(sql, params).fetchone()[0])

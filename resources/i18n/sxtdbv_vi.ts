@@ -772,54 +772,59 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="111" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="118" />
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="113" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="120" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="115" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="122" />
         <source>De&amp;lete</source>
         <translation>&amp;Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="122" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="129" />
         <source>Search (accents optional)…</source>
         <translation>Tìm kiếm (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="308" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="358" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="337" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="385" />
         <source>Total of the rows shown — %1</source>
         <translation>Tổng các dòng đang hiển thị — %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="391" />
+        <source>Reading %1 of %2 rows…</source>
+        <translation>Đang đọc %1 / %2 dòng…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="343" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="394" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n dòng</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="345" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="396" />
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="395" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="446" />
         <source>Edit: %1</source>
         <translation>Sửa: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="395" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="446" />
         <source>Add: %1</source>
         <translation>Thêm: %1</translation>
     </message>
@@ -876,19 +881,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/list_actions.py" line="206" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="444" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="452" />
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="462" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="495" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="503" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="513" />
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="444" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="495" />
         <source>Delete “%1”?</source>
         <translation>Xóa “%1”?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/widgets/list_panel.py" line="453" />
+        <location filename="../../desktop/ui/widgets/list_panel.py" line="504" />
         <source>%n other row(s) depend on “%1” and will be deleted with it. Continue?</source>
         <translation>
             <numerusform>Có %n dòng khác gắn với “%1” và sẽ bị xóa theo. Tiếp tục?</numerusform>
@@ -2141,37 +2146,37 @@
         <translation>Hãy thêm lớp tập huấn, rồi thêm học viên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="146" />
+        <location filename="../../desktop/ui/pages/training.py" line="147" />
         <source>Computing the figures…</source>
         <translation>Đang tính các số liệu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="151" />
+        <location filename="../../desktop/ui/pages/training.py" line="152" />
         <source>not given</source>
         <translation>không ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="158" />
+        <location filename="../../desktop/ui/pages/training.py" line="159" />
         <source>Participants: %1 / target %2</source>
         <translation>Học viên: %1 / chỉ tiêu %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="160" />
+        <location filename="../../desktop/ui/pages/training.py" line="161" />
         <source>attended: %1</source>
         <translation>có mặt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="161" />
+        <location filename="../../desktop/ui/pages/training.py" line="162" />
         <source>By organisation kind: %1</source>
         <translation>Theo loại đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="162" />
+        <location filename="../../desktop/ui/pages/training.py" line="163" />
         <source>By gender: %1</source>
         <translation>Theo giới tính: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/training.py" line="163" />
+        <location filename="../../desktop/ui/pages/training.py" line="164" />
         <source>Average score before: %1, after: %2; satisfaction: %3 / 5</source>
         <translation>Điểm trung bình trước tập huấn: %1, sau tập huấn: %2; mức hài lòng: %3 / 5</translation>
     </message>

@@ -51,6 +51,15 @@ def test_hundred_thousand_participants_load_search_filter_and_sort(qtbot, sample
 
     started = time.perf_counter()
     people.reload()  # what the list does when its rows changed: read them from the database
+    QApplication.processEvents()
+    # The first rows are there at once, the rest is read between the user's actions; the count says so.
+    assert 0 < people.model.rowCount() < ROWS and people.is_reading()
+    assert "100.000" in count_text(people)
+    search(people, "duong")  # typed while reading: the rows read so far are searched, the rest as they come
+    assert people.model.rowCount() > 0
+    assert {n.split()[0] for n in table_texts(people, "full_name")} == {"Dương"}
+    search(people, "")
+    qtbot.waitUntil(lambda: not people.is_reading(), timeout=60_000)
     people.view.scrollToBottom()
     QApplication.processEvents()
     loaded = time.perf_counter() - started

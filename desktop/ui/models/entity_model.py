@@ -74,6 +74,32 @@ class EntityTableModel(QAbstractTableModel):
         self._recompute()
         self.endResetModel()
 
+    def append_rows(self, rows: list[dict]) -> None:
+        """Add rows read later (a long list arriving in batches): those passing the search and filters are shown at
+        the end at once; a sort by a column is applied again by `resort` once every batch is in."""
+        if not rows:
+            return
+        start = len(self._rows)
+        self._rows.extend(rows)
+        self._sort_keys = {}
+        keys = self._keys()  # the new rows' keys now: a keystroke never has to build a long list's keys all at once
+        words = self._search.split()
+        filters = list(self._filters.values())
+        new = [i for i in range(start, len(self._rows))
+               if (not words or all(w in keys[i] for w in words))
+               and all(f(self._rows[i]) for f in filters)]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._visible), len(self._visible) + len(new) - 1)
+            self._visible.extend(new)
+            self.endInsertRows()
+
+    def resort(self) -> None:
+        """Apply the current sort again (after `append_rows`)."""
+        if self._sort:
+            self.layoutAboutToBeChanged.emit()
+            self._apply_sort()
+            self.layoutChanged.emit()
+
     def all_rows(self) -> list[dict]:
         """Every row, whatever the filter."""
         return self._rows

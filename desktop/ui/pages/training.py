@@ -118,7 +118,8 @@ class TrainingPage(Page):
             return  # the same rows as the last time: the figures stand
         self._figures_for = key
         if self.ctx.store.path is not None and \
-                len(self.participants.model.all_rows()) > BACKGROUND_FROM_PARTICIPANTS:
+                max(len(self.participants.model.all_rows()), self.participants.expected_rows) > \
+                BACKGROUND_FROM_PARTICIPANTS:
             self._figures_in_background(course["id"])
             return
         self.show_figures(analysis.training_figures(self.ctx.store, course["id"]))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
@@ -27,12 +28,16 @@ from desktop.services import lookups, records
 from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import format_int
 from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import Column
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
 from desktop.ui.widgets import column_chooser, list_actions
 from desktop.ui.widgets.cell_editing import CellDelegate
+
+LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
+BATCH = 1000
 
 
 @dataclass
@@ -83,6 +88,8 @@ class ListPanel(QWidget):
         self._sized = False
         self._sized_with_rows = False
         self._stale = False  # rows not read yet: the list waits behind another tab of its page
+        self._batches: Iterator[list[dict]] | None = None  # the rest of a long list, read in slices
+        self.expected_rows = 0  # how many rows a long list being read will have
         self.preferred_widths: dict[int, int] = {}  # column -> width, applied after fitting (e.g. a long title)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once (Shift/Ctrl+click) for copying; a cell is edited in place with F2 or Enter.
@@ -235,8 +242,18 @@ class ListPanel(QWidget):
         selected = self.current_row()
         if self.parent_field == "plan_id":  # no plan open (an empty database): nothing can be added to it
             self.set_enabled_for_parent(self.ctx.plan_id is not None)
+        self._batches = None  # a reading still going on is abandoned: this one starts afresh
+        self.expected_rows = 0
         if self.parent_field and self.scope_id() is None:
             rows: list[dict] = []
+        elif self.arrange is None and (count := self._count()) > LONG_LIST:
+            # A long list (a course of 100,000 participants) shows its first rows at once and reads the rest in
+            # slices between the user's keystrokes and clicks (see _read_more); counting first is a quick query.
+            self.expected_rows = count
+            self._batches = records.list_rows_in_batches(self.ctx.store, self.entity, batch=BATCH,
+                                                         parent_field=self.parent_field, parent_id=self.scope_id())
+            rows = next(self._batches, [])
+            QTimer.singleShot(0, self._read_more)
         else:
             rows = records.list_rows(self.ctx.store, self.entity, parent_field=self.parent_field,
                                      parent_id=self.scope_id())
@@ -246,7 +263,7 @@ class ListPanel(QWidget):
         for field in self.spec.refs:
             names.update(self.ctx.names(field.ref))
         self.model.set_rows(rows, names)
-        if len(rows) > 2000:
+        if len(rows) > 2000 and self._batches is None:
             QTimer.singleShot(0, self._build_search_keys)
         if self.view.isVisible() and (not self._sized or (rows and not self._sized_with_rows)):
             self._fit_columns(bool(rows))
@@ -259,6 +276,39 @@ class ListPanel(QWidget):
         if selected and self.current_row() is None:
             self.current_changed.emit(None)  # the selected row is gone (the reset says nothing): details follow
         self.rows_changed.emit()
+
+    def _count(self) -> int:
+        return records.count_rows(self.ctx.store, self.entity, parent_field=self.parent_field,
+                                  parent_id=self.scope_id())
+
+    def _read_more(self) -> None:
+        # One slice of a long list: a few batches, for at most ~40 ms, then the event loop answers the user again.
+        batches = self._batches
+        if batches is None:
+            return
+        started = time.perf_counter()
+        while time.perf_counter() - started < 0.04:
+            try:
+                rows = next(batches, None)
+            except StoreError:  # the database was closed under the reading (another one opened): nothing to show
+                self._batches = None
+                return
+            if rows is None or batches is not self._batches:
+                break
+            self.model.append_rows(rows)
+        else:
+            self._update_count()
+            QTimer.singleShot(0, self._read_more)
+            return
+        if batches is self._batches:
+            self._batches = None
+            self.model.resort()
+            self._update_count()
+            self.rows_changed.emit()
+
+    def is_reading(self) -> bool:
+        """True while a long list is still reading its rows (in slices, between the user's actions)."""
+        return self._batches is not None
 
     def _behind_another_tab(self) -> bool:
         page = self.parentWidget()
@@ -326,8 +376,6 @@ class ListPanel(QWidget):
         """Recompute the totals line (the page calls it when a computed money column changed)."""
         if not self.money_columns:
             return
-        from desktop.ui.formatting import format_int
-
         parts = []
         for position in self.money_columns:
             column = self.model.columns[position]
@@ -339,7 +387,10 @@ class ListPanel(QWidget):
     def _update_count(self) -> None:
         self.update_totals()
         shown, total = self.model.rowCount(), len(self.model.all_rows())
-        if shown == total:
+        if self._batches is not None:
+            self.count_label.setText(self.tr("Reading %1 of %2 rows…").replace("%1", format_int(total))
+                                     .replace("%2", format_int(self.expected_rows)))
+        elif shown == total:
             self.count_label.setText(self.tr("%n row(s)", "", total))
         else:
             self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", str(shown)).replace("%2", str(total)))
