@@ -41,11 +41,11 @@ OPEN_ONLY = """
 import sys, time
 t0 = time.perf_counter()
 from desktop.app import create_application
-from desktop.store import Store
+from desktop.services.opening import open_for_window
 from desktop.ui.main_window import MainWindow
 app = create_application()
-store = Store.open(sys.argv[1])
-window = MainWindow(store); window.show(); app.processEvents()
+opened = open_for_window(sys.argv[1])  # as the program opens it (a big file is read through after the window is up)
+window = MainWindow(opened.store, lock=opened.lock); window.show(); app.processEvents()
 print("up", flush=True)
 """
 

@@ -84,6 +84,10 @@ def run_gui(args: argparse.Namespace) -> int:
     elif not args.smoke:
         from PySide6.QtCore import QTimer
 
+        if opened.verify_later:
+            from desktop.ui.integrity import verify_in_background
+
+            window.integrity_check = verify_in_background(window, args.db)
         QTimer.singleShot(1500, lambda: _daily_backup(window))
     if args.smoke:
         for position in range(len(window.pages)):

@@ -21,6 +21,7 @@ from desktop.services import backup
 from desktop.services.setup import init_database
 from desktop.store import Store, StoreError
 from desktop.store.backup import backup_connection, check_backup_file
+from desktop.store.database import damage_in as database_damage
 from desktop.store.database import open_database, open_read_only
 from desktop.store.lock import DatabaseLock, DatabaseLockedError
 
@@ -42,6 +43,8 @@ class Opened:
     held_elsewhere: bool = False
     # Things that happened while opening, to show once (Vietnamese): a database created, moved, backed up.
     notes: list[str] = field(default_factory=list)
+    # True when the file was too big to read through at opening: `damage_in(path)` is to be run in the background.
+    verify_later: bool = False
 
     def close(self) -> None:
         """Close the store and release the lock."""
@@ -62,16 +65,17 @@ def open_for_reading(path: Path | str) -> Store:
     return Store(open_read_only(path), path)
 
 
-def open_writable(path: Path | str, notes: list[str] | None = None) -> Store:
+def open_writable(path: Path | str, notes: list[str] | None = None, *, verify: bool = True) -> Store:
     """Open the database at `path` for writing; the caller holds its lock. An older schema is backed up (reason
-    "upgrade") and then upgraded; the backup's path is told in `notes`."""
+    "upgrade") and then upgraded; the backup's path is told in `notes`. `verify` False leaves reading every page
+    through to the caller (`damage_in`)."""
     path = Path(path)
     if path.exists() and not path.is_dir() and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise StoreError(f"Không ghi được vào cơ sở dữ liệu “{path}”: tệp hoặc thư mục chứa nó chỉ cho đọc, hoặc "
                          "không có quyền ghi. Chưa thay đổi gì. Có thể xem, xuất, in và sao lưu; để sửa dữ liệu hãy "
                          "chép tệp sang một thư mục ghi được (hoặc bỏ thuộc tính chỉ đọc của tệp).")
     made: list[Path] = []
-    store = Store(open_database(path, before_upgrade=backup.before_upgrade(path, made)), path)
+    store = Store(open_database(path, before_upgrade=backup.before_upgrade(path, made), verify=verify), path)
     if notes is not None:
         notes.extend(f"Đã sao lưu cơ sở dữ liệu trước khi nâng cấp lược đồ: {p}" for p in made)
     return store
@@ -132,14 +136,33 @@ def open_for_window(path: Path | str, *, is_default: bool = False) -> Opened:
     if lock.read_only:
         return Opened(open_for_reading(path), None, read_only=True, reason=lock.message, held_elsewhere=True,
                       notes=notes)
+    # A big database (years of participants) is read through in the background once the window is up, so that the
+    # start does not grow with the data; a small one, in milliseconds, at once.
+    verify_now = _size(path) <= VERIFY_AT_OPENING_BYTES
     try:
-        store = open_writable(path, notes)
+        store = open_writable(path, notes, verify=verify_now)
     except StoreError:
         lock.release()
         if _writable(path):
             raise
         return Opened(open_for_reading(path), None, read_only=True, reason=READ_ONLY_MEDIA_NOTE, notes=notes)
-    return Opened(store, lock, notes=notes)
+    return Opened(store, lock, notes=notes, verify_later=not verify_now)
+
+
+VERIFY_AT_OPENING_BYTES = 8 * 1024 * 1024  # a plan year with its lists is well under 1 MB
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def damage_in(path: Path | str) -> str | None:
+    """Why the database at `path` is damaged (Vietnamese), or None when every page reads well; as long as the file
+    is big: run it off the window's thread."""
+    return database_damage(path)
 
 
 def try_writable(path: Path | str) -> Opened | None:

@@ -72,13 +72,14 @@ def schema_version(db: Connection) -> int:
 
 
 def open_database(path: Path | str, *, create: bool = False, before_upgrade: BeforeUpgrade | None = None,
-                  network: bool | None = None) -> Connection:
+                  network: bool | None = None, verify: bool = True) -> Connection:
     """Open (and, when `create`, make) the database at `path` for writing, upgrading an older schema in one
     transaction after calling `before_upgrade(connection, found_version)`.
 
     Raises StoreError, in Vietnamese, when the file is missing, is not a database of this program (an empty file
     included: only `create` makes a database), is damaged, was made by a newer version, or cannot be written.
-    `network` overrides the detection of a network volume (tests).
+    `network` overrides the detection of a network volume (tests). With `verify` False the pages are not read
+    through at opening (`damage_in` then, off the window's thread: it takes as long as the file is big).
     """
     path = Path(path)
     _refuse_unusable(path, create=create)
@@ -93,7 +94,7 @@ def open_database(path: Path | str, *, create: bool = False, before_upgrade: Bef
     db: Connection | None = None
     try:
         db = _connect_plain(path)
-        _check(db, path)
+        _check(db, path, verify=verify)
         _set_journal(db, journal_mode_for(path, network=network))
         _upgrade(db, before_upgrade)
     except sqlite3.DatabaseError as exc:
@@ -179,7 +180,7 @@ def _close_quietly(db: Connection | None) -> None:
         pass
 
 
-def _check(db: Connection, path: Path) -> None:
+def _check(db: Connection, path: Path, *, verify: bool = True) -> None:
     # Every refusal comes before the first write, so a refused file is left exactly as it was.
     found = schema_version(db)
     if found > SCHEMA_VERSION:
@@ -193,9 +194,28 @@ def _check(db: Connection, path: Path) -> None:
     unknown = [name for name in applied_migrations(db) if name not in MIGRATION_NAMES]
     if unknown:
         raise StoreError(f"Cơ sở dữ liệu “{path}” có bước nâng cấp lạ ({unknown[0]}): hãy cập nhật chương trình.")
+    problem = _damage(db, path) if verify else None
+    if problem:
+        raise StoreError(problem)
+
+
+def _damage(db: Connection, path: Path) -> str | None:
     problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
-    if problems:
-        raise StoreError(f"Tệp “{path}” bị hỏng ({problems[0]}). Hãy khôi phục từ bản sao lưu.")
+    return f"Tệp “{path}” bị hỏng ({problems[0]}). Hãy khôi phục từ bản sao lưu." if problems else None
+
+
+def damage_in(path: Path | str) -> str | None:
+    """Read every page of the database at `path` (on a read-only connection of its own): None when it is sound,
+    else why not, in Vietnamese."""
+    path = Path(path)
+    db: Connection | None = None
+    try:
+        db = Connection(_connect_read_only(path))
+        return _damage(db, path)
+    except sqlite3.DatabaseError as exc:
+        return _explain(exc, path)
+    finally:
+        _close_quietly(db)
 
 
 def applied_migrations(db: Connection) -> list[str]:
