@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from desktop.figures.tasks import rolled_up, task_figures
+from desktop.figures.tasks import TaskFigures, rolled_up, task_figures
 
 AS_OF = dt.date(2024, 7, 1)
 
@@ -30,6 +30,7 @@ def _act(status, progress):
     ([_act("paused", 20), _act("paused", 30)], ("paused", 25.0)),
     ([_act("paused", 20), _act("in_progress", 30)], ("in_progress", 25.0)),  # one still going
     ([_act("paused", 0), _act("not_started", 0)], ("in_progress", 0.0)),  # neither all paused nor none started
+    ([_act("in_progress", 0), _act("not_started", 0)], ("in_progress", 0.0)),  # begun, nothing to show yet
     ([_act("in_progress", 33), _act("in_progress", 34), _act("in_progress", 34)], ("in_progress", 34.0)),  # 33,67
     ([_act("in_progress", 10), _act("in_progress", 10), _act("in_progress", 11)], ("in_progress", 10.0)),  # 10,33
 ])
@@ -102,6 +103,7 @@ def test_outline_order_depths_and_rolled_up_content_items(small_plan):
     assert (rows["I.1.2"]["status"], rows["I.1.2"]["progress"]) == ("paused", 0.0)
     assert isinstance(rows["I.1.2"]["progress"], float) and isinstance(rows["I.2"]["progress"], float)
     assert rows["I.2"]["progress"] == 40.5 and rows["I.2"]["stored_progress"] == 40.5
+    assert rows["I.1.2"]["stored_progress"] == 0.0
 
 
 def test_counts_average_and_overdue_are_over_activities(small_plan):
@@ -154,6 +156,24 @@ def test_a_plan_without_activities_counts_its_content_items(empty_store):
     assert f.average_progress == 41.7  # 125 / 3 = 41,67 → 41,7
     assert [r["code"] for r in f.overdue] == ["II"]
     assert set(f.by_code) == {"I", "II"}
+
+
+def test_an_activity_with_steps_below_it_keeps_what_was_typed_and_all_at_zero_averages_zero(empty_store):
+    store = empty_store
+    plan = _plan(store)
+    activity = _task(store, plan, "I.1", 1, "activity", "in_progress", 0)
+    _task(store, plan, "I.1.a", 2, "activity", "not_started", 0, parent=activity)
+    f = task_figures(store, plan["id"], AS_OF)
+    # Only a content item is rolled up: the activity stays "in progress" (its step below has not started).
+    assert (f.by_code["I.1"]["status"], f.by_code["I.1"]["progress"]) == ("in_progress", 0.0)
+    assert f.activities == 2 and dict(f.by_status) == {"in_progress": 1, "not_started": 1}
+    assert f.average_progress == 0.0
+
+
+def test_figures_of_no_plan_count_nothing():
+    f = TaskFigures()  # before anything is counted: task_figures starts from it
+    assert (f.rows, f.activities, dict(f.by_status), f.average_progress, f.overdue, f.by_code) == ([], 0, {}, 0.0,
+                                                                                                   [], {})
 
 
 def test_an_empty_plan_and_a_task_whose_parent_is_in_another_plan(empty_store):
