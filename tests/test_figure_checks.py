@@ -41,16 +41,18 @@ def test_nothing_contradicted_nothing_warned():
 
 def test_a_workshop_or_a_course_held_while_its_task_is_not_started():
     tasks = [_row("t1", "II.2.5", "activity", "not_started", 0), _row("t2", "II.2.4", "activity", "in_progress", 60),
-             _row("t3", None, "activity", "not_started", 0)]
+             _row("t3", None, "activity", "not_started", 0), _row("t4", "II.2.6", "activity", "paused", 30)]
     workshops = [{"id": "w1", "task_id": "t1", "title": "Hội thảo mô hình", "date": "2024-11-20"},
                  {"id": "w2", "task_id": "t2", "title": "Hội thảo khác", "date": "2024-11-21"},  # task started
                  {"id": "w3", "task_id": None, "title": "Hội thảo chung", "date": "2024-11-22"},  # no task
                  {"id": "w4", "task_id": "gone", "title": "Hội thảo cũ", "date": "2024-11-23"},  # task not found
-                 {"id": "w5", "task_id": "t3", "title": "Hội thảo không mã", "date": "2024-11-24"}]
+                 {"id": "w5", "task_id": "t3", "title": "Hội thảo không mã", "date": "2024-11-24"},
+                 {"id": "w6", "task_id": "t4", "title": "Hội thảo tạm dừng", "date": "2024-11-25"}]  # begun, paused
     courses = [{"id": "c1", "task_id": "t1", "title": "Tập huấn SXTD", "start_date": "2024-06-10"},
                {"id": "c2", "task_id": "t2", "title": "Tập huấn khác", "start_date": "2024-06-11"},
                {"id": "c3", "task_id": None, "title": "Tập huấn chung", "start_date": "2024-06-12"},
-               {"id": "c4", "task_id": "t3", "title": "Tập huấn không mã", "start_date": "2024-06-13"}]
+               {"id": "c4", "task_id": "t3", "title": "Tập huấn không mã", "start_date": "2024-06-13"},
+               {"id": "c5", "task_id": "t4", "title": "Tập huấn tạm dừng", "start_date": "2024-06-14"}]
     assert _warnings(tasks, courses, workshops) == [
         FigureWarning("survey", "Hội thảo mô hình ghi đã tổ chức ngày 20/11/2024 nhưng nhiệm vụ II.2.5 ghi “Chưa thực "
                                 "hiện”; báo cáo không nêu hội thảo cho đến khi tình trạng nhiệm vụ được cập nhật.",
@@ -81,6 +83,7 @@ def test_a_content_item_typed_otherwise_than_its_activities_give():
 
 @pytest.mark.parametrize(("stored", "computed", "warned"), [
     (72.5, 72, True),   # half a per cent: warned
+    (80, 72, True),
     (71.5, 72, True),   # below as well as above
     (72.4, 72, False),  # less than half a per cent: the same whole per cent printed
     (71.6, 72, False),
@@ -151,4 +154,4 @@ def test_warnings_come_in_order_survey_training_tasks_indicators_budget_and_cann
                          [_indicator("attendance", 1, 2)], BudgetFigures(lines=[{"id": "l"}], difference=5))
     assert [w.area for w in warnings] == ["survey", "training", "tasks", "indicators", "budget"]
     with pytest.raises(FrozenInstanceError):
-        warnings[0].text = "khác"  # type: ignore[misc]
+        warnings[0].text = "khác"
