@@ -112,6 +112,7 @@ def test_an_activity_whose_item_is_gone_heads_its_own_group(empty_store):
 
 @pytest.mark.parametrize(("lines", "difference", "matches"), [
     ([60_000_000, 40_000_000], 0, True),
+    ([60_000_000, 40_000_000, 0], 0, True),     # a line at 0 đồng (a hall the Department lends) adds nothing
     ([60_000_000, 39_999_999], 1, False),       # one đồng not yet allocated
     ([60_000_000, 40_000_001], -1, False),      # one đồng over the total
     ([], 100_000_000, False),
