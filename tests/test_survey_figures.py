@@ -148,6 +148,7 @@ def test_scores_weighted_and_the_ranking(empty_store, plan_id):
     store = empty_store
     energy = store.repo("selection_criteria").add({"plan_id": plan_id, "seq": 2, "name": "Năng lượng", "weight": 3})
     safety = store.repo("selection_criteria").add({"plan_id": plan_id, "seq": 1, "name": "An toàn", "weight": 1})
+    unused = store.repo("selection_criteria").add({"plan_id": plan_id, "seq": 3, "name": "Chưa dùng", "weight": 0})
     unscored = _enterprise(store, plan_id, "Công ty Chưa chấm")
     low = _enterprise(store, plan_id, "Công ty Thấp")
     high = _enterprise(store, plan_id, "Công ty Cao")
@@ -157,16 +158,18 @@ def test_scores_weighted_and_the_ranking(empty_store, plan_id):
                                             "score": e_score})
         store.repo("selection_scores").add({"enterprise_id": ent["id"], "criterion_id": safety["id"],
                                             "score": s_score})
+        store.repo("selection_scores").add({"enterprise_id": ent["id"], "criterion_id": unused["id"], "score": 0})
     f = survey_figures(store, plan_id)
-    assert [c["name"] for c in f.criteria] == ["An toàn", "Năng lượng"]  # by number
-    # low: (15 + 9) / 4 = 6; high: (27 + 5) / 4 = 8; tie: (24 + 8) / 4 = 8
+    assert [c["name"] for c in f.criteria] == ["An toàn", "Năng lượng", "Chưa dùng"]  # by number
+    # low: (15 + 9) / 4 = 6; high: (27 + 5) / 4 = 8; tie: (24 + 8) / 4 = 8; the criterion weighing 0 left out
+    # (counted with weight 1 it would pull them to 4,8 and 6,4)
     assert f.weighted == {unscored["id"]: None, low["id"]: 6.0, high["id"]: 8.0, tie["id"]: 8.0}
-    assert f.scores[high["id"]] == {energy["id"]: 9.0, safety["id"]: 5.0}
+    assert f.scores[high["id"]] == {energy["id"]: 9.0, safety["id"]: 5.0, unused["id"]: 0.0}
     assert f.scores[unscored["id"]] == {}
     # best first, equal scores as listed, the unscored last
     assert [(r["enterprise"]["name"], r["weighted"]) for r in f.ranking] == [
         ("Công ty Cao", 8.0), ("Công ty Bằng điểm", 8.0), ("Công ty Thấp", 6.0), ("Công ty Chưa chấm", None)]
-    assert f.ranking[0]["scores"] == {energy["id"]: 9.0, safety["id"]: 5.0}
+    assert f.ranking[0]["scores"] == f.scores[high["id"]]
 
 
 def test_a_score_of_zero_ranks_above_no_score(empty_store, plan_id):
