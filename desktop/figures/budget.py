@@ -60,7 +60,7 @@ def budget_figures(store: Store, plan: Row) -> BudgetFigures:
             top = tasks[top["parent_id"]]
         key = top["code"] if top and top.get("code") else "Khác"
         group = groups.setdefault(key, {"code": key, "title": top["title"] if top else "Các khoản chi khác",
-                                        "seq": list(tasks).index(top["id"]) if top else 10**9,
+                                        "seq": list(tasks).index(top["id"]) if top else len(tasks),
                                         "lines": [], "estimate": 0, "disbursed": 0})
         group["lines"].append(line)
         group["estimate"] += estimate
