@@ -79,6 +79,20 @@ def test_a_group_titled_khac_never_mixes_with_the_uncoded(empty_store):
     assert [(g["code"], g["estimate"]) for g in f.groups] == [("I", 2_000_000), ("Khác", 1_000_000)]
 
 
+def test_khac_keeps_its_title_and_place_when_an_uncoded_item_comes_first(empty_store):
+    # The uncoded item's line first used to make the whole "Khác" group take its title and its place in the outline.
+    store = empty_store
+    plan = _plan(store)
+    uncoded = _task(store, plan, None, "Việc chưa đánh số", 1)
+    second = _task(store, plan, "II", "Tập huấn", 2)
+    _line(store, plan, uncoded, "Chi việc chưa đánh số", 3_000_000, seq=1)
+    _line(store, plan, None, "Không thuộc nhiệm vụ", 1_000_000, seq=2)
+    _line(store, plan, second, "Hội trường", 8_000_000, seq=3)
+    f = budget_figures(store, plan)
+    assert [(g["code"], g["title"], g["estimate"]) for g in f.groups] == [
+        ("II", "Tập huấn", 8_000_000), ("Khác", "Các khoản chi khác", 4_000_000)]
+
+
 def _tombstone_task(store, task) -> None:
     """A task no longer live (deleted by a merge while a line still pointed at it): the figures must not fail."""
     store.db.execute("UPDATE tasks SET deleted = 1 WHERE id = ?", (task["id"],))
