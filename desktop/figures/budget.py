@@ -61,9 +61,9 @@ def budget_figures(store: Store, plan: Row) -> BudgetFigures:
         key = top["code"] if top and top.get("code") else "Khác"
         # Lines under no task and under a content item not numbered yet share "Khác": titled and placed as such
         # whichever of them comes first.
-        heads = top is not None and key != "Khác"
-        group = groups.setdefault(key, {"code": key, "title": top["title"] if heads else "Các khoản chi khác",
-                                        "seq": list(tasks).index(top["id"]) if heads else len(tasks),
+        head = top if key != "Khác" else None
+        group = groups.setdefault(key, {"code": key, "title": head["title"] if head else "Các khoản chi khác",
+                                        "seq": list(tasks).index(head["id"]) if head else len(tasks),
                                         "lines": [], "estimate": 0, "disbursed": 0})
         group["lines"].append(line)
         group["estimate"] += estimate
