@@ -155,10 +155,17 @@ def test_an_empty_sheet_added_is_passed_silently_a_notes_sheet_with_a_warning(ex
     def clerk(wb):
         wb.create_sheet("Sheet1")
         wb.create_sheet("Ghi chú")["A1"] = "Đã đối chiếu với sổ theo dõi ngày 05/12"
+        wb.create_sheet("Nháp")["B3"] = "số liệu tạm"  # nothing on its first row
+        codes = wb.create_sheet("Mã")  # the two hidden titles and nothing else
+        codes["A1"], codes["B1"] = "_id", "_rev"
 
     found, warnings, errors = _sheets(edit(exported, tmp_path / "them-trang.xlsx", clerk))
-    assert warnings == ["Trang “Ghi chú” " + NOT_DATA]
-    assert errors == [] and "participants" in found and len(found) == 20
+    assert warnings == ["Trang “Ghi chú” " + NOT_DATA, "Trang “Nháp” " + NOT_DATA]
+    assert errors == [{"sheet": "Mã", "row": 0, "column": "",
+                       "message": "trang này có các cột kỹ thuật của chương trình nhưng không khớp với trang dữ "
+                                  "liệu nào: hãy đặt lại đúng tên trang."}]
+    assert "participants" in found and len(found) == 20
+
 
 
 def test_a_renamed_sheet_is_recognised_by_its_columns_after_a_notes_sheet(exported, tmp_path):
@@ -182,12 +189,14 @@ def test_a_renamed_sheet_that_lost_a_column_matches_no_sheet(exported, tmp_path)
         ws = wb["Học viên"]
         ws.title = "HV"
         ws.delete_cols(column_of(ws, "Chức vụ"))
+        wb["Tài liệu phát"].title = "TL"  # the next sheet, renamed too: still recognised
 
     found, warnings, errors = _sheets(edit(exported, tmp_path / "mat-cot.xlsx", clerk))
     assert errors == [{"sheet": "HV", "row": 0, "column": "",
                        "message": "trang này có các cột kỹ thuật của chương trình nhưng không khớp với trang dữ "
                                   "liệu nào: hãy đặt lại đúng tên trang."}]
-    assert "participants" not in found
+    assert "participants" not in found and "training_materials" in found
+    assert "Trang “TL” được nhận là trang “Tài liệu phát” (theo các cột của trang; tên trang đã bị đổi)." in warnings
     assert "Trang “Học viên” có trong tệp khi xuất nhưng nay không còn (đã bị xóa hoặc đổi tên?): không nhập được " \
            "dòng nào của trang này." in warnings
 
@@ -351,7 +360,8 @@ def test_a_damaged_sheet_is_an_error_of_the_sheet_not_of_a_row(exported, tmp_pat
 @pytest.mark.parametrize(("column", "title"), [
     (1, "Lớp tập huấn"),  # the first column
     (23, "_updated"),  # the last column the program wrote
-    (24, "cột 24"),  # one past it: no title, named by its number
+    (24, "cột 24"),  # one past it (X): no title, named by its number
+    (27, "cột 27"),  # AA, the first column named by two letters
 ])
 def test_a_formula_is_refused_in_the_cell_it_was_typed_in(exported, tmp_path, column, title):
     def clerk(wb):
