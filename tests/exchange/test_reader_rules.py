@@ -372,3 +372,35 @@ def test_a_formula_is_refused_in_the_cell_it_was_typed_in(exported, tmp_path, co
     assert [_as_dict(e) for e in rows[1].errors] == [
         {"sheet": "Học viên", "row": 3, "column": title,
          "message": "ô chứa công thức: không được nhận, hãy thay bằng giá trị."}]
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(3, False), (2, True)])
+def test_a_sheet_over_the_row_limit_is_refused_before_it_is_read(exported, monkeypatch, limit, refused):
+    # The participants' sheet holds 3 rows (the titles and two people); the real limit, 300,000, scaled down.
+    from desktop.exchange import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", limit)
+    rows, errors, _ = _rows(exported, PARTICIPANTS)
+    if refused:
+        assert rows == []
+        assert errors == [{"sheet": "Học viên", "row": 0, "column": "",
+                           "message": "có 3 dòng, vượt giới hạn 2 dòng một trang."}]
+    else:
+        assert errors == [] and [r.row for r in rows] == [2, 3]
+
+
+def test_legacy_text_pasted_without_its_font_is_recognised_by_its_letters(exported, tmp_path):
+    # "Công ty TNHH Hòa Bình" in TCVN3, pasted into a cell of the workbook's own font (no .VnTime anywhere).
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(2, column_of(ws, "Đơn vị công tác")).value = "C«ng ty TNHH Hßa B×nh"
+
+    workbook = _open(edit(exported, tmp_path / "dan.xlsx", clerk))
+    try:
+        rows = list(workbook.sheet_rows(PARTICIPANTS, []))
+        assert [r.values["organisation"] for r in rows] == ["Công ty TNHH Hòa Bình", "Công ty ABC"]
+        assert workbook.legacy_notes() == [
+            "Trang “Học viên”: 1 ô gõ bằng bảng mã cũ TCVN3/VNI đã được chuyển sang Unicode "
+            "(ví dụ “C«ng ty TNHH Hßa B×nh” → “Công ty TNHH Hòa Bình”)."]
+    finally:
+        workbook.close()
