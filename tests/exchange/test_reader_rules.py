@@ -8,6 +8,7 @@ from __future__ import annotations
 import zipfile
 from datetime import date
 
+import openpyxl
 import pytest
 
 from desktop.domain.entities import BY_NAME
@@ -115,6 +116,7 @@ def test_stray_cells_on_the_meta_sheet_are_ignored(exported, tmp_path):
         ws = wb["_meta"]
         ws["A20"] = 2024
         ws["A21"] = "đã kiểm tra"
+        ws["C1"] = "(không sửa trang này)"  # and a third column
 
     workbook = _open(edit(exported, tmp_path / "meta-ghi.xlsx", clerk))
     assert workbook.meta["format"] == "sxtdbv-exchange" and workbook.meta["scope"] == "plan"
@@ -217,13 +219,20 @@ def test_a_sheet_holding_the_columns_of_two_sheets_is_the_one_with_more_columns(
 
 def test_a_copy_of_a_sheet_beside_it_is_refused(exported, tmp_path):
     def clerk(wb):
-        wb.copy_worksheet(wb["Học viên"]).title = "Học viên (2)"
+        copy = wb.copy_worksheet(wb["Học viên"])
+        copy.title = "Học viên (2)"
+        wb.move_sheet(copy, offset=wb.sheetnames.index("Tài liệu phát") - wb.sheetnames.index(copy.title))
+        wb["Giải ngân"].title = "GN"  # a sheet after the copy, renamed: still recognised
 
-    found, _, errors = _sheets(edit(exported, tmp_path / "chep.xlsx", clerk))
+    path = edit(exported, tmp_path / "chep.xlsx", clerk)
+    assert openpyxl.load_workbook(path, read_only=True).sheetnames[9:12] == ["Học viên", "Học viên (2)",
+                                                                             "Tài liệu phát"]
+    found, warnings, errors = _sheets(path)
     assert errors == [{"sheet": "Học viên (2)", "row": 0, "column": "",
                        "message": "trang này có các cột của trang “Học viên” nhưng tệp đã có trang “Học viên”: "
                                   "hãy gộp hai trang hoặc xóa một trang."}]
-    assert "participants" in found
+    assert "participants" in found and "disbursements" in found
+    assert warnings == ["Trang “GN” được nhận là trang “Giải ngân” (theo các cột của trang; tên trang đã bị đổi)."]
 
 
 def test_a_deleted_sheet_is_told(exported, tmp_path):
@@ -260,6 +269,35 @@ def test_an_empty_column_inserted_between_columns_changes_nothing(exported, tmp_
     assert errors == [] and warnings == []
     assert [(r.row, r.values["full_name"], r.values["gender"], r.values["birth_year"]) for r in rows] == [
         (2, "Nguyễn Văn A", "Nam", 1980), (3, "Nguyễn Văn B", "Nam", 1981)]
+
+
+AGENCIES = BY_NAME["agencies"]
+LATER = ("Đơn vị kế thừa", "Tên trước khi đổi", "Ngày đổi tên", "_ref:successor_ids")  # added with the 2025 reform
+
+
+def test_an_agency_sheet_of_the_previous_release_reads_its_later_columns_as_empty(exported, tmp_path):
+    def previous_release(wb):
+        ws = wb["Đơn vị"]
+        for title in LATER:
+            ws.delete_cols(column_of(ws, title))
+
+    rows, errors, warnings = _rows(edit(exported, tmp_path / "cu.xlsx", previous_release), AGENCIES)
+    assert errors == [] and warnings == []
+    first = rows[0]
+    assert first.row == 2 and first.values["code"] and first.values["name"]
+    assert (first.values["successor_ids"], first.values["former_name"], first.values["renamed_on"]) == ("", "", "")
+    assert first.ref_ids["successor_ids"] == ""
+
+
+def test_a_later_column_is_no_excuse_for_a_missing_one(exported, tmp_path):
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        for title in (*LATER, "Tên đơn vị"):
+            ws.delete_cols(column_of(ws, title))
+
+    rows, errors, _ = _rows(edit(exported, tmp_path / "thieu.xlsx", clerk), AGENCIES)
+    assert rows == []
+    assert errors == [{"sheet": "Đơn vị", "row": 1, "column": "Tên đơn vị", "message": "thiếu cột: Tên đơn vị."}]
 
 
 # -- data rows ----------------------------------------------------------------------------------------------------
@@ -314,6 +352,24 @@ def test_a_date_cell_that_lost_its_date_format(exported, tmp_path, typed, read):
     assert errors == []
     value = rows[0].values["start_date"]
     assert value == read and isinstance(value, date) == isinstance(read, date)
+
+
+def test_numbers_typed_into_text_reference_and_phone_cells(exported, tmp_path):
+    def clerk(wb):
+        ws = wb["Học viên"]
+        for title, value in (("Chức vụ", 2024), ("Đơn vị cử", 15), ("Loại đơn vị", 3), ("Điện thoại", 913123456),
+                             ("Ghi chú", 12.5)):
+            ws.cell(2, column_of(ws, title)).value = value
+
+    rows, errors, _ = _rows(edit(exported, tmp_path / "so.xlsx", clerk), PARTICIPANTS)
+    assert errors == []
+    values = rows[0].values
+    # Text, a reference and a choice typed as whole numbers are the text Excel shows ("2024", not "2024.0").
+    assert (values["position"], values["agency_id"], values["org_kind"]) == ("2024", "15", "3")
+    # A phone stays a number: the domain rule gives it back the leading 0 Excel dropped.
+    assert values["phone"] == 913123456 and not isinstance(values["phone"], str)
+    assert values["note"] == 12.5
+    assert values["birth_year"] == 1980 and not isinstance(values["birth_year"], str)
 
 
 def test_legacy_text_is_converted_and_the_note_shows_its_first_40_characters(exported, tmp_path):
@@ -394,13 +450,14 @@ def test_legacy_text_pasted_without_its_font_is_recognised_by_its_letters(export
     def clerk(wb):
         ws = wb["Học viên"]
         ws.cell(2, column_of(ws, "Đơn vị công tác")).value = "C«ng ty TNHH Hßa B×nh"
+        ws.cell(3, column_of(ws, "Đơn vị công tác")).value = "C«ng ty S¬n Hµ"  # the note's example is the first
 
     workbook = _open(edit(exported, tmp_path / "dan.xlsx", clerk))
     try:
         rows = list(workbook.sheet_rows(PARTICIPANTS, []))
-        assert [r.values["organisation"] for r in rows] == ["Công ty TNHH Hòa Bình", "Công ty ABC"]
+        assert [r.values["organisation"] for r in rows] == ["Công ty TNHH Hòa Bình", "Công ty Sơn Hà"]
         assert workbook.legacy_notes() == [
-            "Trang “Học viên”: 1 ô gõ bằng bảng mã cũ TCVN3/VNI đã được chuyển sang Unicode "
+            "Trang “Học viên”: 2 ô gõ bằng bảng mã cũ TCVN3/VNI đã được chuyển sang Unicode "
             "(ví dụ “C«ng ty TNHH Hßa B×nh” → “Công ty TNHH Hòa Bình”)."]
     finally:
         workbook.close()
