@@ -91,6 +91,19 @@ def _set_meta(key: str, value):
     return change
 
 
+def test_a_workbook_whose_styles_part_is_cut_short_is_refused_as_damaged(exported, tmp_path):
+    # The safety scan only looks for fonts in styles.xml; the spreadsheet reader itself then cannot open the file.
+    target = tmp_path / "hong-kieu.xlsx"
+    with zipfile.ZipFile(exported) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info.filename, data[: len(data) // 2] if info.filename == "xl/styles.xml" else data)
+
+    with pytest.raises(ExchangeError) as caught:
+        _open(target)
+    assert str(caught.value).startswith("Tệp “hong-kieu.xlsx” bị hỏng hoặc không đọc được (")
+
+
 @pytest.mark.parametrize(("typed", "message"), [
     ("một", "ke-hoach-v.xlsx”: phiên bản định dạng không đọc được."),  # words where the number was
     ("0", "ke-hoach-v.xlsx”: phiên bản định dạng không đọc được."),  # below the first version
