@@ -117,6 +117,14 @@ def test_format_versions_this_program_cannot_read(exported, tmp_path, typed, mes
     assert str(caught.value) == "Tệp “" + message
 
 
+@pytest.mark.parametrize("name", ["abc-export", "xlsform", ""])  # before and after ours in ASCII order; cleared
+def test_a_workbook_of_another_format_is_not_an_exchange_workbook(exported, tmp_path, name):
+    path = edit(exported, tmp_path / "khac.xlsx", _set_meta("format", name or None))
+    with pytest.raises(ExchangeError) as caught:
+        _open(path)
+    assert str(caught.value) == "Tệp “khac.xlsx” không phải là tệp trao đổi của SXTDBV (định dạng lạ)."
+
+
 def test_format_version_1_typed_as_a_number_is_read(exported, tmp_path):
     path = edit(exported, tmp_path / "v1.xlsx", _set_meta("format_version", 1))
     workbook = _open(path)
@@ -171,11 +179,12 @@ def test_an_empty_sheet_added_is_passed_silently_a_notes_sheet_with_a_warning(ex
         wb.create_sheet("Sheet1")
         wb.create_sheet("Ghi chú")["A1"] = "Đã đối chiếu với sổ theo dõi ngày 05/12"
         wb.create_sheet("Nháp")["B3"] = "số liệu tạm"  # nothing on its first row
+        wb.create_sheet("Trống")["A1"] = "   "  # "cleared" with the space bar: one row, no title
         codes = wb.create_sheet("Mã")  # the two hidden titles and nothing else
         codes["A1"], codes["B1"] = "_id", "_rev"
 
     found, warnings, errors = _sheets(edit(exported, tmp_path / "them-trang.xlsx", clerk))
-    assert warnings == ["Trang “Ghi chú” " + NOT_DATA, "Trang “Nháp” " + NOT_DATA]
+    assert warnings == ["Trang “Ghi chú” " + NOT_DATA, "Trang “Nháp” " + NOT_DATA, "Trang “Trống” " + NOT_DATA]
     assert errors == [{"sheet": "Mã", "row": 0, "column": "",
                        "message": "trang này có các cột kỹ thuật của chương trình nhưng không khớp với trang dữ "
                                   "liệu nào: hãy đặt lại đúng tên trang."}]
@@ -228,6 +237,20 @@ def test_a_sheet_holding_the_columns_of_two_sheets_is_the_one_with_more_columns(
     found, warnings, errors = _sheets(edit(exported, tmp_path / "gop.xlsx", clerk))
     assert errors == [] and "participants" in found
     assert "Trang “Tập huấn” được nhận là trang “Học viên” (theo các cột của trang; tên trang đã bị đổi)." in warnings
+
+
+def test_a_sheet_holding_the_columns_of_two_sheets_of_the_same_width_is_not_guessed(exported, tmp_path):
+    def clerk(wb):  # "Tài liệu phát"'s own titles pasted right of "Giải ngân"'s: 12 columns each
+        ws = wb["Giải ngân"]
+        ws.title = "Tài liệu và giải ngân"
+        for title in ("Lớp tập huấn", "Tên tài liệu", "Loại tài liệu", "Số bản", "_ref:course_id"):
+            ws.cell(1, ws.max_column + 1).value = title
+
+    found, _, errors = _sheets(edit(exported, tmp_path / "gop-12.xlsx", clerk))
+    assert errors == [{"sheet": "Tài liệu và giải ngân", "row": 0, "column": "",
+                       "message": "trang này có các cột kỹ thuật của chương trình nhưng không khớp với trang dữ "
+                                  "liệu nào: hãy đặt lại đúng tên trang."}]
+    assert "disbursements" not in found and "training_materials" in found
 
 
 def test_a_copy_of_a_sheet_beside_it_is_refused(exported, tmp_path):
@@ -472,5 +495,20 @@ def test_legacy_text_pasted_without_its_font_is_recognised_by_its_letters(export
         assert workbook.legacy_notes() == [
             "Trang “Học viên”: 2 ô gõ bằng bảng mã cũ TCVN3/VNI đã được chuyển sang Unicode "
             "(ví dụ “C«ng ty TNHH Hßa B×nh” → “Công ty TNHH Hòa Bình”)."]
+    finally:
+        workbook.close()
+
+
+def test_foreign_text_that_is_no_legacy_encoding_is_left_alone(exported, tmp_path):
+    # "ß" is also a TCVN3 code (for "ò"), but "Straòe 北京" is no Vietnamese either: the cell is not converted.
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(2, column_of(ws, "Đơn vị công tác")).value = "Straße 北京"
+
+    workbook = _open(edit(exported, tmp_path / "ngoai.xlsx", clerk))
+    try:
+        rows = list(workbook.sheet_rows(PARTICIPANTS, []))
+        assert rows[0].values["organisation"] == "Straße 北京"
+        assert workbook.legacy_notes() == []
     finally:
         workbook.close()
