@@ -376,6 +376,7 @@ def test_only_a_delete_mark_deletes(exported, tmp_path, mark, deleted):
     (199999, date(2447, 7, 29)),  # the last one taken: 45292 + 146097 (400 years) + 8401 (23 years) + 209 days
     (0, 0),  # not a day: left as typed, the date rule refuses it
     (200000, 200000),  # past the last day number taken
+    (2958465, 2958465),  # Excel's own last day, 31/12/9999, is past it too
 ])
 def test_a_date_cell_that_lost_its_date_format(exported, tmp_path, typed, read):
     def clerk(wb):  # the course's start date pasted as a plain number into a cell formatted "General"
