@@ -82,10 +82,10 @@ class ExchangeWorkbook:
             from python_calamine import CalamineWorkbook
 
             self.book = CalamineWorkbook.from_path(str(self.path))
-        except ExchangeError:
-            raise
         except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged files
-            raise ExchangeError(f"Tệp “{self.path.name}” bị hỏng hoặc không đọc được ({exc}).") from exc
+            # The library's own text (English, technical) stays in the exception chain, not in the message.
+            raise ExchangeError(f"Tệp “{self.path.name}” bị hỏng hoặc không đọc được: hãy mở lại bằng Excel, lưu "
+                                "thành tệp .xlsx rồi gửi lại.") from exc
         self.sheet_names: list[str] = list(self.book.sheet_names)
         self.meta = self._read_meta()
         self.warnings: list[str] = []
