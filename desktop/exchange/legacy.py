@@ -104,8 +104,23 @@ def unicode_to_vni(text: str) -> str:
     return "".join(reverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
 
 
+# A Vietnamese syllable: an initial consonant, one to three vowels, a final consonant (written forms, lower case,
+# tones and vowel marks taken off). Foreign words whose letters happen to be TCVN3 or VNI codes ("Müller" would read
+# "Mỹller", "Köln" "Kộln") are not syllables, so such a string is not converted.
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+                       r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _syllables(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text).lower())
+    plain = ("".join(c for c in unicodedata.normalize("NFD", w) if unicodedata.category(c) != "Mn") for w in words)
+    return all(_SYLLABLE.fullmatch(w.replace("đ", "d")) for w, original in zip(plain, words, strict=True)
+               if not original.isascii())
+
+
 def guess_encoding(text: str) -> str:
-    """"tcvn3", "vni" or "" for one string, from the characters it holds."""
+    """"tcvn3", "vni" or "" for one string, from the characters it holds: an encoding is guessed only when the
+    converted text is Vietnamese letters whose non-ASCII words are Vietnamese syllables."""
     if is_plain_vietnamese(text):
         return ""
     tcvn = sum(ch in _TCVN3_SIGNS for ch in text)
@@ -117,7 +132,8 @@ def guess_encoding(text: str) -> str:
         candidates.append(("tcvn3", tcvn3_to_unicode(text), tcvn))
     if vni:
         candidates.append(("vni", vni_to_unicode(text), vni))
-    good = [(name, score) for name, converted, score in candidates if is_plain_vietnamese(converted)]
+    good = [(name, score) for name, converted, score in candidates
+            if is_plain_vietnamese(converted) and _syllables(converted)]
     if not good:
         return ""
     return max(good, key=lambda item: item[1])[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.exchange import legacy
 from desktop.services.exchange import export_workbook, preview_import
 from tests.exchange.helpers import column_of, edit, spec_sheet
@@ -49,3 +51,18 @@ def test_tcvn3_text_in_a_workbook_is_converted_and_shown(seeded_store, tmp_path)
     assert any("TCVN3" in n for n in preview.notes)
     changed = [r for r in preview.rows if r.status == "changed"]
     assert len(changed) == 1 and changed[0].changes[0][2] == "Hội đồng nhân dân tỉnh Đồng Nai"
+
+
+@pytest.mark.parametrize("name", ["Müller GmbH", "Công ty Köln Chemie", "François Dupont", "Bürkert Việt Nam"])
+def test_foreign_names_in_a_unicode_workbook_are_not_taken_for_tcvn3(name):
+    # ü, ö, ç are TCVN3 codes too ("Müller" would read "Mỹller"): a word that is no Vietnamese syllable after the
+    # conversion tells foreign text, which is left as typed.
+    assert legacy.guess_encoding(name) == ""
+
+
+@pytest.mark.parametrize("text", ["Nguyễn Văn Hùng", "Trường THPT Ngô Quyền, phường Long Bình",
+                                  "Ủy ban nhân dân xã Phước Thiền", "Nghiêm Xuân Quỳnh"])
+def test_tcvn3_text_without_its_font_is_still_recognised(text):
+    assert legacy.guess_encoding(legacy.unicode_to_tcvn3(text)) == "tcvn3"
+    # (a capital with a tone mark has no TCVN3 code of its own: it comes back in lower case, "Ủy" -> "ủy")
+    assert legacy.tcvn3_to_unicode(legacy.unicode_to_tcvn3(text)).lower() == text.lower()
