@@ -1,0 +1,296 @@
+"""Rules of the import preview (desktop/exchange/merge.py) the mutation run found unguarded, each with the workbook a
+clerk or an office produces (an export edited with openpyxl as Excel saves it). Expected outcomes and messages are
+written here by hand from docs/exchange-format.md: references by code and short name, an office whose code sorts
+after the hub's, who and when a row was last written, two identical rows typed, a deletion other rows still need,
+the progress of a long preview."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.exchange.model import CHANGED, NEW, REJECTED, UNCHANGED
+from desktop.services.exchange import export_workbook, import_report, preview_import
+from tests.exchange.helpers import add_course, column_of, digest, edit, find_row, new_store, spec_sheet
+
+COURSE = "Lớp tập huấn SXTDBV 2024"  # the course of tests/exchange/helpers.add_course
+
+
+def _agency(store, code: str) -> str:
+    return store.db.execute("SELECT id FROM agencies WHERE code = ?", [code]).fetchone()[0]
+
+
+def _type_participant(ws, name: str, agency: str | None = None) -> int:
+    """A participant typed under the last row: visible cells only, the hidden bookkeeping left empty."""
+    row = ws.max_row + 1
+    cells = {"Lớp tập huấn": COURSE, "Họ và tên": name, "Giới tính": "Nữ", "Năm sinh": 1990,
+             "Đơn vị công tác": "Công ty Sonadezi"}
+    if agency is not None:
+        cells["Đơn vị cử"] = agency
+    for title, value in cells.items():
+        ws.cell(row, column_of(ws, title)).value = value
+    return row
+
+
+# -- references by code and short name ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["BIENHOA", "bienhoa", "TP Biên Hòa", "tp biên hòa", "UBND thành phố Biên Hòa"])
+def test_an_agency_typed_by_its_code_or_short_name_is_found_in_a_workbook_that_lists_the_agencies(
+        seeded_store, tmp_path, typed):
+    # The doc: "the text is looked up by name (agencies also by code and short name)". Every exported workbook
+    # carries the sheet "Đơn vị", so the agencies it lists must be found by all three, in any case.
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    path = edit(path, tmp_path / "go-ma.xlsx", lambda wb: _type_participant(wb["Học viên"], "Lê Thị Hoa", typed))
+    report = import_report(seeded_store, path)
+    assert report["status"] == "applied", report
+    assert report["counts"]["new"] == 1 and report["counts"]["rejected"] == 0
+    hoa = seeded_store.repo("participants").rows(full_name="Lê Thị Hoa")
+    assert [p["agency_id"] for p in hoa] == [_agency(seeded_store, "BIENHOA")]
+
+
+def test_a_code_renamed_in_the_workbook_is_found_by_its_new_code_not_the_old(seeded_store, tmp_path):
+    # The file's version of an agency is the one its other rows mean: Long Khánh's code changed in the sheet
+    # "Đơn vị" is found by the new code in the same file; the old code names nothing any more.
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        ws.cell(find_row(ws, "Mã đơn vị", "LONGKHANH"), column_of(ws, "Mã đơn vị")).value = "TPLK"
+        rows["new"] = _type_participant(wb["Học viên"], "Lê Thị Hoa", "TPLK")
+        rows["old"] = _type_participant(wb["Học viên"], "Lê Thị Lan", "LONGKHANH")
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "doi-ma.xlsx", clerk))
+    assert [(e.sheet, e.row, e.column, e.message) for e in preview.errors] == [
+        ("Học viên", rows["old"], "Đơn vị cử", "không tìm thấy đơn vị “LONGKHANH”.")]
+    typed = {r.row: r for r in preview.rows if r.sheet == "Học viên"}
+    assert typed[rows["new"]].status == NEW
+    assert typed[rows["new"]].record["agency_id"] == _agency(seeded_store, "LONGKHANH")
+
+
+def test_a_code_that_is_also_another_agencys_short_name_is_ambiguous(seeded_store, tmp_path):
+    # A district office given the short name "BIENHOA" by mistake: "BIENHOA" now names two agencies.
+    seeded_store.repo("agencies").add({"code": "PKT_BH", "name": "Phòng Kinh tế Biên Hòa", "short_name": "BienHoa",
+                                       "kind": "Khác"})
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        rows["row"] = _type_participant(wb["Học viên"], "Lê Thị Hoa", "BIENHOA")
+
+    before = digest(seeded_store)
+    report = import_report(seeded_store, edit(path, tmp_path / "trung.xlsx", clerk))
+    assert report["status"] == "refused"
+    assert [(e["row"], e["column"], e["message"]) for e in report["errors"]] == [
+        (rows["row"], "Đơn vị cử", "có nhiều đơn vị cùng tên “BIENHOA”: hãy chọn lại trong danh sách.")]
+    assert digest(seeded_store) == before
+
+
+# -- an office whose code sorts after the hub's -------------------------------------------------------------------
+
+@pytest.fixture
+def xuanloc_hub(tmp_path):
+    """The hub, with one activity led by Xuân Lộc (XUANLOC sorts after SCT: it must not pass for the hub)."""
+    store = new_store(tmp_path / "hub.db")
+    task = store.repo("tasks").rows(kind="activity")[0]
+    store.repo("tasks").update(task["id"], {"lead_agency_id": _agency(store, "XUANLOC")})
+    yield store
+    store.close()
+
+
+def test_an_office_whose_code_sorts_after_the_hubs_is_held_to_its_own_fields(xuanloc_hub, tmp_path):
+    hub = xuanloc_hub
+    task = hub.repo("tasks").rows(lead_agency_id=_agency(hub, "XUANLOC"))[0]
+    plan = hub.repo("plans").rows()[0]
+    template = export_workbook(hub, tmp_path / "mau_xuanloc.xlsx", office="XUANLOC").path
+
+    def office(wb):
+        ws = wb[spec_sheet("tasks")]
+        row = find_row(ws, "_id", task["id"])
+        ws.cell(row, column_of(ws, "Kết quả")).value = "Đã tổ chức 2 lớp"
+        ws.cell(row, column_of(ws, "Nội dung")).value = "Nội dung do huyện sửa"
+        ws = wb[spec_sheet("plans")]
+        ws.cell(find_row(ws, "_id", plan["id"]), column_of(ws, "Mục đích")).value = "Mục đích do huyện sửa"
+
+    before = digest(hub)
+    report = import_report(hub, edit(template, tmp_path / "gui_so.xlsx", office))
+    assert report["status"] == "refused" and report["counts"]["rejected"] == 2, report
+    reasons = {r["sheet"]: r["reason"] for r in report["rows"] if r["status"] == REJECTED}
+    assert reasons == {
+        "Nhiệm vụ": "đơn vị XUANLOC chỉ được sửa “Tình trạng”, “Tiến độ (%)”, “Kết quả”, “Ghi chú” của dòng này; "
+                    "tệp đã sửa “Nội dung”.",
+        "Kế hoạch": "dòng thuộc đơn vị SCT; tệp của đơn vị XUANLOC không được sửa."}
+    assert digest(hub) == before
+
+
+def test_an_office_whose_code_sorts_after_the_hubs_may_not_add_to_the_hubs_part(xuanloc_hub, tmp_path):
+    hub = xuanloc_hub
+    template = export_workbook(hub, tmp_path / "mau_xuanloc.xlsx", office="XUANLOC").path
+    rows = {}
+
+    def office(wb):  # a task copied under the one it leads: the list of tasks is the hub's to write
+        ws = wb[spec_sheet("tasks")]
+        source = ws.max_row
+        row = source + 1
+        for col in range(1, ws.max_column + 1):
+            if not str(ws.cell(1, col).value).startswith("_"):
+                ws.cell(row, col).value = ws.cell(source, col).value
+        ws.cell(row, column_of(ws, "Mục")).value = "II.9.9"
+        rows["row"] = row
+
+    report = import_report(hub, edit(template, tmp_path / "them.xlsx", office))
+    rejected = [(r["row"], r["reason"]) for r in report["rows"] if r["status"] == REJECTED]
+    assert rejected == [(rows["row"], "đơn vị XUANLOC không được thêm dòng vào trang “Nhiệm vụ” "
+                                      "(phần này do Sở Công Thương lập).")]
+    assert hub.repo("tasks").count(code="II.9.9") == 0
+
+
+# -- who wrote a row, and when --------------------------------------------------------------------------------------
+
+def test_a_row_keeps_who_wrote_it_and_when_unless_it_was_edited_in_the_workbook(tmp_path):
+    """`_updated` carries "updated_at|updated_by" of a row as the sender had it: a row nobody touched in the workbook
+    arrives with it; a row edited in Excel was written by the workbook's office at import time ("excel:OFFICE")."""
+    hub = new_store(tmp_path / "hub.db")
+    task = hub.repo("tasks").rows(kind="activity")[0]
+    hub.repo("tasks").update(task["id"], {"lead_agency_id": _agency(hub, "BIENHOA")})
+    task = hub.repo("tasks").get(task["id"])
+    plan = hub.repo("plans").rows()[0]
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    assert import_report(office, template)["status"] == "applied"
+    for table, row in (("tasks", task), ("plans", plan)):
+        got = office.repo(table).get(row["id"])
+        assert (got["updated_at"], got["updated_by"]) == (row["updated_at"], row["updated_by"])
+    assert not task["updated_by"].startswith("excel:")
+
+    def fill(wb):
+        ws = wb[spec_sheet("tasks")]
+        ws.cell(find_row(ws, "_id", task["id"]), column_of(ws, "Kết quả")).value = "Đã tổ chức"
+
+    report = import_report(hub, edit(template, tmp_path / "gui_lai.xlsx", fill))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    got = hub.repo("tasks").get(task["id"])
+    assert got["updated_by"] == "excel:BIENHOA"
+    assert got["updated_at"] > task["updated_at"]  # the import's time, not the export's
+    assert hub.repo("plans").get(plan["id"])["updated_at"] == plan["updated_at"]
+    office.close()
+    hub.close()
+
+
+# -- rows typed into the workbook -----------------------------------------------------------------------------------
+
+def test_two_identical_rows_typed_are_two_people_and_a_second_import_adds_neither_again(seeded_store, tmp_path):
+    # Two namesakes born the same year in the same company: the rows are alike in every cell, yet they are two rows.
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        _type_participant(wb["Học viên"], "Nguyễn Thị Mai")
+        _type_participant(wb["Học viên"], "Nguyễn Thị Mai")
+
+    typed = edit(path, tmp_path / "hai-nguoi.xlsx", clerk)
+    first = import_report(seeded_store, typed)
+    assert first["status"] == "applied" and first["counts"]["new"] == 2, first
+    assert seeded_store.repo("participants").count(full_name="Nguyễn Thị Mai") == 2
+    again = import_report(seeded_store, typed)
+    assert again["status"] == "no-changes" and again["counts"]["unchanged"] == first["counts"]["unchanged"] + 2
+    assert seeded_store.repo("participants").count(full_name="Nguyễn Thị Mai") == 2
+
+
+# -- deleting a row other rows still need ---------------------------------------------------------------------------
+
+def _mark_deleted(ws, row: int) -> None:
+    ws.cell(row, column_of(ws, "Xóa")).value = "x"
+
+
+@pytest.mark.parametrize(("deleted_people", "left"), [(0, 2), (1, 1)])
+def test_a_course_deleted_while_its_participants_stay(seeded_store, tmp_path, deleted_people, left):
+    course = add_course(seeded_store, 2)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Lớp tập huấn"]
+        rows["course"] = find_row(ws, "_id", course)
+        _mark_deleted(ws, rows["course"])
+        for r in range(2, 2 + deleted_people):
+            _mark_deleted(wb["Học viên"], r)
+
+    before = digest(seeded_store)
+    report = import_report(seeded_store, edit(path, tmp_path / "xoa-lop.xlsx", clerk))
+    assert report["status"] == "refused"
+    assert [(e["sheet"], e["row"], e["message"]) for e in report["errors"]] == [
+        ("Lớp tập huấn", rows["course"], f"không xóa được: còn {left} dòng khác gắn với dòng này; "
+                                         "hãy đánh dấu xóa cả các dòng đó.")]
+    assert digest(seeded_store) == before
+
+
+def test_a_participant_edited_under_a_course_deleted_in_the_same_file(seeded_store, tmp_path):
+    # Nguyễn Văn A's phone corrected, and his course marked deleted: he would point at a deleted course, so he is
+    # refused, and he still holds the course (with Nguyễn Văn B, untouched): 2 rows keep it.
+    course = add_course(seeded_store, 2)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Lớp tập huấn"]
+        rows["course"] = find_row(ws, "_id", course)
+        _mark_deleted(ws, rows["course"])
+        ws = wb["Học viên"]
+        rows["a"] = find_row(ws, "Họ và tên", "Nguyễn Văn A")
+        ws.cell(rows["a"], column_of(ws, "Điện thoại")).value = "0912 345 678"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "xoa-lop.xlsx", clerk))
+    assert sorted((e.sheet, e.row, e.column, e.message) for e in preview.errors) == [
+        ("Học viên", rows["a"], "", "Lớp tập huấn: không tìm thấy lớp tập huấn mà dòng này trỏ tới "
+                                    "(chưa có hoặc đã bị xóa)."),
+        ("Lớp tập huấn", rows["course"], "", "không xóa được: còn 2 dòng khác gắn với dòng này; "
+                                             "hãy đánh dấu xóa cả các dòng đó.")]
+    assert preview.counts[REJECTED] == 2 and preview.counts[CHANGED] == 0
+
+
+def test_a_course_deleted_with_all_its_participants_goes(seeded_store, tmp_path):
+    course = add_course(seeded_store, 2)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Lớp tập huấn"]
+        _mark_deleted(ws, find_row(ws, "_id", course))
+        _mark_deleted(wb["Học viên"], 2)
+        _mark_deleted(wb["Học viên"], 3)
+
+    report = import_report(seeded_store, edit(path, tmp_path / "xoa-het.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["deleted"] == 3, report
+    assert seeded_store.repo("participants").count() == 0
+
+
+# -- progress ---------------------------------------------------------------------------------------------------------
+
+def test_a_long_preview_moves_its_progress_every_2000_rows_and_not_on_every_row(seeded_store, tmp_path):
+    # 4,100 participants typed into one sheet: the bar (and the Stop button, asked at the same steps) must move at
+    # least every 2,000 rows read, yet not be repainted for each row (a signal per row would freeze the window).
+    add_course(seeded_store, 0)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        cols = [column_of(ws, t) for t in ("Lớp tập huấn", "Họ và tên", "Giới tính", "Năm sinh")]
+        for i in range(4100):
+            for col, value in zip(cols, (COURSE, f"Học viên số {i + 1}", "Nam", 1990), strict=True):
+                ws.cell(2 + i, col).value = value
+
+    seen: list[tuple[int, int, str]] = []
+    preview = preview_import(seeded_store, edit(path, tmp_path / "dai.xlsx", clerk),
+                             progress=lambda done, total, label: seen.append((done, total, label)))
+    assert preview.counts[NEW] == 4100 and not preview.errors
+    total = seen[-1][1]
+    assert total > 4100 and seen[-1] == (total, total, "")
+    done = [d for d, _, _ in seen]
+    assert done == sorted(done) and all(b - a <= 2000 for a, b in zip([0, *done], done, strict=False))
+    assert any(label == "Học viên" and d % 2000 == 0 for d, _, label in seen)  # a step inside the long sheet
+    sheets = 20
+    assert len(seen) <= sheets + total // 2000 + 1, len(seen)
+    assert preview.counts[UNCHANGED] > 0
