@@ -511,22 +511,14 @@ class _Builder:
                         break
 
     def _check_deletions(self) -> None:
-        deletions = [(spec, c) for spec, c in self.pending if c.writes and c.status == DELETED]
-        if not deletions:
-            return
-        pointing: dict[str, dict[str, int]] = {}
-        for other, change in self.pending:
-            if not change.writes or change.get("deleted"):
+        """Refuse deleting a row that live rows still point at, counting them for the message. Only rows of the
+        database the file does not write can: a row of the file pointing at a row the file deletes was already
+        refused by _check_references (a deleted row is not live), so it stays as the database has it."""
+        for spec, change in self.pending:
+            if not change.writes or change.status != DELETED:
                 continue
-            for f in self.refs[other.name]:
-                for target in ref_ids(f.kind, change.get(f.name)):
-                    if target != change.row_id:
-                        counts = pointing.setdefault(f.ref, {})
-                        counts[target] = counts.get(target, 0) + 1
-        for spec, change in deletions:
             repo = self.store.repo(spec.name)
-            local = [(t, i) for t, i in repo.dependants(change.row_id) if i not in self.writes[t]]
-            blocking = len(local) + pointing.get(spec.name, {}).get(change.row_id, 0)
+            blocking = sum(1 for t, i in repo.dependants(change.row_id) if i not in self.writes[t])
             if blocking:
                 self._demote(spec, change, f"không xóa được: còn {blocking} dòng khác gắn với dòng này; "
                                            f"hãy đánh dấu xóa cả các dòng đó.")
