@@ -6,6 +6,8 @@ the progress of a long preview."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from desktop.exchange.model import CHANGED, NEW, REJECTED, UNCHANGED
@@ -294,3 +296,78 @@ def test_a_long_preview_moves_its_progress_every_2000_rows_and_not_on_every_row(
     sheets = 20
     assert len(seen) <= sheets + total // 2000 + 1, len(seen)
     assert preview.counts[UNCHANGED] > 0
+
+
+# -- names met before the rows they name have been read ----------------------------------------------------------
+
+def test_a_task_moved_under_a_section_further_down_the_sheet_by_typing_its_title(seeded_store, tmp_path):
+    # Rows are not in outline order ("II.2.1" sits above its section "II.2"): the clerk moves II.1.1 under the
+    # section II.2, which the sheet lists three rows below it, by typing that section's title.
+    section = seeded_store.repo("tasks").rows(code="II.2")[0]
+    moved = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        rows["moved"], rows["section"] = find_row(ws, "Mục", "II.1.1"), find_row(ws, "Mục", "II.2")
+        ws.cell(rows["moved"], column_of(ws, "Thuộc nội dung")).value = section["title"]
+
+    report = import_report(seeded_store, edit(path, tmp_path / "chuyen-muc.xlsx", clerk))
+    assert rows["moved"] < rows["section"]
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert seeded_store.repo("tasks").get(moved["id"])["parent_id"] == section["id"]
+
+
+def test_agencies_named_by_code_before_and_after_their_rows_are_read(seeded_store, tmp_path):
+    """The 2025 reform typed in the sheet "Đơn vị": Báo Đồng Nai merged into the radio and television station (the
+    next row, named by its code "DPTTH" before that row is read); a new agency typed at the bottom, and a participant
+    sent by it named by its code in the sheet "Học viên"."""
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        row = find_row(ws, "Mã đơn vị", "BAODN")
+        assert ws.cell(row + 1, column_of(ws, "Mã đơn vị")).value == "DPTTH"
+        ws.cell(row, column_of(ws, "Đơn vị kế thừa")).value = "DPTTH"
+        ws.cell(row, column_of(ws, "Hiệu lực đến")).value = "30/06/2025"
+        new = ws.max_row + 1
+        for title, value in (("Mã đơn vị", "TTXTTM"), ("Tên đơn vị", "Trung tâm Xúc tiến Thương mại Đồng Nai"),
+                             ("Tên viết tắt", "TT XTTM"), ("Loại đơn vị", "Khác")):
+            ws.cell(new, column_of(ws, title)).value = value
+        _type_participant(wb["Học viên"], "Lê Thị Hoa", "TTXTTM")
+        _type_participant(wb["Học viên"], "Lê Thị Lan", "tt xttm")
+
+    report = import_report(seeded_store, edit(path, tmp_path / "sap-nhap.xlsx", clerk))
+    assert report["status"] == "applied", report
+    assert (report["counts"]["changed"], report["counts"]["new"], report["counts"]["rejected"]) == (1, 3, 0)
+    centre = _agency(seeded_store, "TTXTTM")
+    people = seeded_store.repo("participants").rows()
+    assert [p["agency_id"] for p in people if p["full_name"] in ("Lê Thị Hoa", "Lê Thị Lan")] == [centre, centre]
+    paper = seeded_store.repo("agencies").rows(code="BAODN")[0]
+    assert json.loads(paper["successor_ids"]) == [_agency(seeded_store, "DPTTH")]
+
+
+# -- a conflict on a row assigned to an office whose code sorts after the hub's ----------------------------------
+
+def test_theirs_takes_only_the_fields_of_an_office_whose_code_sorts_after_the_hubs(xuanloc_hub, tmp_path):
+    """As test_office_scope's conflict, with Xuân Lộc (XUANLOC > SCT): the hub moves the deadline of the task Xuân Lộc
+    leads while Xuân Lộc records its result; "theirs" keeps the hub's deadline and takes the result."""
+    hub = xuanloc_hub
+    task = hub.repo("tasks").rows(lead_agency_id=_agency(hub, "XUANLOC"))[0]
+    old_deadline = task["end_date"]
+    assert old_deadline != "2024-09-30"
+    office = new_store(tmp_path / "office.db", office="XUANLOC", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "toan_bo.xlsx").path)["status"] == "applied"
+    hub.repo("tasks").update(task["id"], {"end_date": "2024-09-30"})
+    office.repo("tasks").update(task["id"], {"result": "Đã khảo sát 5 doanh nghiệp", "progress": 100})
+    export_workbook(office, tmp_path / "tu_xuanloc.xlsx")
+    preview = preview_import(hub, tmp_path / "tu_xuanloc.xlsx")
+    assert preview.counts[REJECTED] == 0 and preview.counts["conflict"] == 1
+    report = import_report(hub, tmp_path / "tu_xuanloc.xlsx", resolve="theirs")
+    assert report["status"] == "applied", report
+    stored = hub.repo("tasks").get(task["id"])
+    assert (stored["end_date"], stored["result"], stored["progress"]) == (
+        "2024-09-30", "Đã khảo sát 5 doanh nghiệp", 100)
+    office.close()
