@@ -371,3 +371,89 @@ def test_theirs_takes_only_the_fields_of_an_office_whose_code_sorts_after_the_hu
     assert (stored["end_date"], stored["result"], stored["progress"]) == (
         "2024-09-30", "Đã khảo sát 5 doanh nghiệp", 100)
     office.close()
+
+
+# -- before -> after, as the preview shows it ------------------------------------------------------------------------
+
+def test_the_preview_shows_each_changed_cell_as_the_clerk_typed_it(seeded_store, tmp_path):
+    # add_course's people: Nguyễn Văn A, B, C, male, sent by Biên Hòa, scores 6.5 before and 8 after, attendance
+    # not filled in, so "Có" (the field's default). The seed plan's total budget is 1.394.200.000 đồng.
+    add_course(seeded_store, 3)
+    plan = seeded_store.repo("plans").rows()[0]
+    assert plan["total_budget"] == 1_394_200_000
+    task = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    assert task["end_date"] == "2024-12-31"  # the seed plan: done within 2024
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        a, b, c = (find_row(ws, "Họ và tên", f"Nguyễn Văn {x}") for x in "ABC")
+        for title, value in (("Giới tính", "Nữ"), ("Đơn vị cử", "Sở Tài chính"), ("Điểm trước tập huấn", 7),
+                             ("Điểm sau tập huấn", 8.75), ("Có tham dự", "Có"),  # "Có" again: no change
+                             ("Chức vụ", "Kế toán"), ("Mức hài lòng (1–5)", 4), ("Ghi chú", "Đến muộn")):
+            ws.cell(a, column_of(ws, title)).value = value
+        ws.cell(b, column_of(ws, "Xóa")).value = "x"
+        ws.cell(c, column_of(ws, "Có tham dự")).value = "Không"
+        ws = wb["Kế hoạch"]
+        ws.cell(2, column_of(ws, "Tổng kinh phí (đồng)")).value = 1_400_000_000
+        ws = wb["Nhiệm vụ"]
+        ws.cell(find_row(ws, "Mục", "II.1.1"), column_of(ws, "Thời hạn")).value = "30/09/2024"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "sua.xlsx", clerk))
+    assert not preview.errors
+    shown = {(r.sheet, r.display, r.status): r.changes for r in preview.rows}
+    assert shown == {
+        ("Học viên", "Nguyễn Văn A", CHANGED): [
+            ("Giới tính", "Nam", "Nữ"), ("Đơn vị cử", "UBND thành phố Biên Hòa", "Sở Tài chính"),
+            ("Chức vụ", "", "Kế toán"), ("Điểm trước tập huấn", "6,50", "7"), ("Điểm sau tập huấn", "8", "8,75"),
+            ("Mức hài lòng (1–5)", "", "4"), ("Ghi chú", "", "Đến muộn")],  # the last three were empty
+        ("Học viên", "Nguyễn Văn B", "deleted"): [("Xóa", "", "x")],
+        ("Học viên", "Nguyễn Văn C", CHANGED): [("Có tham dự", "Có", "Không")],
+        ("Kế hoạch", plan["title"], CHANGED): [("Tổng kinh phí (đồng)", "1.394.200.000", "1.400.000.000")],
+        ("Nhiệm vụ", task["title"][:200], CHANGED): [("Thời hạn", "31/12/2024", "30/09/2024")],
+    }
+
+
+# -- unique values --------------------------------------------------------------------------------------------------
+
+def test_two_codes_typed_the_wrong_way_round_are_swapped_in_one_file(seeded_store, tmp_path):
+    # Each code stays unique once the file is applied, though either row alone would take the other's code.
+    long_thanh, nhon_trach = _agency(seeded_store, "LONGTHANH"), _agency(seeded_store, "NHONTRACH")
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        a, b = find_row(ws, "Mã đơn vị", "LONGTHANH"), find_row(ws, "Mã đơn vị", "NHONTRACH")
+        ws.cell(a, column_of(ws, "Mã đơn vị")).value = "NHONTRACH"
+        ws.cell(b, column_of(ws, "Mã đơn vị")).value = "LONGTHANH"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "doi-ma.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 2, report
+    assert (_agency(seeded_store, "NHONTRACH"), _agency(seeded_store, "LONGTHANH")) == (long_thanh, nhon_trach)
+
+
+def test_a_code_is_free_again_once_its_row_is_deleted_here_or_in_the_file(seeded_store, tmp_path):
+    # Trung tâm Khuyến công (TTKC) deleted in the database, Ban Quản lý các KCN (BQLKCN) marked deleted in the file:
+    # two new rows may take their codes; a third new row taking SCT's (live) code may not.
+    for code, name in (("TTKC", "Trung tâm Khuyến công"), ("BQLKCN", "Ban Quản lý các KCN")):
+        seeded_store.repo("agencies").add({"code": code, "name": name, "kind": "Khác"})
+    seeded_store.repo("agencies").delete(_agency(seeded_store, "TTKC"))
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        ws.cell(find_row(ws, "Mã đơn vị", "BQLKCN"), column_of(ws, "Xóa")).value = "x"
+        for code, name in (("TTKC", "Trung tâm Khuyến công (mới)"), ("BQLKCN", "Ban Quản lý các KCN Đồng Nai"),
+                           ("sct", "Sở Công Thương (gõ lại)")):
+            row = ws.max_row + 1
+            for title, value in (("Mã đơn vị", code), ("Tên đơn vị", name), ("Loại đơn vị", "Khác")):
+                ws.cell(row, column_of(ws, title)).value = value
+            rows[code] = row
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "ma-cu.xlsx", clerk))
+    assert [(e.sheet, e.row, e.message) for e in preview.errors] == [
+        ("Đơn vị", rows["sct"], "Mã đơn vị: “sct” đã có ở một dòng khác, không được trùng.")]
+    status = {r.row: r.status for r in preview.rows if r.sheet == "Đơn vị"}
+    assert (status[rows["TTKC"]], status[rows["BQLKCN"]]) == (NEW, NEW)
+    assert sorted(status.values()) == ["deleted", NEW, NEW, REJECTED]
