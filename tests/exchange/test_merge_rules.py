@@ -351,16 +351,17 @@ def test_agencies_named_by_code_before_and_after_their_rows_are_read(seeded_stor
 
 # -- a conflict on a row assigned to an office whose code sorts after the hub's ----------------------------------
 
-def test_theirs_takes_only_the_fields_of_an_office_whose_code_sorts_after_the_hubs(xuanloc_hub, tmp_path):
+@pytest.mark.parametrize("deadline", ["2024-09-30", "2025-03-31"])  # earlier and later than the seed's 31/12/2024
+def test_theirs_takes_only_the_fields_of_an_office_whose_code_sorts_after_the_hubs(xuanloc_hub, tmp_path, deadline):
     """As test_office_scope's conflict, with Xuân Lộc (XUANLOC > SCT): the hub moves the deadline of the task Xuân Lộc
-    leads while Xuân Lộc records its result; "theirs" keeps the hub's deadline and takes the result."""
+    leads, to an earlier or a later day, while Xuân Lộc records its result; "theirs" keeps the hub's deadline and
+    takes the result."""
     hub = xuanloc_hub
     task = hub.repo("tasks").rows(lead_agency_id=_agency(hub, "XUANLOC"))[0]
-    old_deadline = task["end_date"]
-    assert old_deadline != "2024-09-30"
+    assert task["end_date"] == "2024-12-31"
     office = new_store(tmp_path / "office.db", office="XUANLOC", empty=True)
     assert import_report(office, export_workbook(hub, tmp_path / "toan_bo.xlsx").path)["status"] == "applied"
-    hub.repo("tasks").update(task["id"], {"end_date": "2024-09-30"})
+    hub.repo("tasks").update(task["id"], {"end_date": deadline})
     office.repo("tasks").update(task["id"], {"result": "Đã khảo sát 5 doanh nghiệp", "progress": 100})
     export_workbook(office, tmp_path / "tu_xuanloc.xlsx")
     preview = preview_import(hub, tmp_path / "tu_xuanloc.xlsx")
@@ -368,8 +369,7 @@ def test_theirs_takes_only_the_fields_of_an_office_whose_code_sorts_after_the_hu
     report = import_report(hub, tmp_path / "tu_xuanloc.xlsx", resolve="theirs")
     assert report["status"] == "applied", report
     stored = hub.repo("tasks").get(task["id"])
-    assert (stored["end_date"], stored["result"], stored["progress"]) == (
-        "2024-09-30", "Đã khảo sát 5 doanh nghiệp", 100)
+    assert (stored["end_date"], stored["result"], stored["progress"]) == (deadline, "Đã khảo sát 5 doanh nghiệp", 100)
     office.close()
 
 
@@ -457,3 +457,21 @@ def test_a_code_is_free_again_once_its_row_is_deleted_here_or_in_the_file(seeded
     status = {r.row: r.status for r in preview.rows if r.sheet == "Đơn vị"}
     assert (status[rows["TTKC"]], status[rows["BQLKCN"]]) == (NEW, NEW)
     assert sorted(status.values()) == ["deleted", NEW, NEW, REJECTED]
+
+
+def test_numbers_pasted_over_a_hidden_id_column_fall_back_to_the_name_shown(seeded_store, tmp_path):
+    # A block of numbers pasted across the row reached the hidden column behind "Đơn vị cử": that cell names no row,
+    # so the agency is the one the visible cell names, as for a row typed by hand.
+    add_course(seeded_store, 1)
+    person = seeded_store.repo("participants").rows()[0]
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        row = find_row(ws, "_id", person["id"])
+        ws.cell(row, column_of(ws, "_ref:agency_id")).value = 12345
+        ws.cell(row, column_of(ws, "Đơn vị cử")).value = "Sở Tài chính"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "dan-so.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert seeded_store.repo("participants").get(person["id"])["agency_id"] == _agency(seeded_store, "STC")
