@@ -475,3 +475,57 @@ def test_numbers_pasted_over_a_hidden_id_column_fall_back_to_the_name_shown(seed
     report = import_report(seeded_store, edit(path, tmp_path / "dan-so.xlsx", clerk))
     assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
     assert seeded_store.repo("participants").get(person["id"])["agency_id"] == _agency(seeded_store, "STC")
+
+
+def test_a_row_typed_once_is_found_again_in_a_later_save_of_the_same_export(seeded_store, tmp_path):
+    # The doc: a typed row's id comes from the export id and its content. The clerk sends the file, then corrects
+    # another cell and sends it again (another file, same export): Lê Thị Hoa must not come in twice.
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    first = edit(path, tmp_path / "lan-1.xlsx", lambda wb: _type_participant(wb["Học viên"], "Lê Thị Hoa"))
+
+    def correct(wb):
+        ws = wb["Học viên"]
+        ws.cell(find_row(ws, "Họ và tên", "Nguyễn Văn A"), column_of(ws, "Điện thoại")).value = "0912 345 678"
+
+    second = edit(first, tmp_path / "lan-2.xlsx", correct)
+    assert import_report(seeded_store, first)["counts"]["new"] == 1
+    again = import_report(seeded_store, second)
+    assert again["status"] == "applied" and (again["counts"]["new"], again["counts"]["changed"]) == (0, 1), again
+    assert seeded_store.repo("participants").count(full_name="Lê Thị Hoa") == 1
+
+
+def test_a_task_is_named_by_its_title_not_by_its_number(seeded_store, tmp_path):
+    # Only agencies are also found by their code: "II.2" typed as a parent names no task, even once the sheet's
+    # names have been looked up (II.1.1 moved under II.2 by its title first) and II.2's row has been read.
+    section = seeded_store.repo("tasks").rows(code="II.2")[0]
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        ws.cell(find_row(ws, "Mục", "II.1.1"), column_of(ws, "Thuộc nội dung")).value = section["title"]
+        rows["by_number"] = find_row(ws, "Mục", "II.1.3")
+        ws.cell(rows["by_number"], column_of(ws, "Thuộc nội dung")).value = "II.2"
+        assert find_row(ws, "Mục", "II.2") < rows["by_number"]
+
+    report = import_report(seeded_store, edit(path, tmp_path / "so-muc.xlsx", clerk))
+    assert report["status"] == "refused"
+    assert [(e["row"], e["column"], e["message"]) for e in report["errors"]] == [
+        (rows["by_number"], "Thuộc nội dung", "không tìm thấy nhiệm vụ “II.2”.")]
+
+
+def test_a_row_restored_in_the_workbook_shows_its_mark_cleared(seeded_store, tmp_path):
+    add_course(seeded_store, 2)
+    gone = seeded_store.repo("participants").rows(full_name="Nguyễn Văn B")[0]
+    seeded_store.repo("participants").delete(gone["id"])
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        row = find_row(ws, "_id", gone["id"])
+        assert ws.cell(row, column_of(ws, "Xóa")).value == "x"
+        ws.cell(row, column_of(ws, "Xóa")).value = None
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "khoi-phuc.xlsx", clerk))
+    assert [(r.display, r.status, r.changes) for r in preview.rows] == [("Nguyễn Văn B", CHANGED, [("Xóa", "x", "")])]
