@@ -7,7 +7,7 @@ import datetime as dt
 
 from desktop.domain.rows import Row
 from desktop.figures import budget, office_reports, plan, survey, tasks, training
-from desktop.figures.plan import as_of_line
+from desktop.figures.plan import PlanFigures, as_of_line
 from desktop.store import Store
 
 
@@ -52,10 +52,11 @@ def training_figures(store: Store, course_id: str) -> Row:
     }
 
 
-def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
+def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = None, *,
+                          figures: PlanFigures | None = None) -> Row:
     """Attendance over every course of the plan against the indicator's target (the courses' targets; the indicator
-    of people trained when there is no course yet)."""
-    figures = plan.plan_figures(store, plan_id, _as_of(today))
+    of people trained when there is no course yet). `figures`: the plan's figures when already computed."""
+    figures = figures or plan.plan_figures(store, plan_id, _as_of(today))
     f = figures.training
     target = f.target
     if not f.courses:
@@ -63,10 +64,12 @@ def plan_training_figures(store: Store, plan_id: str, today: dt.date | None = No
     return {"courses": len(f.courses), "count": f.attended, "registered": f.registered, "target": target}
 
 
-def survey_figures(store: Store, plan_id: str) -> Row:
-    """Enterprises surveyed against the indicator's target and the model enterprise chosen."""
-    f = survey.survey_figures(store, plan_id)
-    targets = [i.target for i in plan.plan_figures(store, plan_id).indicators if i.source == "surveyed"]
+def survey_figures(store: Store, plan_id: str, *, figures: PlanFigures | None = None) -> Row:
+    """Enterprises surveyed against the indicator's target and the model enterprise chosen. `figures`: the plan's
+    figures when already computed."""
+    figures = figures or plan.plan_figures(store, plan_id)
+    f = figures.survey
+    targets = [i.target for i in figures.indicators if i.source == "surveyed"]
     return {"enterprises": len(f.enterprises), "surveyed": f.surveyed,
             "target": int(targets[0]) if targets else 5, "model": f.model}
 
@@ -96,8 +99,8 @@ def dashboard(store: Store, plan_id: str, today: dt.date | None = None) -> Row:
         "as_of_line": as_of_line(as_of),
         "tasks": task_figures(store, plan_id, as_of),
         "budget": budget_figures(store, plan_id),
-        "training": plan_training_figures(store, plan_id, as_of),
-        "survey": survey_figures(store, plan_id),
+        "training": plan_training_figures(store, plan_id, as_of, figures=figures),  # the plan's figures, once
+        "survey": survey_figures(store, plan_id, figures=figures),
         "reports": office_report_figures(store, plan_id, as_of),
         "indicators": figures.indicators,
         "warnings": [w.text for w in figures.warnings],

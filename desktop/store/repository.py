@@ -93,6 +93,27 @@ class Repository:
                 return
             yield [dict(zip(columns, row, strict=True)) for row in chunk]
 
+    def columns_of(self, columns: Sequence[str], equals: Mapping[str, object], *,
+                   truthy: Sequence[str] = ()) -> list[tuple[Any, ...]]:
+        """Only `columns` of the live rows `matching(equals)` whose `truthy` columns hold a value that is not 0 or
+        empty, as tuples, in the order the rows were added (a figure reads what it counts, not whole rows)."""
+        sql, params = self._filtered(", ".join(f'"{c}"' for c in columns), [*columns, *truthy], equals, truthy)
+        return [tuple(row) for row in self.db.execute(sql + " ORDER BY rowid", params).fetchall()]
+
+    def tally(self, column: str, equals: Mapping[str, object], *,
+              truthy: Sequence[str] = ()) -> list[tuple[Any, int]]:
+        """(value of `column`, how many rows hold it) over the live rows `matching(equals)` whose `truthy` columns
+        hold a value, in the order each value first appears; counted by SQLite (100,000 rows in milliseconds)."""
+        sql, params = self._filtered(f'"{column}", count(*)', [column, *truthy], equals, truthy)
+        sql += f' GROUP BY "{column}" ORDER BY min(rowid)'
+        return [(row[0], int(row[1])) for row in self.db.execute(sql, params).fetchall()]
+
+    def _filtered(self, select: str, named: Sequence[str], equals: Mapping[str, object],
+                  truthy: Sequence[str]) -> tuple[str, list[object]]:
+        conditions, params = self._conditions({**dict.fromkeys(named, ...), **equals}, False)
+        conditions += [f'"{c}" IS NOT NULL AND "{c}" != 0 AND "{c}" != \'\'' for c in truthy]
+        return f'SELECT {select} FROM "{self.table}" WHERE ' + " AND ".join(conditions), params
+
     def count(self, *, include_deleted: bool = False, **equals: object) -> int:
         """How many live rows (every row with `include_deleted`) have columns equal to the keyword values
         (`count(year=2024)`)."""

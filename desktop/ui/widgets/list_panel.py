@@ -301,10 +301,11 @@ class ListPanel(QWidget):
             QTimer.singleShot(0, self._read_more)
             return
         if batches is self._batches:
+            # No rows_changed: the data did not change since the first batch said so, and what follows it (figures
+            # computed from the database) would only be computed again.
             self._batches = None
             self.model.resort()
             self._update_count()
-            self.rows_changed.emit()
 
     def is_reading(self) -> bool:
         """True while a long list is still reading its rows (in slices, between the user's actions)."""
