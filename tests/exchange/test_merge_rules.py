@@ -87,6 +87,8 @@ def test_a_code_that_is_also_another_agencys_short_name_is_ambiguous(seeded_stor
     assert report["status"] == "refused"
     assert [(e["row"], e["column"], e["message"]) for e in report["errors"]] == [
         (rows["row"], "Đơn vị cử", "có nhiều đơn vị cùng tên “BIENHOA”: hãy chọn lại trong danh sách.")]
+    assert [(r["row"], r["reason"]) for r in report["rows"] if r["status"] == REJECTED] == [
+        (rows["row"], "Đơn vị cử: có nhiều đơn vị cùng tên “BIENHOA”: hãy chọn lại trong danh sách.")]
     assert digest(seeded_store) == before
 
 
@@ -529,3 +531,78 @@ def test_a_row_restored_in_the_workbook_shows_its_mark_cleared(seeded_store, tmp
 
     preview = preview_import(seeded_store, edit(path, tmp_path / "khoi-phuc.xlsx", clerk))
     assert [(r.display, r.status, r.changes) for r in preview.rows] == [("Nguyễn Văn B", CHANGED, [("Xóa", "x", "")])]
+
+
+# -- a hidden id keeps a row on the agency it meant --------------------------------------------------------------
+
+def test_a_name_two_agencies_share_is_kept_by_the_hidden_id_even_when_one_is_renamed(seeded_store, tmp_path):
+    """Two district offices named "Phòng Kinh tế"; a participant sent by Long Khánh's. In the workbook the clerk
+    renames Long Khánh's office in the sheet "Đơn vị" and corrects the participant's phone: the participant's
+    "Đơn vị cử" still reads "Phòng Kinh tế" (the old name, as this database knows it) and its hidden id says which
+    office it is: it stays with Long Khánh's office, neither refused as ambiguous nor moved to Nhơn Trạch's."""
+    agencies = seeded_store.repo("agencies")
+    long_khanh = agencies.add({"code": "PKT_LONGKHANH", "name": "Phòng Kinh tế", "kind": "Khác"})["id"]
+    nhon_trach = agencies.add({"code": "PKT_NHONTRACH", "name": "Phòng Kinh tế", "kind": "Khác"})["id"]
+    course = add_course(seeded_store, 0)
+    person = seeded_store.repo("participants").add({"course_id": course, "full_name": "Trần Văn Bình",
+                                                   "agency_id": long_khanh})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        ws.cell(find_row(ws, "Mã đơn vị", "PKT_LONGKHANH"), column_of(ws, "Tên đơn vị")).value = (
+            "Phòng Kinh tế Long Khánh")
+        ws = wb["Học viên"]
+        row = find_row(ws, "_id", person["id"])
+        assert ws.cell(row, column_of(ws, "Đơn vị cử")).value == "Phòng Kinh tế"
+        ws.cell(row, column_of(ws, "Điện thoại")).value = "0251 3876 543"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "doi-ten.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 2, report
+    assert seeded_store.repo("participants").get(person["id"])["agency_id"] == long_khanh != nhon_trach
+    assert agencies.get(long_khanh)["name"] == "Phòng Kinh tế Long Khánh"
+
+
+# -- an office deleting rows ----------------------------------------------------------------------------------------
+
+def test_an_office_deletes_its_own_report_but_not_the_task_it_leads(tmp_path):
+    # Biên Hòa owns its report (seed) and leads a task the hub owns: it may delete the first, not the second.
+    hub = new_store(tmp_path / "hub.db")
+    bien_hoa = _agency(hub, "BIENHOA")
+    task = hub.repo("tasks").rows(kind="activity")[0]
+    hub.repo("tasks").update(task["id"], {"lead_agency_id": bien_hoa})
+    report_row = hub.repo("office_reports").rows(agency_id=bien_hoa)[0]
+    assert report_row["owner"] == "BIENHOA" and task["owner"] == "SCT"
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+    rows = {}
+
+    def office(wb):
+        for sheet, row_id in (("Báo cáo của đơn vị", report_row["id"]), ("Nhiệm vụ", task["id"])):
+            ws = wb[sheet]
+            rows[sheet] = find_row(ws, "_id", row_id)
+            ws.cell(rows[sheet], column_of(ws, "Xóa")).value = "x"
+
+    preview = preview_import(hub, edit(template, tmp_path / "xoa.xlsx", office))
+    assert {(r.sheet, r.row, r.status, r.reason) for r in preview.rows} == {
+        ("Báo cáo của đơn vị", rows["Báo cáo của đơn vị"], "deleted", ""),
+        ("Nhiệm vụ", rows["Nhiệm vụ"], REJECTED,
+         "dòng thuộc đơn vị SCT; tệp của đơn vị BIENHOA không được xóa hay khôi phục dòng này.")}
+    hub.close()
+
+
+# -- Stop ----------------------------------------------------------------------------------------------------------
+
+def test_stop_pressed_ends_the_preview_and_a_stop_never_pressed_does_not(seeded_store, tmp_path):
+    from desktop.exchange.errors import ExchangeCancelled
+
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    with pytest.raises(ExchangeCancelled, match="^Đã hủy.$"):
+        preview_import(seeded_store, path, cancel=lambda: True)
+    asked: list[bool] = []
+
+    def never() -> bool:
+        asked.append(False)
+        return False
+
+    preview = preview_import(seeded_store, path, cancel=never)
+    assert asked and not preview.errors and not preview.has_changes
