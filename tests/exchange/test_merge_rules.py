@@ -606,3 +606,26 @@ def test_stop_pressed_ends_the_preview_and_a_stop_never_pressed_does_not(seeded_
 
     preview = preview_import(seeded_store, path, cancel=never)
     assert asked and not preview.errors and not preview.has_changes
+
+
+def test_an_office_starts_its_installation_from_the_template_it_already_filled_in(tmp_path):
+    """Steps 2 and 3 of the doc's office life in that order: Biên Hòa filled its report's "Ngày nộp" in Excel, then
+    starts its own installation from that file. Its empty database knows no agency but the file's: the report, edited
+    by Biên Hòa and naming Biên Hòa as its office, is Biên Hòa's to add."""
+    import datetime as dt
+
+    hub = new_store(tmp_path / "hub.db")
+    report_row = hub.repo("office_reports").rows(agency_id=_agency(hub, "BIENHOA"))[0]
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+
+    def fill(wb):
+        ws = wb["Báo cáo của đơn vị"]
+        ws.cell(find_row(ws, "_id", report_row["id"]), column_of(ws, "Ngày nộp")).value = dt.datetime(2024, 11, 28)
+
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    report = import_report(office, edit(template, tmp_path / "da-dien.xlsx", fill))
+    assert report["status"] == "applied" and report["counts"]["rejected"] == 0, report
+    stored = office.repo("office_reports").get(report_row["id"])
+    assert (stored["submitted_date"], stored["owner"]) == ("2024-11-28", "BIENHOA")
+    office.close()
+    hub.close()
