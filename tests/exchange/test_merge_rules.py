@@ -629,3 +629,33 @@ def test_an_office_starts_its_installation_from_the_template_it_already_filled_i
     assert (stored["submitted_date"], stored["owner"]) == ("2024-11-28", "BIENHOA")
     office.close()
     hub.close()
+
+
+def test_an_office_may_not_restore_a_task_the_hub_deleted(tmp_path):
+    # The hub deletes the task Biên Hòa leads; Biên Hòa's installation receives the deletion; in the workbook it
+    # sends back a clerk clears the task's "Xóa" mark. Restoring, like deleting, is the owner's (the hub's) to do.
+    hub = new_store(tmp_path / "hub.db")
+    task = hub.repo("tasks").rows(kind="activity")[0]
+    hub.repo("tasks").update(task["id"], {"lead_agency_id": _agency(hub, "BIENHOA")})
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "toan_bo.xlsx").path)["status"] == "applied"
+    hub.repo("tasks").delete(task["id"])
+    received = import_report(office, export_workbook(hub, tmp_path / "lan_2.xlsx").path)
+    assert received["status"] == "applied" and received["counts"]["deleted"] == 1, received
+    sent = export_workbook(office, tmp_path / "tu_bienhoa.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        rows["task"] = find_row(ws, "_id", task["id"])
+        assert ws.cell(rows["task"], column_of(ws, "Xóa")).value == "x"
+        ws.cell(rows["task"], column_of(ws, "Xóa")).value = None
+
+    before = digest(hub)
+    report = import_report(hub, edit(sent, tmp_path / "khoi-phuc.xlsx", clerk))
+    assert report["status"] == "refused"
+    assert [(r["row"], r["reason"]) for r in report["rows"] if r["status"] == REJECTED] == [
+        (rows["task"], "dòng thuộc đơn vị SCT; tệp của đơn vị BIENHOA không được xóa hay khôi phục dòng này.")]
+    assert digest(hub) == before
+    office.close()
+    hub.close()
