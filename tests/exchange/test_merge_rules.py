@@ -659,3 +659,44 @@ def test_an_office_may_not_restore_a_task_the_hub_deleted(tmp_path):
     assert digest(hub) == before
     office.close()
     hub.close()
+
+
+def test_an_office_adds_a_course_under_a_task_its_template_does_not_list(tmp_path):
+    # Biên Hòa's template has no sheet "Nhiệm vụ" (it leads no task here); it adds its own course under the
+    # training activity II.1.1, named by its title: the task is found in the hub's database, and the course is new.
+    hub = new_store(tmp_path / "hub.db")
+    add_course(hub, 1)
+    task = hub.repo("tasks").rows(code="II.1.1")[0]
+    plan = hub.repo("plans").rows()[0]
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+
+    def office(wb):
+        assert "Nhiệm vụ" not in wb.sheetnames
+        ws = wb["Lớp tập huấn"]
+        row = ws.max_row + 1
+        for title, value in (("Kế hoạch", plan["title"]), ("Nhiệm vụ", task["title"]),
+                             ("Tên lớp", "Lớp tập huấn tại phường Tân Phong"), ("Địa điểm", "Biên Hòa"),
+                             ("Đơn vị tổ chức", "UBND thành phố Biên Hòa")):
+            ws.cell(row, column_of(ws, title)).value = value
+
+    report = import_report(hub, edit(template, tmp_path / "lop-moi.xlsx", office))
+    assert report["status"] == "applied" and report["counts"]["new"] == 1, report
+    course = hub.repo("training_courses").rows(title="Lớp tập huấn tại phường Tân Phong")[0]
+    assert (course["task_id"], course["owner"]) == (task["id"], "BIENHOA")
+    hub.close()
+
+
+def test_several_coordinating_agencies_typed_by_code_and_name_with_a_stray_semicolon(seeded_store, tmp_path):
+    task = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        ws.cell(find_row(ws, "_id", task["id"]), column_of(ws, "Đơn vị phối hợp")).value = (
+            "STC;; UBND thành phố Biên Hòa ; tp long khánh")
+
+    report = import_report(seeded_store, edit(path, tmp_path / "phoi-hop.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    stored = seeded_store.repo("tasks").get(task["id"])["coordinating_ids"]
+    ids = json.loads(stored) if isinstance(stored, str) else stored
+    assert ids == [_agency(seeded_store, c) for c in ("STC", "BIENHOA", "LONGKHANH")]
