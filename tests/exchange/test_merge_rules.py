@@ -700,3 +700,42 @@ def test_several_coordinating_agencies_typed_by_code_and_name_with_a_stray_semic
     stored = seeded_store.repo("tasks").get(task["id"])["coordinating_ids"]
     ids = json.loads(stored) if isinstance(stored, str) else stored
     assert ids == [_agency(seeded_store, c) for c in ("STC", "BIENHOA", "LONGKHANH")]
+
+
+def test_a_row_pointing_at_several_rows_deleted_in_the_file_gets_one_message(seeded_store, tmp_path):
+    """Two new district offices X and Y coordinate task II.1.1; X sends Trần Văn Bình to a course. The clerk marks X,
+    Y and the course deleted while correcting the task's result and Bình's phone. Each of the two rows is refused
+    once, for its first reference that is gone; each deletion is refused with the number of rows still on it."""
+    agencies = seeded_store.repo("agencies")
+    x = agencies.add({"code": "PKT_X", "name": "Phòng Kinh tế X", "kind": "Khác"})["id"]
+    y = agencies.add({"code": "PKT_Y", "name": "Phòng Kinh tế Y", "kind": "Khác"})["id"]
+    task = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    seeded_store.repo("tasks").update(task["id"], {"coordinating_ids": [x, y]})
+    course = add_course(seeded_store, 0)
+    person = seeded_store.repo("participants").add({"course_id": course, "full_name": "Trần Văn Bình",
+                                                   "agency_id": x})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        for key, sheet, row_id in (("x", "Đơn vị", x), ("y", "Đơn vị", y), ("course", "Lớp tập huấn", course)):
+            ws = wb[sheet]
+            rows[key] = find_row(ws, "_id", row_id)
+            ws.cell(rows[key], column_of(ws, "Xóa")).value = "x"
+        ws = wb["Nhiệm vụ"]
+        rows["task"] = find_row(ws, "_id", task["id"])
+        ws.cell(rows["task"], column_of(ws, "Kết quả")).value = "Đã phối hợp"
+        ws = wb["Học viên"]
+        rows["person"] = find_row(ws, "_id", person["id"])
+        ws.cell(rows["person"], column_of(ws, "Điện thoại")).value = "0912 345 678"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "xoa-nhieu.xlsx", clerk))
+    gone = "mà dòng này trỏ tới (chưa có hoặc đã bị xóa)."
+    kept = "dòng khác gắn với dòng này; hãy đánh dấu xóa cả các dòng đó."
+    assert sorted((e.sheet, e.row, e.message) for e in preview.errors) == sorted([
+        ("Học viên", rows["person"], f"Lớp tập huấn: không tìm thấy lớp tập huấn {gone}"),
+        ("Nhiệm vụ", rows["task"], f"Đơn vị phối hợp: không tìm thấy đơn vị {gone}"),
+        ("Lớp tập huấn", rows["course"], f"không xóa được: còn 1 {kept}"),
+        ("Đơn vị", rows["x"], f"không xóa được: còn 2 {kept}"),
+        ("Đơn vị", rows["y"], f"không xóa được: còn 1 {kept}")])
+    assert preview.counts[REJECTED] == 5 and preview.counts[CHANGED] == 0
