@@ -321,10 +321,11 @@ def test_a_task_moved_under_a_section_further_down_the_sheet_by_typing_its_title
     assert seeded_store.repo("tasks").get(moved["id"])["parent_id"] == section["id"]
 
 
-def test_agencies_named_by_code_before_and_after_their_rows_are_read(seeded_store, tmp_path):
+@pytest.mark.parametrize("successor", ["DPTTH", "Đài PT-TH Đồng Nai"])  # its code, its short name
+def test_agencies_named_by_code_before_and_after_their_rows_are_read(seeded_store, tmp_path, successor):
     """The 2025 reform typed in the sheet "Đơn vị": Báo Đồng Nai merged into the radio and television station (the
-    next row, named by its code "DPTTH" before that row is read); a new agency typed at the bottom, and a participant
-    sent by it named by its code in the sheet "Học viên"."""
+    next row, named by its code or short name before that row is read); a new agency typed at the bottom, and
+    participants sent by it named by its code and short name in the sheet "Học viên"."""
     add_course(seeded_store, 1)
     path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
 
@@ -332,7 +333,7 @@ def test_agencies_named_by_code_before_and_after_their_rows_are_read(seeded_stor
         ws = wb["Đơn vị"]
         row = find_row(ws, "Mã đơn vị", "BAODN")
         assert ws.cell(row + 1, column_of(ws, "Mã đơn vị")).value == "DPTTH"
-        ws.cell(row, column_of(ws, "Đơn vị kế thừa")).value = "DPTTH"
+        ws.cell(row, column_of(ws, "Đơn vị kế thừa")).value = successor
         ws.cell(row, column_of(ws, "Hiệu lực đến")).value = "30/06/2025"
         new = ws.max_row + 1
         for title, value in (("Mã đơn vị", "TTXTTM"), ("Tên đơn vị", "Trung tâm Xúc tiến Thương mại Đồng Nai"),
@@ -739,3 +740,24 @@ def test_a_row_pointing_at_several_rows_deleted_in_the_file_gets_one_message(see
         ("Đơn vị", rows["x"], f"không xóa được: còn 2 {kept}"),
         ("Đơn vị", rows["y"], f"không xóa được: còn 1 {kept}")])
     assert preview.counts[REJECTED] == 5 and preview.counts[CHANGED] == 0
+
+
+def test_an_office_whose_code_sorts_after_another_may_not_send_that_offices_new_rows(tmp_path):
+    # Xuân Lộc's database holds a participant it says is Biên Hòa's ("BIENHOA" sorts before "XUANLOC"), and one of
+    # its own: the hub takes Xuân Lộc's and refuses the other.
+    hub = new_store(tmp_path / "hub.db")
+    add_course(hub, 0)
+    office = new_store(tmp_path / "office.db", office="XUANLOC", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "toan_bo.xlsx").path)["status"] == "applied"
+    course = office.repo("training_courses").rows()[0]["id"]
+    mine = office.repo("participants").add({"course_id": course, "full_name": "Phạm Thị Thu",
+                                            "agency_id": _agency(office, "XUANLOC")})
+    theirs = office.repo("participants").add({"course_id": course, "full_name": "Lê Văn Khác"}, owner="BIENHOA")
+    export_workbook(office, tmp_path / "tu_xuanloc.xlsx")
+    preview = preview_import(hub, tmp_path / "tu_xuanloc.xlsx")
+    assert {(r.row_id, r.status, r.reason) for r in preview.rows} == {
+        (mine["id"], NEW, ""),
+        (theirs["id"], REJECTED, "dòng mới thuộc đơn vị BIENHOA; tệp của đơn vị XUANLOC chỉ được thêm dòng cho "
+                                 "chính đơn vị đó.")}
+    office.close()
+    hub.close()
