@@ -761,3 +761,29 @@ def test_an_office_whose_code_sorts_after_another_may_not_send_that_offices_new_
                                  "chính đơn vị đó.")}
     office.close()
     hub.close()
+
+
+def test_a_row_copied_with_its_hidden_cells_but_without_its_id_is_the_typists(tmp_path):
+    # In Biên Hòa's template a clerk copies the row of a participant the hub owns, hidden cells and all, then empties
+    # its `_id` and `_rev` and types another name: a row without an id is a typed row, Biên Hòa's, whatever `_owner`
+    # the copy still carries.
+    hub = new_store(tmp_path / "hub.db")
+    add_course(hub, 1)
+    source = hub.repo("participants").rows()[0]
+    assert source["owner"] == "SCT"
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        row, new = find_row(ws, "_id", source["id"]), ws.max_row + 1
+        for col in range(1, ws.max_column + 1):
+            ws.cell(new, col).value = ws.cell(row, col).value
+        assert ws.cell(new, column_of(ws, "_owner")).value == "SCT"
+        for hidden in ("_id", "_rev", "_revs"):
+            ws.cell(new, column_of(ws, hidden)).value = None
+        ws.cell(new, column_of(ws, "Họ và tên")).value = "Đỗ Thị Hạnh"
+
+    report = import_report(hub, edit(template, tmp_path / "chep.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["new"] == 1, report
+    assert hub.repo("participants").rows(full_name="Đỗ Thị Hạnh")[0]["owner"] == "BIENHOA"
+    hub.close()
