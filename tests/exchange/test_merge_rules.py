@@ -787,3 +787,47 @@ def test_a_row_copied_with_its_hidden_cells_but_without_its_id_is_the_typists(tm
     assert report["status"] == "applied" and report["counts"]["new"] == 1, report
     assert hub.repo("participants").rows(full_name="Đỗ Thị Hạnh")[0]["owner"] == "BIENHOA"
     hub.close()
+
+
+def test_a_score_the_office_may_not_write_changed_by_a_quarter_point_is_refused(tmp_path):
+    # Biên Hòa may write a participant's name, gender, ..., note, not the scores: 6.5 -> 6.75 is a change it may not
+    # make, however small (both round to 6).
+    hub = new_store(tmp_path / "hub.db")
+    add_course(hub, 1)
+    person = hub.repo("participants").rows()[0]
+    assert person["pre_score"] == 6.5
+    template = export_workbook(hub, tmp_path / "mau.xlsx", office="BIENHOA").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        rows["row"] = find_row(ws, "_id", person["id"])
+        ws.cell(rows["row"], column_of(ws, "Điểm trước tập huấn")).value = 6.75
+
+    report = import_report(hub, edit(template, tmp_path / "diem.xlsx", clerk))
+    assert [(r["row"], r["reason"]) for r in report["rows"] if r["status"] == REJECTED] == [
+        (rows["row"], "đơn vị BIENHOA chỉ được sửa “Họ và tên”, “Giới tính”, “Năm sinh”, “Đơn vị công tác”, "
+                      "“Loại đơn vị”, “Chức vụ”, “Điện thoại”, “Thư điện tử”, “Ghi chú” của dòng này; tệp đã sửa "
+                      "“Điểm trước tập huấn”.")]
+    assert hub.repo("participants").get(person["id"])["pre_score"] == 6.5
+    hub.close()
+
+
+def test_a_true_refused_as_a_rating_does_not_refuse_the_1_typed_below_it(seeded_store, tmp_path):
+    # Excel's TRUE is no number, so no rating from 1 to 5; the 1 typed in the next row is one, though Python holds
+    # True == 1 (each cell's value is checked as the cell holds it, number or not).
+    add_course(seeded_store, 2)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        for name, value in (("Nguyễn Văn A", True), ("Nguyễn Văn B", 1)):
+            rows[name] = find_row(ws, "Họ và tên", name)
+            ws.cell(rows[name], column_of(ws, "Mức hài lòng (1–5)")).value = value
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "hai-long.xlsx", clerk))
+    assert [str(e) for e in preview.errors] == [
+        f"Trang “Học viên”, dòng {rows['Nguyễn Văn A']}, cột “Mức hài lòng (1–5)”: không phải là số"]
+    assert [(r.display, r.status, r.changes) for r in preview.rows] == [
+        ("Nguyễn Văn A", REJECTED, []), ("Nguyễn Văn B", CHANGED, [("Mức hài lòng (1–5)", "", "1")])]
