@@ -831,3 +831,41 @@ def test_a_true_refused_as_a_rating_does_not_refuse_the_1_typed_below_it(seeded_
         f"Trang “Học viên”, dòng {rows['Nguyễn Văn A']}, cột “Mức hài lòng (1–5)”: không phải là số"]
     assert [(r.display, r.status, r.changes) for r in preview.rows] == [
         ("Nguyễn Văn A", REJECTED, []), ("Nguyễn Văn B", CHANGED, [("Mức hài lòng (1–5)", "", "1")])]
+
+
+@pytest.mark.parametrize("pasted_id", ["00000000-0000-4000-8000-000000000001", "ffffffff-ffff-4fff-bfff-ffffffffffff"])
+def test_a_row_pasted_with_its_id_from_another_database_may_not_take_a_code_in_use(seeded_store, tmp_path, pasted_id):
+    # Rows pasted from another installation's workbook keep their (unknown here) ids, whatever their order against
+    # the ids of the rows here: the code SCT is taken either way.
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["row"] = row = ws.max_row + 1
+        for title, value in (("_id", pasted_id), ("Mã đơn vị", "SCT"), ("Tên đơn vị", "Sở Công Thương (bản khác)"),
+                             ("Loại đơn vị", "Khác")):
+            ws.cell(row, column_of(ws, title)).value = value
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "dan.xlsx", clerk))
+    assert [(e.sheet, e.row, e.message) for e in preview.errors] == [
+        ("Đơn vị", rows["row"], "Mã đơn vị: “SCT” đã có ở một dòng khác, không được trùng.")]
+
+
+def test_a_workbook_whose_data_sheets_were_all_deleted_is_refused_with_its_progress_full(seeded_store, tmp_path):
+    # The clerk deleted every visible sheet (Excel keeps one visible: here "_meta" shown again). Nothing to read:
+    # the preview says so, and its progress still ends full (a bar of maximum 0 would spin for ever).
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        for name in list(wb.sheetnames):
+            if not name.startswith("_"):
+                del wb[name]
+        wb["_meta"].sheet_state = "visible"
+
+    seen: list[tuple[int, int, str]] = []
+    preview = preview_import(seeded_store, edit(path, tmp_path / "rong.xlsx", clerk),
+                             progress=lambda done, total, label: seen.append((done, total, label)))
+    assert [str(e) for e in preview.errors] == ["Trang “_meta”: tệp không có trang dữ liệu nào."]
+    done, total, _ = seen[-1]
+    assert total > 0 and done == total
