@@ -295,6 +295,7 @@ def test_a_long_preview_moves_its_progress_every_2000_rows_and_not_on_every_row(
     done = [d for d, _, _ in seen]
     assert done == sorted(done) and all(b - a <= 2000 for a, b in zip([0, *done], done, strict=False))
     assert any(label == "Học viên" and d % 2000 == 0 for d, _, label in seen)  # a step inside the long sheet
+    assert seen[0] == (19, total, "Đơn vị")  # the first sheet read: the seed's 19 agencies
     sheets = 20
     assert len(seen) <= sheets + total // 2000 + 1, len(seen)
     assert preview.counts[UNCHANGED] > 0
@@ -869,3 +870,21 @@ def test_a_workbook_whose_data_sheets_were_all_deleted_is_refused_with_its_progr
     assert [str(e) for e in preview.errors] == ["Trang “_meta”: tệp không có trang dữ liệu nào."]
     done, total, _ = seen[-1]
     assert total > 0 and done == total
+
+
+@pytest.mark.parametrize(("picked", "code"), [("Sở Tài chính", "STC"), ("UBND thành phố Long Khánh", "LONGKHANH")])
+def test_another_agency_picked_from_the_list_replaces_the_hidden_id_of_the_old_one(seeded_store, tmp_path, picked,
+                                                                                  code):
+    # Nguyễn Văn A was sent by "UBND thành phố Biên Hòa"; the clerk picks another office from the drop-down (one
+    # whose name sorts before, one after): the hidden cell still holds Biên Hòa's id, the name shown wins.
+    add_course(seeded_store, 1)
+    person = seeded_store.repo("participants").rows()[0]
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(find_row(ws, "_id", person["id"]), column_of(ws, "Đơn vị cử")).value = picked
+
+    report = import_report(seeded_store, edit(path, tmp_path / "chon-lai.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert seeded_store.repo("participants").get(person["id"])["agency_id"] == _agency(seeded_store, code)
