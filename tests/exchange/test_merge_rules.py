@@ -888,3 +888,20 @@ def test_another_agency_picked_from_the_list_replaces_the_hidden_id_of_the_old_o
     report = import_report(seeded_store, edit(path, tmp_path / "chon-lai.xlsx", clerk))
     assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
     assert seeded_store.repo("participants").get(person["id"])["agency_id"] == _agency(seeded_store, code)
+
+
+def test_a_damaged_hidden_updated_cell_does_not_stop_the_import(seeded_store, tmp_path):
+    # `_updated` holds "when|who"; a paste left a second "|" in one: the row is still read (its content is
+    # unchanged, so it is unchanged) and the clerk's real change comes in.
+    add_course(seeded_store, 2)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        a, b = find_row(ws, "Họ và tên", "Nguyễn Văn A"), find_row(ws, "Họ và tên", "Nguyễn Văn B")
+        ws.cell(a, column_of(ws, "_updated")).value = "2024-06-01T08:00:00+00:00|máy A|máy B"
+        ws.cell(b, column_of(ws, "Điện thoại")).value = "0912 345 678"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "hong.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert [r["title"] for r in report["rows"]] == ["Nguyễn Văn B"]
