@@ -905,3 +905,18 @@ def test_a_damaged_hidden_updated_cell_does_not_stop_the_import(seeded_store, tm
     report = import_report(seeded_store, edit(path, tmp_path / "hong.xlsx", clerk))
     assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
     assert [r["title"] for r in report["rows"]] == ["Nguyễn Văn B"]
+
+
+def test_a_name_shared_with_a_deleted_agency_names_the_live_one(seeded_store, tmp_path):
+    # The district's old "Phòng Kinh tế" was deleted when a new office of the same name replaced it: a participant
+    # typed as sent by "Phòng Kinh tế" is sent by the live one, not refused as ambiguous.
+    agencies = seeded_store.repo("agencies")
+    old = agencies.add({"code": "PKT_CU", "name": "Phòng Kinh tế", "kind": "Khác"})["id"]
+    agencies.delete(old)
+    new = agencies.add({"code": "PKT_MOI", "name": "Phòng Kinh tế", "kind": "Khác"})["id"]
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    path = edit(path, tmp_path / "go.xlsx", lambda wb: _type_participant(wb["Học viên"], "Lê Thị Hoa", "Phòng Kinh tế"))
+    report = import_report(seeded_store, path)
+    assert report["status"] == "applied" and report["counts"]["new"] == 1, report
+    assert seeded_store.repo("participants").rows(full_name="Lê Thị Hoa")[0]["agency_id"] == new
