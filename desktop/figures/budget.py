@@ -59,8 +59,11 @@ def budget_figures(store: Store, plan: Row) -> BudgetFigures:
         while top and top.get("parent_id") and top["parent_id"] in tasks:
             top = tasks[top["parent_id"]]
         key = top["code"] if top and top.get("code") else "Khác"
-        group = groups.setdefault(key, {"code": key, "title": top["title"] if top else "Các khoản chi khác",
-                                        "seq": list(tasks).index(top["id"]) if top else 10**9,
+        # Lines under no task and under a content item not numbered yet share "Khác": titled and placed as such
+        # whichever of them comes first.
+        head = top if key != "Khác" else None
+        group = groups.setdefault(key, {"code": key, "title": head["title"] if head else "Các khoản chi khác",
+                                        "seq": list(tasks).index(head["id"]) if head else len(tasks),
                                         "lines": [], "estimate": 0, "disbursed": 0})
         group["lines"].append(line)
         group["estimate"] += estimate
