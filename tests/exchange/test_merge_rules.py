@@ -920,3 +920,25 @@ def test_a_name_shared_with_a_deleted_agency_names_the_live_one(seeded_store, tm
     report = import_report(seeded_store, path)
     assert report["status"] == "applied" and report["counts"]["new"] == 1, report
     assert seeded_store.repo("participants").rows(full_name="Lê Thị Hoa")[0]["agency_id"] == new
+
+
+@pytest.mark.parametrize("pasted_id", ["00000000-0000-4000-8000-000000000001", "ffffffff-ffff-4fff-bfff-ffffffffffff"])
+def test_a_participant_pasted_with_its_ids_from_another_database_needs_its_course_here(seeded_store, tmp_path,
+                                                                                       pasted_id):
+    # A participant row pasted from another installation's workbook, hidden ids and all: its course (hidden id
+    # 7777…) was never in this database. Refused for that, whether its own id sorts before or after the course's.
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        rows["row"] = _type_participant(ws, "Lê Thị Hoa")
+        ws.cell(rows["row"], column_of(ws, "_id")).value = pasted_id
+        ws.cell(rows["row"], column_of(ws, "_ref:course_id")).value = "77777777-7777-4777-8777-777777777777"
+        ws.cell(rows["row"], column_of(ws, "Lớp tập huấn")).value = "Lớp tập huấn của huyện khác"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "dan-lop.xlsx", clerk))
+    assert [(e.sheet, e.row, e.message) for e in preview.errors] == [
+        ("Học viên", rows["row"], "Lớp tập huấn: không tìm thấy lớp tập huấn mà dòng này trỏ tới "
+                                  "(chưa có hoặc đã bị xóa).")]
