@@ -942,3 +942,21 @@ def test_a_participant_pasted_with_its_ids_from_another_database_needs_its_cours
     assert [(e.sheet, e.row, e.message) for e in preview.errors] == [
         ("Học viên", rows["row"], "Lớp tập huấn: không tìm thấy lớp tập huấn mà dòng này trỏ tới "
                                   "(chưa có hoặc đã bị xóa).")]
+
+
+def test_the_office_taking_the_hubs_version_of_its_own_report_takes_all_of_it(tmp_path):
+    # At Biên Hòa: the hub moved the due date of Biên Hòa's own report (the hub may touch any row) and wrote a
+    # summary; Biên Hòa wrote another. Importing the hub's next workbook, "theirs" is the hub's row whole.
+    hub = new_store(tmp_path / "hub.db")
+    report_row = hub.repo("office_reports").rows(agency_id=_agency(hub, "BIENHOA"))[0]
+    assert report_row["owner"] == "BIENHOA"
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "lan_1.xlsx").path)["status"] == "applied"
+    hub.repo("office_reports").update(report_row["id"], {"due_date": "2024-11-25", "summary": "Sở ghi"})
+    office.repo("office_reports").update(report_row["id"], {"summary": "Huyện ghi"})
+    report = import_report(office, export_workbook(hub, tmp_path / "lan_2.xlsx").path, resolve="theirs")
+    assert report["status"] == "applied" and report["counts"]["conflict"] == 1, report
+    mine = office.repo("office_reports").get(report_row["id"])
+    assert (mine["due_date"], mine["summary"]) == ("2024-11-25", "Sở ghi")
+    office.close()
+    hub.close()
