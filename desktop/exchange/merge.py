@@ -108,6 +108,9 @@ class _Builder:
         self.local: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.writes: dict[str, dict[str, bool]] = {spec.name: {} for spec in ENTITIES}
         self.file_display: dict[str, dict[str, str]] = {spec.name: {} for spec in ENTITIES}
+        # An agency the file carries is found by its code and short name too, as the file writes them (only
+        # agencies have such aliases; every other row is named by its display column alone).
+        self.file_aliases: dict[str, list[str]] = {}
         self.local_display: dict[str, dict[str, str]] = {}
         self.names: dict[str, dict[str, list[str]]] = {}
         self.pending: list[tuple[EntitySpec, RowChange]] = []
@@ -390,9 +393,12 @@ class _Builder:
     def _remember_display(self, spec: EntitySpec, row_id: str, data: Row) -> None:
         text = clean_text(data.get(display_column(spec)) or "")
         self.file_display[spec.name][row_id] = text
+        keys = self._keys(spec, data)
+        if spec.name == "agencies":
+            self.file_aliases[row_id] = keys
         index = self.names.get(spec.name)
         if index is not None:
-            for key in self._keys(spec, data):
+            for key in keys:
                 ids = index.setdefault(key, [])
                 if row_id not in ids:
                     ids.append(row_id)
@@ -430,8 +436,8 @@ class _Builder:
                 for key in self._keys(spec, data):
                     index.setdefault(key, []).append(row[0])
             for row_id, text in self.file_display[table].items():
-                if text:
-                    index.setdefault(text.casefold(), []).append(row_id)
+                for key in self.file_aliases.get(row_id, [text.casefold()] if text else []):
+                    index.setdefault(key, []).append(row_id)
             self.names[table] = index
         return self.names[table]
 
@@ -505,22 +511,14 @@ class _Builder:
                         break
 
     def _check_deletions(self) -> None:
-        deletions = [(spec, c) for spec, c in self.pending if c.writes and c.status == DELETED]
-        if not deletions:
-            return
-        pointing: dict[str, dict[str, int]] = {}
-        for other, change in self.pending:
-            if not change.writes or change.get("deleted"):
+        """Refuse deleting a row that live rows still point at, counting them for the message. Only rows of the
+        database the file does not write can: a row of the file pointing at a row the file deletes was already
+        refused by _check_references (a deleted row is not live), so it stays as the database has it."""
+        for spec, change in self.pending:
+            if not change.writes or change.status != DELETED:
                 continue
-            for f in self.refs[other.name]:
-                for target in ref_ids(f.kind, change.get(f.name)):
-                    if target != change.row_id:
-                        counts = pointing.setdefault(f.ref, {})
-                        counts[target] = counts.get(target, 0) + 1
-        for spec, change in deletions:
             repo = self.store.repo(spec.name)
-            local = [(t, i) for t, i in repo.dependants(change.row_id) if i not in self.writes[t]]
-            blocking = len(local) + pointing.get(spec.name, {}).get(change.row_id, 0)
+            blocking = sum(1 for t, i in repo.dependants(change.row_id) if i not in self.writes[t])
             if blocking:
                 self._demote(spec, change, f"không xóa được: còn {blocking} dòng khác gắn với dòng này; "
                                            f"hãy đánh dấu xóa cả các dòng đó.")
