@@ -178,3 +178,5 @@ def test_the_latin_blocks_hold_every_latin_letter():
     named = {code for code in range(0x10000) if unicodedata.name(chr(code), "").startswith("LATIN ")}
     inside = {code for first, end in LATIN_BLOCKS for code in range(first, end)}
     assert named - inside == {0x271D}  # ✝ LATIN CROSS, a dingbat
+    for first, end in LATIN_BLOCKS:  # each run starts and ends with a letter: no block wider than its letters
+        assert first in named and end - 1 in named, (hex(first), hex(end))
