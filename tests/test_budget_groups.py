@@ -93,6 +93,18 @@ def test_khac_keeps_its_title_and_place_when_an_uncoded_item_comes_first(empty_s
         ("II", "Tập huấn", 8_000_000), ("Khác", "Các khoản chi khác", 4_000_000)]
 
 
+def test_a_content_item_numbered_after_k_heads_its_own_group(empty_store):
+    # "V" (the fifth content item) sorts after "Khác": it is still a content item's group, titled and placed as such.
+    store = empty_store
+    plan = _plan(store)
+    fifth = _task(store, plan, "V", "Tổng kết", 5)
+    _line(store, plan, fifth, "Hội nghị tổng kết", 6_000_000)
+    _line(store, plan, None, "Không thuộc nhiệm vụ", 1_000_000)
+    f = budget_figures(store, plan)
+    assert [(g["code"], g["title"], g["estimate"]) for g in f.groups] == [
+        ("V", "Tổng kết", 6_000_000), ("Khác", "Các khoản chi khác", 1_000_000)]
+
+
 def _tombstone_task(store, task) -> None:
     """A task no longer live (deleted by a merge while a line still pointed at it): the figures must not fail."""
     store.db.execute("UPDATE tasks SET deleted = 1 WHERE id = ?", (task["id"],))
