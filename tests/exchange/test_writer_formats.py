@@ -451,3 +451,35 @@ def test_a_disk_filling_up_after_some_sheets_leaves_no_temporary_file_and_tells_
     assert FillsUp.written == 3
     assert set(glob.glob(f"{tempfile.gettempdir()}/openpyxl.*")) <= temporary
     assert list((tmp_path / "out").iterdir()) == []
+
+
+# -- what a clerk sees before typing: the header, and grey on what is not theirs ------------------------------------
+
+def _fill(target) -> str:
+    return target.fill.fgColor.rgb if target.fill is not None and target.fill.fill_type == "solid" else ""
+
+
+def test_headers_are_bold_wrapped_and_locked_cells_of_an_office_row_are_grey(seeded_store, tmp_path):
+    stnmt = _id(seeded_store, "SELECT id FROM agencies WHERE code = 'STNMT'")
+    task = _id(seeded_store, "SELECT id FROM tasks WHERE result IS NULL OR result = '' ORDER BY rowid")
+    seeded_store.repo("tasks").update(task, {"lead_agency_id": stnmt})
+    _, wb = _load(seeded_store, tmp_path / "mau.xlsx", office="STNMT")
+    tasks = wb["Nhiệm vụ"]
+    for cell in tasks[1]:
+        assert cell.font.bold and cell.alignment.wrap_text, cell.value  # long titles wrap instead of widening
+    led = _row_of(tasks, "_id", task)
+    titles = _header(tasks)
+    grey = "00EDEDED"
+    # the task it leads: what it may type is white, what it may not is grey (the whole row says which is which)
+    for title in ("Tình trạng", "Tiến độ (%)", "Kết quả"):
+        assert _fill(tasks.cell(led, titles.index(title) + 1)) != grey, title
+    for title in ("Nội dung", "Đơn vị chủ trì", "Thời hạn"):
+        assert _fill(tasks.cell(led, titles.index(title) + 1)) == grey, title
+    context = 2 if led != 2 else 3
+    assert _fill(tasks.cell(context, titles.index("Nội dung") + 1)) == grey
+    # the empty rows below keep their column's format, not grey: a column is not shaded as a whole
+    assert _fill(_column(tasks, titles.index("Nội dung") + 1)) != grey
+    # the hub's own workbook shades nothing: every data cell is its own
+    _, hub = _load(seeded_store, tmp_path / "hub.xlsx")
+    hub_tasks = hub["Nhiệm vụ"]
+    assert _fill(hub_tasks.cell(2, _header(hub_tasks).index("Nội dung") + 1)) != grey
