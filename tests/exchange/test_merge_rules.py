@@ -960,3 +960,24 @@ def test_the_office_taking_the_hubs_version_of_its_own_report_takes_all_of_it(tm
     assert (mine["due_date"], mine["summary"]) == ("2024-11-25", "Sở ghi")
     office.close()
     hub.close()
+
+
+def test_an_office_may_not_fill_a_task_led_by_an_agency_whose_code_sorts_before_its_own(seeded_store, tmp_path):
+    # Biên Hòa coordinates a task Bộ Công Thương (code BCT, before BIENHOA) leads: the row is context in Biên Hòa's
+    # template, locked. A result typed there anyway (openpyxl, as a tool that ignores protection) is refused: the
+    # task is assigned to BCT, not to Biên Hòa, whatever the order of their codes.
+    task = seeded_store.repo("tasks").rows(kind="activity")[0]
+    seeded_store.repo("tasks").update(task["id"], {"lead_agency_id": _agency(seeded_store, "BCT"),
+                                                   "coordinating_ids": [_agency(seeded_store, "BIENHOA")],
+                                                   "result": ""})
+    path = export_workbook(seeded_store, tmp_path / "mau.xlsx", office="BIENHOA").path
+
+    def clerk(wb):
+        ws = wb[spec_sheet("tasks")]
+        ws.cell(find_row(ws, "_id", task["id"]), column_of(ws, "Kết quả")).value = "Biên Hòa ghi thay"
+
+    path = edit(path, tmp_path / "sua.xlsx", clerk)
+    preview = preview_import(seeded_store, path)
+    rows = [r for r in preview.rows if r.sheet == spec_sheet("tasks") and r.status != UNCHANGED]
+    assert [r.status for r in rows] == [REJECTED]
+    assert seeded_store.repo("tasks").get(task["id"])["result"] in ("", None)
