@@ -68,22 +68,22 @@ class Repository:
                  include_deleted: bool = False) -> list[Row]:
         """`rows`, for column names known only at run time: `matching({parent_field: parent_id})`."""
         columns = self._columns()
+        sql, params = self._matching_sql(equals, order_by, include_deleted)
+        return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
+
+    def _matching_sql(self, equals: Mapping[str, object], order_by: str | Sequence[str],
+                      include_deleted: bool) -> tuple[str, list[object]]:
         conditions, params = self._conditions(equals, include_deleted)
         sql = f'SELECT * FROM "{self.table}"'
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
-        sql += " ORDER BY " + self._order_clause(order_by)
-        return [dict(zip(columns, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
+        return sql + " ORDER BY " + self._order_clause(order_by), params
 
     def matching_in_batches(self, equals: Mapping[str, object], batch: int) -> Iterator[list[Row]]:
         """The live rows `matching(equals)` gives, in its order, `batch` rows at a time (a long list shows its first
         rows while the rest is read)."""
         columns = self._columns()
-        conditions, params = self._conditions(equals, False)
-        sql = f'SELECT * FROM "{self.table}"'
-        if conditions:
-            sql += " WHERE " + " AND ".join(conditions)
-        cursor = self.db.execute(sql + " ORDER BY " + self._order_clause(()), params)
+        cursor = self.db.execute(*self._matching_sql(equals, (), False))
         while True:
             try:  # the reader may be asked for more after the database was closed (another one opened meanwhile)
                 chunk = cursor.fetchmany(batch)

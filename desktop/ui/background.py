@@ -250,3 +250,19 @@ class BackgroundOp(QObject):
             for action in self._disabled:
                 action.setEnabled(True)
             self._disabled = []
+
+
+def on_own_connection(path: Any, compute: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    """A BackgroundOp work function running `compute(store)` on a read-only connection of its own to the database
+    at `path`, so that the window's connection stays free for the user meanwhile."""
+
+    def work(_progress: Any, _cancelled: Any) -> Any:
+        from desktop.services.opening import open_for_reading
+
+        store = open_for_reading(path)
+        try:
+            return compute(store)
+        finally:
+            store.close()
+
+    return work

@@ -131,22 +131,13 @@ class DashboardPage(Page):
     def _refresh_in_background(self) -> None:
         # With tens of thousands of participants the figures take seconds: they are computed on a connection of
         # their own (read-only, beside the window's) while the page stays usable, and shown when ready.
-        from desktop.ui.background import BackgroundOp
+        from desktop.ui.background import BackgroundOp, on_own_connection
 
         if self._job is not None and self._job.running:
             self._again = True
             return
-        path, plan_id = self.ctx.store.path, self.ctx.plan_id
-
-        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
-            from desktop.services.opening import open_for_reading
-
-            store = open_for_reading(path)
-            try:
-                return analysis.dashboard(store, plan_id)
-            finally:
-                store.close()
-
+        plan_id = self.ctx.plan_id
+        work = on_own_connection(self.ctx.store.path, lambda store: analysis.dashboard(store, plan_id))
         self.as_of.setText(self.tr("Computing the figures…"))
         self._again = False
         self._job = BackgroundOp(self, work).quietly().success(self._figures_ready).failure(self.as_of.setText)

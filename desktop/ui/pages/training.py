@@ -127,18 +127,10 @@ class TrainingPage(Page):
     def _figures_in_background(self, course_id: str) -> None:
         # A course of tens of thousands: its figures are computed on a read-only connection of their own while the
         # list can already be searched; a newer request replaces the result of an older one.
-        from desktop.ui.background import BackgroundOp
+        from desktop.ui.background import BackgroundOp, on_own_connection
 
-        path, wanted = self.ctx.store.path, self._figures_for
-
-        def work(_progress, _cancelled) -> dict:  # noqa: ANN001
-            from desktop.services.opening import open_for_reading
-
-            store = open_for_reading(path)
-            try:
-                return analysis.training_figures(store, course_id)
-            finally:
-                store.close()
+        wanted = self._figures_for
+        work = on_own_connection(self.ctx.store.path, lambda store: analysis.training_figures(store, course_id))
 
         def ready(figures: dict) -> None:
             if wanted == self._figures_for:
