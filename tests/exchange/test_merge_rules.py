@@ -981,3 +981,61 @@ def test_an_office_may_not_fill_a_task_led_by_an_agency_whose_code_sorts_before_
     rows = [r for r in preview.rows if r.sheet == spec_sheet("tasks") and r.status != UNCHANGED]
     assert [r.status for r in rows] == [REJECTED]
     assert seeded_store.repo("tasks").get(task["id"])["result"] in ("", None)
+
+
+def test_a_task_coordinated_by_a_live_agency_and_one_deleted_in_the_file_is_refused_for_the_deleted_one(
+        seeded_store, tmp_path):
+    # Task II.1.1 is coordinated by Sở Tài chính and a new district office X. The clerk marks X deleted and records
+    # the task's result: Sở Tài chính, listed first, is still there, but X is not, so the task may not point at it
+    # (every agency of the cell must be live, not only the first); X stays, one row still needing it.
+    agencies = seeded_store.repo("agencies")
+    x = agencies.add({"code": "PKT_X", "name": "Phòng Kinh tế X", "kind": "Khác"})["id"]
+    task = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    seeded_store.repo("tasks").update(task["id"], {"coordinating_ids": [_agency(seeded_store, "STC"), x]})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["x"] = find_row(ws, "_id", x)
+        _mark_deleted(ws, rows["x"])
+        ws = wb["Nhiệm vụ"]
+        rows["task"] = find_row(ws, "_id", task["id"])
+        assert ws.cell(rows["task"], column_of(ws, "Đơn vị phối hợp")).value == "Sở Tài chính; Phòng Kinh tế X"
+        ws.cell(rows["task"], column_of(ws, "Kết quả")).value = "Đã phối hợp"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "xoa-x.xlsx", clerk))
+    assert sorted((e.sheet, e.row, e.message) for e in preview.errors) == [
+        ("Nhiệm vụ", rows["task"], "Đơn vị phối hợp: không tìm thấy đơn vị mà dòng này trỏ tới "
+                                   "(chưa có hoặc đã bị xóa)."),
+        ("Đơn vị", rows["x"], "không xóa được: còn 1 dòng khác gắn với dòng này; hãy đánh dấu xóa cả các dòng đó.")]
+    assert preview.counts[REJECTED] == 2 and preview.counts[CHANGED] == 0
+
+
+def test_an_agency_renamed_throughout_the_workbook_to_a_name_another_agency_has_keeps_its_rows(seeded_store,
+                                                                                            tmp_path):
+    # Long Khánh's "Phòng Kinh tế Long Khánh" is renamed "Phòng Kinh tế", as Nhơn Trạch's office is already called:
+    # the clerk does it with Find and Replace over the whole workbook, so the participant it sent now reads
+    # "Phòng Kinh tế" too. The name is the file's new name of the agency behind the hidden id: the participant stays
+    # with Long Khánh's office, not refused as ambiguous.
+    agencies = seeded_store.repo("agencies")
+    long_khanh = agencies.add({"code": "PKT_LONGKHANH", "name": "Phòng Kinh tế Long Khánh", "kind": "Khác"})["id"]
+    agencies.add({"code": "PKT_NHONTRACH", "name": "Phòng Kinh tế", "kind": "Khác"})
+    course = add_course(seeded_store, 0)
+    person = seeded_store.repo("participants").add({"course_id": course, "full_name": "Trần Văn Bình",
+                                                   "agency_id": long_khanh})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def replace_all(wb):
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value == "Phòng Kinh tế Long Khánh":
+                        cell.value = "Phòng Kinh tế"
+        ws = wb["Học viên"]
+        assert ws.cell(find_row(ws, "_id", person["id"]), column_of(ws, "Đơn vị cử")).value == "Phòng Kinh tế"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "doi-ten.xlsx", replace_all))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert agencies.get(long_khanh)["name"] == "Phòng Kinh tế"
+    assert seeded_store.repo("participants").get(person["id"])["agency_id"] == long_khanh
