@@ -1039,3 +1039,31 @@ def test_an_agency_renamed_throughout_the_workbook_to_a_name_another_agency_has_
     assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
     assert agencies.get(long_khanh)["name"] == "Phòng Kinh tế"
     assert seeded_store.repo("participants").get(person["id"])["agency_id"] == long_khanh
+
+
+def test_an_agency_taken_out_of_a_cell_is_out_even_where_it_is_not_yet_known(tmp_path):
+    # Biên Hòa's installation started from the hub's workbook. Then the hub added a new office X as coordinating task
+    # II.1.1 with Sở Tài chính, exported, and its clerk took X out of the cell in Excel before sending ("Sở Tài chính"
+    # left): at Biên Hòa, which has never seen X, the task is coordinated by Sở Tài chính alone, as the cell reads
+    # (the hidden cell still lists both; the names it stands for no longer match the cell).
+    hub = new_store(tmp_path / "hub.db")
+    task = hub.repo("tasks").rows(code="II.1.1")[0]
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "lan_1.xlsx").path)["status"] == "applied"
+    x = hub.repo("agencies").add({"code": "PKT_X", "name": "Phòng Kinh tế X", "kind": "Khác"})["id"]
+    hub.repo("tasks").update(task["id"], {"coordinating_ids": [_agency(hub, "STC"), x]})
+    path = export_workbook(hub, tmp_path / "lan_2.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        row = find_row(ws, "_id", task["id"])
+        assert ws.cell(row, column_of(ws, "Đơn vị phối hợp")).value == "Sở Tài chính; Phòng Kinh tế X"
+        ws.cell(row, column_of(ws, "Đơn vị phối hợp")).value = "Sở Tài chính"
+
+    report = import_report(office, edit(path, tmp_path / "bo-x.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["rejected"] == 0, report
+    stored = office.repo("tasks").get(task["id"])["coordinating_ids"]
+    assert (json.loads(stored) if isinstance(stored, str) else stored) == [_agency(office, "STC")]
+    assert office.repo("agencies").get(x)["name"] == "Phòng Kinh tế X"  # X itself arrives, as a new agency
+    office.close()
+    hub.close()
