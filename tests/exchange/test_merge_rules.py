@@ -1067,3 +1067,21 @@ def test_an_agency_taken_out_of_a_cell_is_out_even_where_it_is_not_yet_known(tmp
     assert office.repo("agencies").get(x)["name"] == "Phòng Kinh tế X"  # X itself arrives, as a new agency
     office.close()
     hub.close()
+
+
+def test_a_typed_row_is_listed_as_new_without_a_before_and_after_of_its_cells(seeded_store, tmp_path):
+    # The preview's "Thay đổi" column shows before -> after for a row that was there before (Nguyễn Văn A's phone);
+    # a row typed into the workbook had no before: it is listed as new by its name, its line not filled with
+    # "∅ -> value" for every cell typed (docs/exchange-format.md, step 4 of an office's life).
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(find_row(ws, "Họ và tên", "Nguyễn Văn A"), column_of(ws, "Điện thoại")).value = "0912 345 678"
+        _type_participant(ws, "Lê Thị Hoa")
+
+    report = import_report(seeded_store, edit(path, tmp_path / "them-sua.xlsx", clerk), dry_run=True)
+    assert [(r["title"], r["status"], r.get("changes")) for r in report["rows"]] == [
+        ("Nguyễn Văn A", CHANGED, [{"column": "Điện thoại", "before": "0251 3822 111", "after": "0912 345 678"}]),
+        ("Lê Thị Hoa", NEW, None)]
