@@ -1085,3 +1085,32 @@ def test_a_typed_row_is_listed_as_new_without_a_before_and_after_of_its_cells(se
     assert [(r["title"], r["status"], r.get("changes")) for r in report["rows"]] == [
         ("Nguyễn Văn A", CHANGED, [{"column": "Điện thoại", "before": "0251 3822 111", "after": "0912 345 678"}]),
         ("Lê Thị Hoa", NEW, None)]
+
+
+def test_a_typed_rows_id_is_the_formats_so_every_installation_and_version_finds_it_again(seeded_store, tmp_path):
+    # The hub and the office may import the same filled-in template, with different program versions: a typed row
+    # must get the same id everywhere, so its id is part of the format (docs/exchange-format.md): the UUID5 (URL
+    # namespace) of "sxtdbv:<export id>:<table>:<content hash>:<n>", n counting the rows typed alike from 1.
+    import uuid
+
+    from desktop.domain.entities import BY_NAME
+    from desktop.domain.revisions import content_hash
+
+    add_course(seeded_store, 0)
+    export = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx")
+
+    def clerk(wb):
+        for name in ("Nguyễn Thị Mai", "Nguyễn Thị Mai", "Lê Thị Hoa"):
+            _type_participant(wb["Học viên"], name)
+
+    assert import_report(seeded_store, edit(export.path, tmp_path / "go.xlsx", clerk))["status"] == "applied"
+    people = seeded_store.repo("participants").rows()
+    spec = BY_NAME["participants"]
+    digests = [content_hash(spec, p) for p in people]
+    assert digests[0] == digests[1] != digests[2]  # the two Mai are typed alike
+
+    def expected(digest: str, n: int) -> str:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sxtdbv:{export.export_id}:participants:{digest}:{n}"))
+
+    assert sorted(p["id"] for p in people) == sorted(
+        [expected(digests[0], 1), expected(digests[0], 2), expected(digests[2], 1)])
