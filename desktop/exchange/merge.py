@@ -346,7 +346,7 @@ class _Builder:
         return ""
 
     def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict[str, object],
-                        deleted: bool, local_deleted: bool, *, concurrent: bool = False) -> str:
+                        deleted: bool, local_deleted: bool, *, concurrent: bool) -> str:
         """Why an office may not make this change to an existing row ("" when it may). For a row changed here too
         (`concurrent`), the fields that differ may be this side's changes: they are not checked, the conflict's
         "theirs" takes only the office's fields (_office_fields_only)."""
@@ -496,7 +496,7 @@ class _Builder:
         while changed:
             changed = False
             for spec, change in self.pending:
-                if not change.writes or change.get("deleted") or change.status == REJECTED:
+                if not change.writes or change.get("deleted"):  # a row refused here has no record left
                     continue
                 for f in self.refs[spec.name]:
                     for target in ref_ids(f.kind, change.get(f.name)):
