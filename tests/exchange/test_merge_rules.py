@@ -11,7 +11,7 @@ import json
 import pytest
 
 from desktop.exchange.model import CHANGED, NEW, REJECTED, UNCHANGED
-from desktop.services.exchange import export_workbook, import_report, preview_import
+from desktop.services.exchange import apply_import, export_workbook, import_report, preview_import
 from tests.exchange.helpers import add_course, column_of, digest, edit, find_row, new_store, spec_sheet
 
 COURSE = "Lớp tập huấn SXTDBV 2024"  # the course of tests/exchange/helpers.add_course
@@ -1114,3 +1114,50 @@ def test_a_typed_rows_id_is_the_formats_so_every_installation_and_version_finds_
 
     assert sorted(p["id"] for p in people) == sorted(
         [expected(digests[0], 1), expected(digests[0], 2), expected(digests[2], 1)])
+
+
+# -- one refusal leading to another -----------------------------------------------------------------------------------
+
+def test_a_participant_sent_by_a_new_agency_refused_for_its_code_is_refused_too(seeded_store, tmp_path):
+    # The clerk types a new agency, giving it Sở Tài chính's code STC by mistake, and a participant it sends. The
+    # agency is refused, so it will not exist: the participant may not point at it (and leaving the refused rows
+    # out must not leave her pointing at nothing).
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["agency"] = row = ws.max_row + 1
+        for title, value in (("Mã đơn vị", "STC"), ("Tên đơn vị", "Trung tâm Xúc tiến Thương mại"),
+                             ("Loại đơn vị", "Khác")):
+            ws.cell(row, column_of(ws, title)).value = value
+        rows["person"] = _type_participant(wb["Học viên"], "Lê Thị Hoa", "Trung tâm Xúc tiến Thương mại")
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "trung-ma.xlsx", clerk))
+    assert sorted((e.sheet, e.row, e.message) for e in preview.errors) == [
+        ("Học viên", rows["person"], "Đơn vị cử: không tìm thấy đơn vị mà dòng này trỏ tới (chưa có hoặc đã bị xóa)."),
+        ("Đơn vị", rows["agency"], "Mã đơn vị: “STC” đã có ở một dòng khác, không được trùng.")]
+    assert (preview.counts[REJECTED], preview.counts[NEW]) == (2, 0)
+    before = digest(seeded_store)
+    assert apply_import(seeded_store, preview, allow_rejected=True).written == {}
+    assert digest(seeded_store) == before
+
+
+def test_a_code_taken_from_an_agency_whose_own_new_code_is_refused_is_refused_too(seeded_store, tmp_path):
+    # Long Thành is given the code STC (Sở Tài chính's: refused), and Nhơn Trạch Long Thành's code LONGTHANH, as if
+    # Long Thành's change went through. It does not: Long Thành keeps LONGTHANH, so Nhơn Trạch may not take it.
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["a"], rows["b"] = find_row(ws, "Mã đơn vị", "LONGTHANH"), find_row(ws, "Mã đơn vị", "NHONTRACH")
+        ws.cell(rows["a"], column_of(ws, "Mã đơn vị")).value = "STC"
+        ws.cell(rows["b"], column_of(ws, "Mã đơn vị")).value = "LONGTHANH"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "doi-ma.xlsx", clerk))
+    assert sorted((e.row, e.message) for e in preview.errors) == sorted([
+        (rows["a"], "Mã đơn vị: “STC” đã có ở một dòng khác, không được trùng."),
+        (rows["b"], "Mã đơn vị: “LONGTHANH” đã có ở một dòng khác, không được trùng.")])
+    assert (preview.counts[REJECTED], preview.counts[CHANGED]) == (2, 0)
