@@ -1161,3 +1161,18 @@ def test_a_code_taken_from_an_agency_whose_own_new_code_is_refused_is_refused_to
         (rows["a"], "Mã đơn vị: “STC” đã có ở một dòng khác, không được trùng."),
         (rows["b"], "Mã đơn vị: “LONGTHANH” đã có ở một dòng khác, không được trùng.")])
     assert (preview.counts[REJECTED], preview.counts[CHANGED]) == (2, 0)
+
+
+def test_a_corrected_year_of_birth_is_shown_as_a_year(seeded_store, tmp_path):
+    # Nguyễn Văn A was born in 1980 (add_course); the clerk corrects it to 1981. A year is written without a thousands
+    # separator, as on the form: "1980 -> 1981", not "1.980 -> 1.981".
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(find_row(ws, "Họ và tên", "Nguyễn Văn A"), column_of(ws, "Năm sinh")).value = 1981
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "nam-sinh.xlsx", clerk))
+    assert [(r.display, r.status, r.changes) for r in preview.rows] == [
+        ("Nguyễn Văn A", CHANGED, [("Năm sinh", "1980", "1981")])]
