@@ -167,8 +167,9 @@ def _move_into_place(temp: Path, target: Path, folder: Path) -> None:
 
 
 @atexit.register
-def _finish() -> None:
-    """Remove this process's folder when it ends normally (a kill leaves it to the next start's sweep)."""
+def finish() -> None:
+    """Remove this process's folder (at exit, or when the program ends itself; a kill leaves it to the next start's
+    sweep)."""
     global _session
     session, _session = _session, None
     if session is None:
