@@ -392,9 +392,10 @@ class ListPanel(QWidget):
             self.count_label.setText(self.tr("Reading %1 of %2 rows…").replace("%1", format_int(total))
                                      .replace("%2", format_int(self.expected_rows)))
         elif shown == total:
-            self.count_label.setText(self.tr("%n row(s)", "", total))
+            self.count_label.setText(self.tr("%Ln row(s)", "", total))  # %Ln: "100.000 dòng", as while reading
         else:
-            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", str(shown)).replace("%2", str(total)))
+            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", format_int(shown))
+                                     .replace("%2", format_int(total)))
 
     # -- selection -------------------------------------------------------------------------------------------------
     def current_row(self) -> dict | None:
