@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -9,12 +11,14 @@ from desktop.domain.entities import INDICATORS, LEGAL_BASES, OBJECTIVES, PLANS, 
 from desktop.services import lookups, records
 from desktop.ui import formatting
 from desktop.ui.context import AppContext
-from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import field_columns
 from desktop.ui.pages.base import Page
 from desktop.ui.undo import EditCommand
 from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from desktop.ui.forms.entity_dialog import EntityDialog
 
 HEADER_SHOWN = ["number", "issuer", "year", "title", "parent_plan", "total_budget", "funding_source", "signer_name",
                 "status"]
@@ -133,6 +137,8 @@ class PlanPage(Page):
 
     def plan_dialog(self) -> EntityDialog:
         """The form of the plan's header (not shown yet)."""
+        from desktop.ui.forms.entity_dialog import EntityDialog
+
         plan = records.get_row(self.ctx.store, "plans", self.ctx.plan_id)  # type: ignore[arg-type]
 
         def save(typed: dict) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,16 +26,17 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import BY_NAME
 from desktop.domain.fields import Kind
 from desktop.services import lookups, records
-from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_int
-from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import Column
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
 from desktop.ui.widgets import column_chooser, list_actions
 from desktop.ui.widgets.cell_editing import CellDelegate
+
+if TYPE_CHECKING:
+    from desktop.ui.forms.entity_dialog import EntityDialog
 
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
@@ -431,6 +433,10 @@ class ListPanel(QWidget):
 
     def open_dialog(self, row: dict | None, *, values: dict | None = None) -> EntityDialog:
         """The form for a new row (None; `values` prefill it, e.g. a duplicate) or for `row`; not shown yet."""
+        # The form and its warnings are imported when a form is first opened, not at start-up.
+        from desktop.services.row_warnings import row_warnings
+        from desktop.ui.forms.entity_dialog import EntityDialog
+
         row = self.stored(row) if row else None
         fixed = self._fixed_values()
         values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
