@@ -36,16 +36,22 @@ class Card(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+        self._colours: tuple[str, ...] = ()
         self.apply_colours()
 
     def apply_colours(self) -> None:
         """Colour the card from the current palette (light or dark; see desktop/ui/theme.py)."""
         background = theme.card_background()
-        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {background.name()}; border-radius: 6px; }}")
-        figure = theme.text_colour(theme.GROUP, background)
+        colours = (background.name(), theme.text_colour(theme.GROUP, background), theme.body_text(background),
+                   theme.muted_text(background))
+        if colours == self._colours:
+            return  # the same palette: setting the style sheets again would only polish the card again
+        self._colours = colours
+        card, figure, body, muted = colours
+        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {card}; border-radius: 6px; }}")
         self.value.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {figure};")
-        self.caption.setStyleSheet(f"color: {theme.body_text(background)};")
-        self.detail.setStyleSheet(f"color: {theme.muted_text(background)};")
+        self.caption.setStyleSheet(f"color: {body};")
+        self.detail.setStyleSheet(f"color: {muted};")
 
 
 BACKGROUND_FROM_PARTICIPANTS = 20_000  # above this the figures are computed off the GUI thread
