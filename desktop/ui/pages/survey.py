@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -173,7 +174,14 @@ class SurveyPage(Page):
         ranking_view = QTableView()
         ranking_view.setObjectName("ranking")
         ranking_view.setModel(self.ranking_model)
-        ranking_view.horizontalHeader().setStretchLastSection(True)
+        # A handful of enterprises: the name and the score take the width of their longest text and header, one line
+        # a row as in the lists.
+        header = ranking_view.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        ranking_view.setWordWrap(False)
+        ranking_view.verticalHeader().setDefaultSectionSize(26)
         ranking_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self._selection_parts = (criteria, ranking_view)
         choose_button = QPushButton(self.tr("Choose as model enterprise"))
