@@ -224,7 +224,9 @@ class EntityTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         for role_data in roles:
             value = self._cell(row, column, role_data.role())
-            if value is not None:
+            if value is None:
+                role_data.clearData()  # the delegate reuses its span from cell to cell: a role with no value is cleared
+            else:
                 role_data.setData(value)
 
     def _cell(self, view_row: int, column_index: int, role: int) -> object:

@@ -341,12 +341,13 @@ class ListPanel(QWidget):
         # Fit widths to the headers and first rows once, within bounds, so long texts don't make huge columns.
         self._sized = True
         self._sized_with_rows = with_rows
-        self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
+            if column in self.preferred_widths:  # set by the page: measuring its texts would be wasted
+                header.resizeSection(column, self.preferred_widths[column])
+                continue
+            self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
-        for column, width in self.preferred_widths.items():
-            header.resizeSection(column, width)
 
     def _on_data_changed(self, entity: str) -> None:
         self.ctx.forget(entity)
