@@ -38,6 +38,8 @@ from desktop.ui.widgets.cell_editing import CellDelegate
 if TYPE_CHECKING:
     from desktop.ui.forms.entity_dialog import EntityDialog
 
+TEXT_MIN = 150  # the narrowest a text column is made to fit the list's width (about 20 letters)
+SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS)  # free text and names, which elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
 
@@ -348,6 +350,26 @@ class ListPanel(QWidget):
                 continue
             self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
+        # Once the page's layout has given the list its width (a list being shown may not have it yet).
+        QTimer.singleShot(0, self._fit_to_width)
+
+    def _fit_to_width(self) -> None:
+        # Columns wider than the list (a 1366-pixel screen less the sidebar) would hide the last ones, often the
+        # amount or the status, behind a scroll bar. The columns of free text and names give up width, the widest
+        # first (all those above a level are cut to it), never below TEXT_MIN: they elide and their whole text is in
+        # the tooltip. Numbers, dates, codes and statuses keep theirs; a list too wide even then keeps its scroll bar.
+        header = self.view.horizontalHeader()
+        shown = [c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)]
+        excess = sum(header.sectionSize(c) for c in shown) - self.view.viewport().width()
+        text = {c: header.sectionSize(c) for c in shown if self.model.columns[c].kind in SHRINKABLE}
+        if excess <= 0 or not text:
+            return
+        level = max(text.values())
+        while level > TEXT_MIN and sum(max(0, size - level) for size in text.values()) < excess:
+            level -= 1
+        for column, size in text.items():
+            if size > level:
+                header.resizeSection(column, level)
 
     def _on_data_changed(self, entity: str) -> None:
         self.ctx.forget(entity)
