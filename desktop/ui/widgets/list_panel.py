@@ -359,9 +359,9 @@ class ListPanel(QWidget):
         # first (all those above a level are cut to it), never below TEXT_MIN: they elide and their whole text is in
         # the tooltip. Numbers, dates, codes and statuses keep theirs; a list too wide even then keeps its scroll bar.
         header = self.view.horizontalHeader()
-        shown = [c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)]
-        excess = sum(header.sectionSize(c) for c in shown) - self.view.viewport().width()
-        text = {c: header.sectionSize(c) for c in shown if self.model.columns[c].kind in SHRINKABLE}
+        excess = header.length() - header.width()  # the columns shown against the header, as wide as the list's view
+        text = {c: header.sectionSize(c) for c in range(self.model.columnCount())
+                if not header.isSectionHidden(c) and self.model.columns[c].kind in SHRINKABLE}
         if excess <= 0 or not text:
             return
         level = max(text.values())
