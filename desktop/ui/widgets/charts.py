@@ -74,8 +74,8 @@ class _Chart(QWidget):
         palette = self.palette()
         background, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.fillRect(frame, background)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(background)  # drawRect with a brush: fillRect's overloads make Qt build QGradient's types
         painter.drawRect(frame)
         bold = QFont(self.font())
         bold.setBold(True)
