@@ -130,9 +130,7 @@ class _Builder:
         self.total = sum(self.workbook.row_count(self.workbook.sheet_name_of(s)) for s in specs) or 1
         for spec in specs:
             self._sheet(spec)
-        self._check_references()
-        self._check_deletions()
-        self._check_unique()
+        self._check_until_settled()
         self._describe_changes()
         preview.warnings += self.workbook.warnings
         preview.notes += self.workbook.legacy_notes()
@@ -346,7 +344,7 @@ class _Builder:
         return ""
 
     def _change_refusal(self, spec: EntitySpec, author: str, owner: str, row_id: str, data: dict[str, object],
-                        deleted: bool, local_deleted: bool, *, concurrent: bool = False) -> str:
+                        deleted: bool, local_deleted: bool, *, concurrent: bool) -> str:
         """Why an office may not make this change to an existing row ("" when it may). For a row changed here too
         (`concurrent`), the fields that differ may be this side's changes: they are not checked, the conflict's
         "theirs" takes only the office's fields (_office_fields_only)."""
@@ -491,24 +489,33 @@ class _Builder:
         self.preview.errors.append(CellError(change.sheet, change.row, "", reason))
         change.record = None
 
+    def _check_until_settled(self) -> None:
+        """Refuse what the rows written together would break: a reference to a row that will not exist, deleting a
+        row still needed, a unique value twice. A refusal can break a row already checked (a participant sent by a
+        new agency then refused for its code; a code taken from a row whose own change is then refused), so the
+        checks run again until a round refuses nothing."""
+        while True:
+            refused = self.preview.counts[REJECTED]
+            self._check_references()
+            self._check_deletions()
+            self._check_unique()
+            if self.preview.counts[REJECTED] == refused:
+                return
+
     def _check_references(self) -> None:
-        changed = True
-        while changed:
-            changed = False
-            for spec, change in self.pending:
-                if not change.writes or change.get("deleted") or change.status == REJECTED:
-                    continue
-                for f in self.refs[spec.name]:
-                    for target in ref_ids(f.kind, change.get(f.name)):
-                        if target == change.row_id or self._live(f.ref, target):
-                            continue
-                        title = BY_NAME[f.ref].title.lower()
-                        self._demote(spec, change, f"{f.title}: không tìm thấy {title} mà dòng này trỏ tới "
-                                                   f"(chưa có hoặc đã bị xóa).")
-                        changed = True
-                        break
-                    if not change.writes:
-                        break
+        for spec, change in self.pending:
+            if not change.writes or change.get("deleted"):  # a row refused here has no record left
+                continue
+            for f in self.refs[spec.name]:
+                for target in ref_ids(f.kind, change.get(f.name)):
+                    if target == change.row_id or self._live(f.ref, target):
+                        continue
+                    title = BY_NAME[f.ref].title.lower()
+                    self._demote(spec, change, f"{f.title}: không tìm thấy {title} mà dòng này trỏ tới "
+                                               f"(chưa có hoặc đã bị xóa).")
+                    break
+                if not change.writes:
+                    break
 
     def _check_deletions(self) -> None:
         """Refuse deleting a row that live rows still point at, counting them for the message. Only rows of the

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from desktop.exchange.model import CHANGED, NEW, REJECTED, UNCHANGED
-from desktop.services.exchange import export_workbook, import_report, preview_import
+from desktop.services.exchange import apply_import, export_workbook, import_report, preview_import
 from tests.exchange.helpers import add_course, column_of, digest, edit, find_row, new_store, spec_sheet
 
 COURSE = "Lớp tập huấn SXTDBV 2024"  # the course of tests/exchange/helpers.add_course
@@ -981,3 +981,183 @@ def test_an_office_may_not_fill_a_task_led_by_an_agency_whose_code_sorts_before_
     rows = [r for r in preview.rows if r.sheet == spec_sheet("tasks") and r.status != UNCHANGED]
     assert [r.status for r in rows] == [REJECTED]
     assert seeded_store.repo("tasks").get(task["id"])["result"] in ("", None)
+
+
+def test_a_task_coordinated_by_a_live_agency_and_one_deleted_in_the_file_is_refused_for_the_deleted_one(
+        seeded_store, tmp_path):
+    # Task II.1.1 is coordinated by Sở Tài chính and a new district office X. The clerk marks X deleted and records
+    # the task's result: Sở Tài chính, listed first, is still there, but X is not, so the task may not point at it
+    # (every agency of the cell must be live, not only the first); X stays, one row still needing it.
+    agencies = seeded_store.repo("agencies")
+    x = agencies.add({"code": "PKT_X", "name": "Phòng Kinh tế X", "kind": "Khác"})["id"]
+    task = seeded_store.repo("tasks").rows(code="II.1.1")[0]
+    seeded_store.repo("tasks").update(task["id"], {"coordinating_ids": [_agency(seeded_store, "STC"), x]})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["x"] = find_row(ws, "_id", x)
+        _mark_deleted(ws, rows["x"])
+        ws = wb["Nhiệm vụ"]
+        rows["task"] = find_row(ws, "_id", task["id"])
+        assert ws.cell(rows["task"], column_of(ws, "Đơn vị phối hợp")).value == "Sở Tài chính; Phòng Kinh tế X"
+        ws.cell(rows["task"], column_of(ws, "Kết quả")).value = "Đã phối hợp"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "xoa-x.xlsx", clerk))
+    assert sorted((e.sheet, e.row, e.message) for e in preview.errors) == [
+        ("Nhiệm vụ", rows["task"], "Đơn vị phối hợp: không tìm thấy đơn vị mà dòng này trỏ tới "
+                                   "(chưa có hoặc đã bị xóa)."),
+        ("Đơn vị", rows["x"], "không xóa được: còn 1 dòng khác gắn với dòng này; hãy đánh dấu xóa cả các dòng đó.")]
+    assert preview.counts[REJECTED] == 2 and preview.counts[CHANGED] == 0
+
+
+def test_an_agency_renamed_throughout_the_workbook_to_a_name_another_agency_has_keeps_its_rows(seeded_store,
+                                                                                            tmp_path):
+    # Long Khánh's "Phòng Kinh tế Long Khánh" is renamed "Phòng Kinh tế", as Nhơn Trạch's office is already called:
+    # the clerk does it with Find and Replace over the whole workbook, so the participant it sent now reads
+    # "Phòng Kinh tế" too. The name is the file's new name of the agency behind the hidden id: the participant stays
+    # with Long Khánh's office, not refused as ambiguous.
+    agencies = seeded_store.repo("agencies")
+    long_khanh = agencies.add({"code": "PKT_LONGKHANH", "name": "Phòng Kinh tế Long Khánh", "kind": "Khác"})["id"]
+    agencies.add({"code": "PKT_NHONTRACH", "name": "Phòng Kinh tế", "kind": "Khác"})
+    course = add_course(seeded_store, 0)
+    person = seeded_store.repo("participants").add({"course_id": course, "full_name": "Trần Văn Bình",
+                                                   "agency_id": long_khanh})
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def replace_all(wb):
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value == "Phòng Kinh tế Long Khánh":
+                        cell.value = "Phòng Kinh tế"
+        ws = wb["Học viên"]
+        assert ws.cell(find_row(ws, "_id", person["id"]), column_of(ws, "Đơn vị cử")).value == "Phòng Kinh tế"
+
+    report = import_report(seeded_store, edit(path, tmp_path / "doi-ten.xlsx", replace_all))
+    assert report["status"] == "applied" and report["counts"]["changed"] == 1, report
+    assert agencies.get(long_khanh)["name"] == "Phòng Kinh tế"
+    assert seeded_store.repo("participants").get(person["id"])["agency_id"] == long_khanh
+
+
+def test_an_agency_taken_out_of_a_cell_is_out_even_where_it_is_not_yet_known(tmp_path):
+    # Biên Hòa's installation started from the hub's workbook. Then the hub added a new office X as coordinating task
+    # II.1.1 with Sở Tài chính, exported, and its clerk took X out of the cell in Excel before sending ("Sở Tài chính"
+    # left): at Biên Hòa, which has never seen X, the task is coordinated by Sở Tài chính alone, as the cell reads
+    # (the hidden cell still lists both; the names it stands for no longer match the cell).
+    hub = new_store(tmp_path / "hub.db")
+    task = hub.repo("tasks").rows(code="II.1.1")[0]
+    office = new_store(tmp_path / "office.db", office="BIENHOA", empty=True)
+    assert import_report(office, export_workbook(hub, tmp_path / "lan_1.xlsx").path)["status"] == "applied"
+    x = hub.repo("agencies").add({"code": "PKT_X", "name": "Phòng Kinh tế X", "kind": "Khác"})["id"]
+    hub.repo("tasks").update(task["id"], {"coordinating_ids": [_agency(hub, "STC"), x]})
+    path = export_workbook(hub, tmp_path / "lan_2.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Nhiệm vụ"]
+        row = find_row(ws, "_id", task["id"])
+        assert ws.cell(row, column_of(ws, "Đơn vị phối hợp")).value == "Sở Tài chính; Phòng Kinh tế X"
+        ws.cell(row, column_of(ws, "Đơn vị phối hợp")).value = "Sở Tài chính"
+
+    report = import_report(office, edit(path, tmp_path / "bo-x.xlsx", clerk))
+    assert report["status"] == "applied" and report["counts"]["rejected"] == 0, report
+    stored = office.repo("tasks").get(task["id"])["coordinating_ids"]
+    assert (json.loads(stored) if isinstance(stored, str) else stored) == [_agency(office, "STC")]
+    assert office.repo("agencies").get(x)["name"] == "Phòng Kinh tế X"  # X itself arrives, as a new agency
+    office.close()
+    hub.close()
+
+
+def test_a_typed_row_is_listed_as_new_without_a_before_and_after_of_its_cells(seeded_store, tmp_path):
+    # The preview's "Thay đổi" column shows before -> after for a row that was there before (Nguyễn Văn A's phone);
+    # a row typed into the workbook had no before: it is listed as new by its name, its line not filled with
+    # "∅ -> value" for every cell typed (docs/exchange-format.md, step 4 of an office's life).
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(find_row(ws, "Họ và tên", "Nguyễn Văn A"), column_of(ws, "Điện thoại")).value = "0912 345 678"
+        _type_participant(ws, "Lê Thị Hoa")
+
+    report = import_report(seeded_store, edit(path, tmp_path / "them-sua.xlsx", clerk), dry_run=True)
+    assert [(r["title"], r["status"], r.get("changes")) for r in report["rows"]] == [
+        ("Nguyễn Văn A", CHANGED, [{"column": "Điện thoại", "before": "0251 3822 111", "after": "0912 345 678"}]),
+        ("Lê Thị Hoa", NEW, None)]
+
+
+def test_a_typed_rows_id_is_the_formats_so_every_installation_and_version_finds_it_again(seeded_store, tmp_path):
+    # The hub and the office may import the same filled-in template, with different program versions: a typed row
+    # must get the same id everywhere, so its id is part of the format (docs/exchange-format.md): the UUID5 (URL
+    # namespace) of "sxtdbv:<export id>:<table>:<content hash>:<n>", n counting the rows typed alike from 1.
+    import uuid
+
+    from desktop.domain.entities import BY_NAME
+    from desktop.domain.revisions import content_hash
+
+    add_course(seeded_store, 0)
+    export = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx")
+
+    def clerk(wb):
+        for name in ("Nguyễn Thị Mai", "Nguyễn Thị Mai", "Lê Thị Hoa"):
+            _type_participant(wb["Học viên"], name)
+
+    assert import_report(seeded_store, edit(export.path, tmp_path / "go.xlsx", clerk))["status"] == "applied"
+    people = seeded_store.repo("participants").rows()
+    spec = BY_NAME["participants"]
+    digests = [content_hash(spec, p) for p in people]
+    assert digests[0] == digests[1] != digests[2]  # the two Mai are typed alike
+
+    def expected(digest: str, n: int) -> str:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sxtdbv:{export.export_id}:participants:{digest}:{n}"))
+
+    assert sorted(p["id"] for p in people) == sorted(
+        [expected(digests[0], 1), expected(digests[0], 2), expected(digests[2], 1)])
+
+
+# -- one refusal leading to another -----------------------------------------------------------------------------------
+
+def test_a_participant_sent_by_a_new_agency_refused_for_its_code_is_refused_too(seeded_store, tmp_path):
+    # The clerk types a new agency, giving it Sở Tài chính's code STC by mistake, and a participant it sends. The
+    # agency is refused, so it will not exist: the participant may not point at it (and leaving the refused rows
+    # out must not leave her pointing at nothing).
+    add_course(seeded_store, 1)
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["agency"] = row = ws.max_row + 1
+        for title, value in (("Mã đơn vị", "STC"), ("Tên đơn vị", "Trung tâm Xúc tiến Thương mại"),
+                             ("Loại đơn vị", "Khác")):
+            ws.cell(row, column_of(ws, title)).value = value
+        rows["person"] = _type_participant(wb["Học viên"], "Lê Thị Hoa", "Trung tâm Xúc tiến Thương mại")
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "trung-ma.xlsx", clerk))
+    assert sorted((e.sheet, e.row, e.message) for e in preview.errors) == [
+        ("Học viên", rows["person"], "Đơn vị cử: không tìm thấy đơn vị mà dòng này trỏ tới (chưa có hoặc đã bị xóa)."),
+        ("Đơn vị", rows["agency"], "Mã đơn vị: “STC” đã có ở một dòng khác, không được trùng.")]
+    assert (preview.counts[REJECTED], preview.counts[NEW]) == (2, 0)
+    before = digest(seeded_store)
+    assert apply_import(seeded_store, preview, allow_rejected=True).written == {}
+    assert digest(seeded_store) == before
+
+
+def test_a_code_taken_from_an_agency_whose_own_new_code_is_refused_is_refused_too(seeded_store, tmp_path):
+    # Long Thành is given the code STC (Sở Tài chính's: refused), and Nhơn Trạch Long Thành's code LONGTHANH, as if
+    # Long Thành's change went through. It does not: Long Thành keeps LONGTHANH, so Nhơn Trạch may not take it.
+    path = export_workbook(seeded_store, tmp_path / "ke-hoach.xlsx").path
+    rows = {}
+
+    def clerk(wb):
+        ws = wb["Đơn vị"]
+        rows["a"], rows["b"] = find_row(ws, "Mã đơn vị", "LONGTHANH"), find_row(ws, "Mã đơn vị", "NHONTRACH")
+        ws.cell(rows["a"], column_of(ws, "Mã đơn vị")).value = "STC"
+        ws.cell(rows["b"], column_of(ws, "Mã đơn vị")).value = "LONGTHANH"
+
+    preview = preview_import(seeded_store, edit(path, tmp_path / "doi-ma.xlsx", clerk))
+    assert sorted((e.row, e.message) for e in preview.errors) == sorted([
+        (rows["a"], "Mã đơn vị: “STC” đã có ở một dòng khác, không được trùng."),
+        (rows["b"], "Mã đơn vị: “LONGTHANH” đã có ở một dòng khác, không được trùng.")])
+    assert (preview.counts[REJECTED], preview.counts[CHANGED]) == (2, 0)
