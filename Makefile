@@ -35,7 +35,11 @@ lint: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/mypy
 
+# The bytecode of desktop/ is written at every set-up (a no-op when it is up to date): a start with Python told not to
+# write .pyc files (PYTHONDONTWRITEBYTECODE, as some office PCs and checkers set) would otherwise compile every module
+# of the window from source each time, ~65 ms of a 0.4 s start (measured on a fresh clone).
 venv: system-deps $(STAMP)
+	@$(PY) -m compileall -q desktop
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -269,6 +269,17 @@ def test_atomic_rolls_back_everything(store):
     assert store.repo("agencies").count() == 0
 
 
+def test_a_nested_block_that_fails_undoes_only_itself(store):
+    with store.atomic():
+        add_agency(store, "A")
+        with pytest.raises(ValidationError), store.atomic():  # a savepoint inside the transaction
+            add_agency(store, "B")
+            add_agency(store, "B")
+        with store.atomic():  # another one, after the first was rolled back and released
+            add_agency(store, "C")
+    assert sorted(a["code"] for a in store.repo("agencies").rows()) == ["A", "C"]
+
+
 def test_put_stores_a_row_as_given(store):
     agency = add_agency(store, "SCT")
     incoming = {**agency, "name": "Sở Công Thương Đồng Nai", "rev": "5-abc", "updated_by": "other"}

@@ -314,6 +314,8 @@ class ExchangeWorkbook:
                     self.converted.setdefault(sheet, []).append((value, converted))
                     value = converted
             return value
+        if isinstance(value, bool) and kind in fmt.TEXT_KINDS:
+            return "TRUE" if value else "FALSE"  # what Excel shows in the cell, not Python's "True"
         if isinstance(value, float):
             if kind in fmt.TEXT_KINDS and kind is not Kind.PHONE and value.is_integer():
                 return str(int(value))

@@ -16,7 +16,6 @@ needs the database's lock (another open window refuses it).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -83,6 +82,8 @@ class RestoreResult:
 def backups_dir(database: Path | str) -> Path:
     """The folder of every backup of the database at `database` (see the module's docstring)."""
     full = os.path.normcase(os.path.abspath(str(database)))
+    import hashlib  # loads OpenSSL: ~2 ms of the start-up, which makes no backup file name
+
     digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
     return data_dir() / BACKUP_FOLDER / f"{Path(database).stem}-{digest}"
 

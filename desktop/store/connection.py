@@ -7,7 +7,6 @@ SQL; sqlite-utils is loaded only when a schema is created or upgraded (`Connecti
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ class Connection:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._utils: Database | None = None
+        self._savepoints = 0  # a number for each savepoint opened: names unique on this connection
 
     def execute(self, sql: str, parameters: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run one statement; its cursor."""
@@ -33,7 +33,8 @@ class Connection:
         """One transaction: committed when the block ends, rolled back when it raises. Nested blocks are savepoints
         (the semantics of sqlite-utils' `Database.atomic`, whose transactions the migrations share)."""
         if self.conn.in_transaction:
-            savepoint = f"sxtdbv_{secrets.token_hex(8)}"
+            self._savepoints += 1
+            savepoint = f"sxtdbv_{self._savepoints}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -19,7 +19,6 @@ import os
 import shutil
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +49,12 @@ def temp_root() -> Path:
     return data_dir() / TEMP_FOLDER
 
 
+def _random_hex(size: int) -> str:
+    """`size` random bytes as hex: a unique part of a file name (os.urandom rather than uuid, whose import with the
+    platform module's costs ~2 ms of every start-up)."""
+    return os.urandom(size).hex()
+
+
 def start() -> Path:
     """Make this process's temporary folder (once), point Python's tempfile at it, and sweep what dead processes left.
 
@@ -62,7 +67,7 @@ def start() -> Path:
         return _session.folder
     try:
         root.mkdir(parents=True, exist_ok=True)
-        folder = root / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        folder = root / f"{os.getpid()}-{_random_hex(4)}"
         folder.mkdir()
         lock = DatabaseLock(folder / _OWNER).acquire()
     except (OSError, StoreError):
@@ -132,7 +137,7 @@ def staged(target: Path) -> Iterator[Path]:
     renamed), and otherwise it is deleted. The user's folder never holds a half-written file after a crash: a kill
     during the copy leaves a partial that the next start deletes."""
     folder = start()
-    temp = folder / f"{uuid.uuid4().hex[:12]}{target.suffix}"
+    temp = folder / f"{_random_hex(6)}{target.suffix}"
     try:
         yield temp
         _move_into_place(temp, target, folder)
@@ -150,7 +155,7 @@ def _move_into_place(temp: Path, target: Path, folder: Path) -> None:
     except OSError as exc:
         if exc.errno != errno.EXDEV:  # another drive; anything else is the caller's to explain
             raise
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}")
+    partial = target.with_name(f".{target.name}.{_random_hex(4)}{PARTIAL_SUFFIX}")
     with open(folder / PARTIALS_FILE, "a", encoding="utf-8") as listing:
         listing.write(f"{partial}\n")
         listing.flush()
@@ -167,8 +172,9 @@ def _move_into_place(temp: Path, target: Path, folder: Path) -> None:
 
 
 @atexit.register
-def _finish() -> None:
-    """Remove this process's folder when it ends normally (a kill leaves it to the next start's sweep)."""
+def finish() -> None:
+    """Remove this process's folder (at exit, or when the program ends itself; a kill leaves it to the next start's
+    sweep)."""
     global _session
     session, _session = _session, None
     if session is None:

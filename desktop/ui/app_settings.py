@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,14 @@ def forget() -> None:
 def get(setting: Setting) -> object:
     """The stored value of `setting`, or its default."""
     value = settings().value(setting.key, setting.default)
-    if setting.type is bytes:
-        return bytes(value) if value else b""  # type: ignore[arg-type]
+    if setting.type is bytes:  # a QByteArray, or bytes pickled by an earlier version
+        return bytes(value.data() if isinstance(value, QByteArray) else value) if value else b""  # type: ignore[arg-type]
     return setting.type(value) if value is not None else setting.default
 
 
 def put(setting: Setting, value: object) -> None:
-    """Store `value` for `setting`."""
+    """Store `value` for `setting` (bytes as a QByteArray: the settings file then holds "@ByteArray(...)", which Qt
+    reads in any program, rather than a pickled Python object)."""
+    if setting.type is bytes:
+        value = QByteArray(bytes(value))  # type: ignore[call-overload]
     settings().setValue(setting.key, value)

@@ -10,7 +10,6 @@ other threads (threading.excepthook) are logged there and their message is shown
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import time
@@ -40,6 +39,8 @@ def error_log_path() -> Path:
 
 def error_logger() -> logging.Logger:
     """The logger writing to the rotating error log (configured on first use; the folder is created if missing)."""
+    import logging.handlers  # pickle, socket, queue...: ~5 ms the start-up does not need before the first error
+
     logger = logging.getLogger(_LOGGER_NAME)
     path = error_log_path()
     current = [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]

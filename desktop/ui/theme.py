@@ -120,10 +120,3 @@ def muted_text(background: QColor | None = None, pal: QPalette | None = None) ->
     pal = pal or palette()
     background = QColor(background) if background is not None else pal.color(QPalette.ColorRole.Window)
     return readable(mix(pal.color(QPalette.ColorRole.WindowText), background, 0.4), background).name()
-
-
-def chart_theme(pal: QPalette | None = None):  # noqa: ANN201 - QChart.ChartTheme; QtCharts is imported lazily
-    """The QtCharts theme matching the palette (dark charts in a dark palette)."""
-    from PySide6.QtCharts import QChart
-
-    return QChart.ChartTheme.ChartThemeDark if is_dark(pal) else QChart.ChartTheme.ChartThemeLight

@@ -410,6 +410,17 @@ def test_numbers_typed_into_text_reference_and_phone_cells(exported, tmp_path):
     assert values["birth_year"] == 1980 and not isinstance(values["birth_year"], str)
 
 
+def test_true_and_false_typed_into_text_cells_are_the_words_excel_shows(exported, tmp_path):
+    def clerk(wb):
+        ws = wb["Học viên"]
+        ws.cell(2, column_of(ws, "Chức vụ")).value = True  # TRUE typed in Excel becomes a logical cell
+        ws.cell(2, column_of(ws, "Ghi chú")).value = False
+
+    rows, errors, _ = _rows(edit(exported, tmp_path / "bool.xlsx", clerk), PARTICIPANTS)
+    assert errors == []
+    assert (rows[0].values["position"], rows[0].values["note"]) == ("TRUE", "FALSE")
+
+
 def test_legacy_text_is_converted_and_the_note_shows_its_first_40_characters(exported, tmp_path):
     # "Hội đồng nhân dân tỉnh Đồng Nai ban hành nghị quyết" typed with a .VnTime font (TCVN3): 51 characters, the
     # 40th is the "h" ending "hành" (the 41st a space), in both encodings (TCVN3 has one character per letter).

@@ -218,9 +218,31 @@ def open_tab(qtbot, tabs: QTabWidget, title_part: str) -> None:
     assert tabs.currentIndex() == position
 
 
+def open_every_tab(qtbot, page: QWidget) -> None:
+    """Click every tab of the page, nested ones too (a tab's lists are built when it is first opened), then the first
+    tab of each again."""
+    seen: set[int] = set()
+    while True:
+        tab_widgets = [t for t in page.findChildren(QTabWidget) if id(t) not in seen]
+        if not tab_widgets:
+            return
+        for tabs in tab_widgets:
+            seen.add(id(tabs))
+            for position in [*range(1, tabs.count()), 0]:
+                reveal(qtbot, tabs)
+                open_tab(qtbot, tabs, position)
+
+
 def panel(window: QWidget, entity: str) -> ListPanel:
-    """The list of `entity` in the window."""
+    """The list of `entity` in the window (a list on a tab never opened is built, as opening the tab would, but its
+    rows are read only when the tab opens, as for the user)."""
     found = window.findChild(ListPanel, f"panel_{entity}")
+    if found is None:
+        from desktop.ui.widgets.lazy_tab import LazyTab
+
+        for tab in window.findChildren(LazyTab):
+            tab.content()
+        found = window.findChild(ListPanel, f"panel_{entity}")
     assert found is not None, f"no list of {entity}"
     return found
 

@@ -48,7 +48,10 @@ def test_window_geometry_and_last_page_are_remembered(qtbot, ui_store, settings_
     first.resize(1111, 666)
     go_to_page(qtbot, first, "budget")
     first.close()
-    assert any(settings_folder.rglob("*.ini")), "settings were not written in the test's folder"
+    written = list(settings_folder.rglob("*.ini"))
+    assert written, "settings were not written in the test's folder"
+    text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in written)
+    assert "geometry=@ByteArray(" in text and "PyObjectWrapper" not in text  # readable by Qt, not a pickle
 
     second = MainWindow(ui_store)
     qtbot.addWidget(second)

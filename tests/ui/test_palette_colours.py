@@ -212,11 +212,10 @@ def test_office_report_states_have_distinct_colours(gui_app):
 
 
 # Hex colours that are hues, not backgrounds or text colours: constants named as hues (the import preview's status
-# colours, a header hue), which theme.readable / theme.row_background turn into what is shown; chart series (drawn on
-# the chart's own background, which follows theme.chart_theme); the calendar icon's red band.
+# colours, a header hue), which theme.readable / theme.row_background turn into what is shown; the calendar icon's
+# red band.
 HUE_LINE = re.compile(r"^\s*(\w*HUE\w*|\w*STATUS_COLOURS)\s*=|^\s*DELETED: \"#")
-HUES_ALLOWED = ("colours = {\"not_started\"", "bar_set.setColor(QColor(\"#1f77b4\"))",
-                "painter.fillRect(2, 3, 12, 3, QColor(\"#c62828\"))")
+HUES_ALLOWED = ("painter.fillRect(2, 3, 12, 3, QColor(\"#c62828\"))",)
 
 
 def test_no_screen_colour_is_hard_coded_outside_the_theme():

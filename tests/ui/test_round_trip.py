@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from desktop.ui.widgets.list_panel import ListPanel
-from tests.ui.helpers import button, click, go_to_page, reveal
+from tests.ui.helpers import button, click, go_to_page, open_every_tab, reveal
 
 
 def test_every_form_saved_unchanged_keeps_every_row_as_it_was(qtbot, sample_window, forms):
@@ -14,6 +14,7 @@ def test_every_form_saved_unchanged_keeps_every_row_as_it_was(qtbot, sample_wind
     checked = []
     for page in sample_window.pages:
         go_to_page(qtbot, sample_window, page.key)
+        open_every_tab(qtbot, page)
         for list_panel in page.findChildren(ListPanel):
             reveal(qtbot, list_panel)
             if not list_panel.model.rowCount():
@@ -53,6 +54,7 @@ def test_every_empty_form_is_refused_with_a_vietnamese_message_under_each_requir
     seen = []
     for page in sample_window.pages:
         go_to_page(qtbot, sample_window, page.key)
+        open_every_tab(qtbot, page)
         for list_panel in page.findChildren(ListPanel):
             reveal(qtbot, list_panel)
             if not list_panel.add_button.isEnabled():

@@ -3,6 +3,7 @@ scores with the ranking and the model enterprise, the workshop and the editable 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from tests.ui.helpers import (
@@ -245,3 +246,16 @@ def test_small_factors_are_shown_in_full_and_survive_an_unchanged_save(qtbot, ma
     assert result.opened_with["toe_per_unit"] == "0,0001543"
     assert result.saved
     assert main_window.ctx.store.repo("conversion_factors").rows(unit="kWh")[0]["toe_per_unit"] == 0.0001543
+
+
+def test_the_ranking_shows_whole_names_and_headers(qtbot, sample_window):
+    page = go_to_page(qtbot, sample_window, "survey")
+    open_tab(qtbot, page.tabs, 1)
+    view = page.ranking_view
+    header, metrics = view.horizontalHeader(), view.fontMetrics()
+    model = view.model()
+    for column in (0, 1):  # the enterprise's name and its weighted score: nothing cut off, header included
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal))] + \
+                [str(model.index(row, column).data()) for row in range(model.rowCount())]
+        assert header.sectionSize(column) >= max(metrics.horizontalAdvance(t) for t in texts), texts
+    assert "Công ty Cổ phần Phân bón Đồng Xanh (mẫu)" in [model.index(r, 0).data() for r in range(model.rowCount())]

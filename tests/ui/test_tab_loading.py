@@ -41,3 +41,16 @@ def test_the_toe_column_uses_the_factors_without_their_tab_ever_opened(qtbot, sa
     open_tab(qtbot, page.tabs, "TOE")
     open_tab(qtbot, page.tabs, 0)
     assert table_texts(consumption, "toe") == toe
+
+
+def test_a_tab_never_opened_has_no_list_built_until_it_is_clicked(qtbot, sample_window):
+    from desktop.ui.widgets.list_panel import ListPanel
+
+    page = go_to_page(qtbot, sample_window, "survey")
+    assert page.findChild(ListPanel, "panel_conversion_factors") is None  # start-up did not build it
+    assert page.findChild(ListPanel, "panel_workshops") is None
+    open_tab(qtbot, page.tabs, "TOE")
+    factors = page.findChild(ListPanel, "panel_conversion_factors")
+    assert factors is not None and factors.isVisible()
+    assert "Điện" in table_texts(factors, "resource")  # its rows read as the tab opened
+    assert page.findChild(ListPanel, "panel_workshops") is None  # the other tabs still wait

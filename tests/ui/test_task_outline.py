@@ -83,3 +83,25 @@ def test_the_quarter_timeline_has_every_task_and_prints(qtbot, sample_window, tm
     text = subprocess.run(["pdftotext", str(tmp_path / "timeline.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Quý I/2024" in text and "Quý IV/2024" in text
     assert "II.1" in text
+
+
+def test_only_content_items_carry_the_arrow_and_the_heading_colour_when_painted(qtbot, main_window):
+    # As the table's delegate prepares each cell for painting (Qt 6 asks for every role of a cell at once and reuses
+    # what it asked for from cell to cell): an activity painted after a content item has neither its arrow nor its tint.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    page = go_to_page(qtbot, main_window, "tasks")
+    view, model = page.panel.view, page.panel.model
+    delegate = view.itemDelegate()
+    kinds = [model.row_at(r).get("kind") for r in range(model.rowCount())]
+    content, activity = kinds.index("content"), kinds.index("activity")
+    painted = {}
+    for row in (content, activity, content, activity):
+        for column in (0, 2):
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, model.index(row, column))
+            painted[(row, column)] = (not option.icon.isNull(), option.backgroundBrush.style() != Qt.BrushStyle.NoBrush)
+    assert painted[(content, 0)] == (True, True)  # the arrow and the heading's tint
+    assert painted[(content, 2)] == (False, True)  # the tint along the row, the arrow only in the first column
+    assert painted[(activity, 0)][0] is False and painted[(activity, 2)][0] is False

@@ -32,3 +32,32 @@ def test_toolbar_undo_is_short_and_the_plan_year_stays_visible(qtbot, main_windo
     assert "Phòng Kinh tế huyện Long Thành" in main_window.undo_action.text()  # the Edit menu says what it undoes
     assert main_window.plan_combo.isVisible()
     assert main_window.toolbar.widgetForAction(main_window.backup_action).isVisible()  # nothing in the overflow
+
+
+def _columns_in_view(list_panel) -> tuple[bool, dict[str, int]]:  # noqa: ANN001
+    """Whether every column is in sight without scrolling sideways, and each column's width by its key."""
+    view = list_panel.view
+    header = view.horizontalHeader()
+    widths = {c.key: header.sectionSize(i) for i, c in enumerate(list_panel.model.columns)}
+    return view.horizontalScrollBar().maximum() == 0, widths
+
+
+def test_lists_fit_the_window_of_a_1366_screen_by_narrowing_long_texts(qtbot, sample_window):
+    from desktop.ui.widgets.list_panel import TEXT_MIN
+
+    fit_to_screen(sample_window, QRect(0, 0, 1366, 728))  # 1280 × 698: what a first start gets on such a screen
+    for page, entity, last in (("tasks", "tasks", "progress"), ("office_reports", "office_reports", "state")):
+        go_to_page(qtbot, sample_window, page)
+        list_panel = panel(sample_window, entity)
+        qtbot.waitUntil(lambda lp=list_panel: _columns_in_view(lp)[0], timeout=2000)  # progress, status in sight
+        fits, widths = _columns_in_view(list_panel)
+        assert last in widths and all(w >= min(TEXT_MIN, 70) for w in widths.values()), widths
+
+    go_to_page(qtbot, sample_window, "budget")
+    lines = panel(sample_window, "budget_lines")
+    qtbot.wait(50)
+    header, view = lines.view.horizontalHeader(), lines.view
+    amount = [c.key for c in lines.model.columns].index("amount")
+    # Nine columns do not all fit: the amount, the figure a clerk checks, is in sight all the same.
+    assert header.sectionViewportPosition(amount) + header.sectionSize(amount) <= view.viewport().width()
+    assert header.sectionSize([c.key for c in lines.model.columns].index("item")) >= TEXT_MIN

@@ -1,13 +1,13 @@
 """Tổng quan: plan progress, what is overdue, budget, participants vs target, enterprises vs target, missing reports.
 
-The charts (QtCharts) are built when the page is first shown, not at start-up.
+The figures (and the two charts, desktop/ui/widgets/charts.py) are computed when the page is shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop.domain.choices import TASK_STATUSES
 from desktop.services import analysis, lookups
@@ -15,6 +15,8 @@ from desktop.ui import formatting, theme
 from desktop.ui.budget_balance import balance_html
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
+from desktop.ui.widgets.charts import BarChart, Part, PieChart
+from desktop.ui.widgets.quarter_timeline import STATUS_HUES
 
 
 class Card(QFrame):
@@ -34,16 +36,22 @@ class Card(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+        self._colours: tuple[str, ...] = ()
         self.apply_colours()
 
     def apply_colours(self) -> None:
         """Colour the card from the current palette (light or dark; see desktop/ui/theme.py)."""
         background = theme.card_background()
-        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {background.name()}; border-radius: 6px; }}")
-        figure = theme.text_colour(theme.GROUP, background)
+        colours = (background.name(), theme.text_colour(theme.GROUP, background), theme.body_text(background),
+                   theme.muted_text(background))
+        if colours == self._colours:
+            return  # the same palette: setting the style sheets again would only polish the card again
+        self._colours = colours
+        card, figure, body, muted = colours
+        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {card}; border-radius: 6px; }}")
         self.value.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {figure};")
-        self.caption.setStyleSheet(f"color: {theme.body_text(background)};")
-        self.detail.setStyleSheet(f"color: {theme.muted_text(background)};")
+        self.caption.setStyleSheet(f"color: {body};")
+        self.detail.setStyleSheet(f"color: {muted};")
 
 
 BACKGROUND_FROM_PARTICIPANTS = 20_000  # above this the figures are computed off the GUI thread
@@ -76,12 +84,13 @@ class DashboardPage(Page):
         for position, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, position)
         self.outer.addLayout(grid)
-        self.charts_host = QWidget()
-        self.charts_layout = QGridLayout(self.charts_host)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
-        self.charts_layout.setColumnStretch(0, 1)
-        self.charts_layout.setColumnStretch(1, 1)
-        self.outer.addWidget(self.charts_host, 2)
+        self.status_chart = PieChart("status_chart")
+        self.budget_chart = BarChart("budget_chart")
+        self.budget_chart.axis_text = lambda millions: formatting.format_int(round(millions))
+        charts = QGridLayout()
+        charts.addWidget(self.status_chart, 0, 0)
+        charts.addWidget(self.budget_chart, 0, 1)
+        self.outer.addLayout(charts, 2)
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdue")
         self.missing = QListWidget()
@@ -96,7 +105,6 @@ class DashboardPage(Page):
         lists.addWidget(self.overdue, 1, 0)
         lists.addWidget(self.missing, 1, 1)
         self.outer.addLayout(lists, 1)
-        self._charts_built = False
         self._job = None
         self._again = False
         self.figures: dict = {}
@@ -198,55 +206,18 @@ class DashboardPage(Page):
             self.missing.addItem(item)
         self.missing_label.setText(self.tr("<b>Offices that have not reported (%1)</b>")
                                    .replace("%1", str(len(f["reports"]["not_submitted"]))))
-        if self.isVisible():
-            self._build_charts(f)
+        self._show_charts(f)
 
-    def _build_charts(self, f: dict) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPieSeries, QValueAxis
-
-        while self.charts_layout.count():
-            item = self.charts_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-
-        status_chart = QChart()
-        status_chart.setTheme(theme.chart_theme())
-        status_chart.setTitle(self.tr("Activities by status"))
-        pie = QPieSeries()
-        colours = {"not_started": "#b0bec5", "in_progress": "#42a5f5", "done": "#66bb6a", "paused": "#ffa726"}
-        for choice in TASK_STATUSES:
-            count = f["tasks"]["by_status"].get(choice.code, 0)
-            if count:
-                slice_ = pie.append(f"{formatting.choice_text(TASK_STATUSES, choice.code)}: {count}", count)
-                slice_.setColor(QColor(colours[choice.code]))
-        status_chart.addSeries(pie)
-        status_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-
+    def _show_charts(self, f: dict) -> None:
+        # The pie uses the timeline's status hues: a status has one colour on every screen.
+        parts = [Part(f"{formatting.choice_text(TASK_STATUSES, choice.code)}: {count}", count,
+                      QColor(STATUS_HUES[choice.code]))
+                 for choice in TASK_STATUSES if (count := f["tasks"]["by_status"].get(choice.code, 0))]
+        self.status_chart.set_parts(self.tr("Activities by status"), parts)
         budget = f["budget"]
-        budget_chart = QChart()
-        budget_chart.setTheme(theme.chart_theme())
-        budget_chart.setTitle(self.tr("Budget (million VND)"))
-        bars = QBarSeries()
-        values = [budget["plan_total"], budget["allocated"], budget["disbursed"]]
-        bar_set = QBarSet(self.tr("million VND"))
-        bar_set.append([v / 1_000_000 for v in values])
-        bar_set.setColor(QColor("#1f77b4"))
-        bars.append(bar_set)
-        budget_chart.addSeries(bars)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([self.tr("Plan"), self.tr("Allocated"), self.tr("Disbursed")])
-        axis_y = QValueAxis()
-        axis_y.setRange(0, max(values + [1]) / 1_000_000 * 1.1)
-        axis_y.setLabelFormat("%.0f")
-        budget_chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        budget_chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(axis_x)
-        bars.attachAxis(axis_y)
-        budget_chart.legend().hide()
-
-        for column, chart in enumerate((status_chart, budget_chart)):
-            view = QChartView(chart)
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
-            self.charts_layout.addWidget(view, 0, column)
-        self._charts_built = True
+        amounts = [(self.tr("Plan"), budget["plan_total"]), (self.tr("Allocated"), budget["allocated"]),
+                   (self.tr("Disbursed"), budget["disbursed"])]
+        self.budget_chart.set_parts(
+            self.tr("Budget (million VND)"),
+            [Part(label, amount / 1_000_000, QColor(theme.GROUP)) for label, amount in amounts],
+            describe=lambda part: f"{part.label}: {formatting.format_int(round(part.value * 1_000_000))}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -9,11 +11,14 @@ from desktop.domain.entities import INDICATORS, LEGAL_BASES, OBJECTIVES, PLANS, 
 from desktop.services import lookups, records
 from desktop.ui import formatting
 from desktop.ui.context import AppContext
-from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import field_columns
 from desktop.ui.pages.base import Page
 from desktop.ui.undo import EditCommand
+from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from desktop.ui.forms.entity_dialog import EntityDialog
 
 HEADER_SHOWN = ["number", "issuer", "year", "title", "parent_plan", "total_budget", "funding_source", "signer_name",
                 "status"]
@@ -47,30 +52,20 @@ class PlanPage(Page):
         self.legal = ListPanel(ctx, "legal_bases", field_columns(LEGAL_BASES, ["seq", "number", "date", "issuer",
                                                                                 "title"]),
                                ["seq", "kind", "number", "date", "issuer", "title"])
-        self.objectives = ListPanel(ctx, "objectives", field_columns(OBJECTIVES, ["code", "text"]),
-                                    ["code", "seq", "text"])
-        self.indicators = ListPanel(ctx, "indicators",
-                                    field_columns(INDICATORS, ["name", "unit", "target", "actual", "note"]),
-                                    ["name", "unit", "target", "actual", "seq", "note"], parent_field="objective_id")
-        self.objectives.current_changed.connect(
-            lambda row: self.indicators.set_parent(row["id"] if row else None))
-        objectives_split = QSplitter(Qt.Orientation.Vertical)
-        objectives_split.addWidget(self.objectives)
-        indicators_box = QWidget()
-        indicators_layout = QVBoxLayout(indicators_box)
-        indicators_layout.setContentsMargins(0, 0, 0, 0)
-        indicators_layout.addWidget(QLabel(self.tr("<b>Indicators of the selected objective</b> (target vs actual)")))
-        indicators_layout.addWidget(self.indicators)
-        objectives_split.addWidget(indicators_box)
-        self.responsibilities = ListPanel(
+        # The second and third tabs are built when first opened (widgets/lazy_tab.py).
+        self._objective_lists: tuple[ListPanel, ListPanel] | None = None
+        self._objectives_tab = LazyTab(self._build_objectives)
+        self._objectives_tab.when_built(lambda _split: self._load_objectives())
+        self._responsibilities_tab = LazyTab(lambda: ListPanel(
             ctx, "responsibilities",
             field_columns(RESPONSIBILITIES, ["code", "heading", "duties", "report_to", "report_deadline"]),
-            ["code", "seq", "heading", "agency_ids", "duties", "report_to", "report_deadline"])
+            ["code", "seq", "heading", "agency_ids", "duties", "report_to", "report_deadline"]))
+        self._responsibilities_tab.when_built(lambda panel: panel.reload())
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.legal, self.tr("Legal bases"))
-        self.tabs.addTab(objectives_split, self.tr("Objectives and indicators"))
-        self.tabs.addTab(self.responsibilities, self.tr("Responsibilities"))
+        self.tabs.addTab(self._objectives_tab, self.tr("Objectives and indicators"))
+        self.tabs.addTab(self._responsibilities_tab, self.tr("Responsibilities"))
         self.outer.addWidget(header)
         self.outer.addLayout(buttons)
         self.outer.addWidget(self.tabs, 1)
@@ -81,13 +76,58 @@ class PlanPage(Page):
         """Sidebar name."""
         return self.tr("Plan")
 
+    @property
+    def objectives(self) -> ListPanel:
+        """The plan's objectives (built with their tab)."""
+        return self._objectives_and_indicators()[0]
+
+    @property
+    def indicators(self) -> ListPanel:
+        """The indicators of the objective selected (built with their tab)."""
+        return self._objectives_and_indicators()[1]
+
+    @property
+    def responsibilities(self) -> ListPanel:
+        """The responsibilities of each agency (built with their tab)."""
+        return self._responsibilities_tab.content()
+
+    def _objectives_and_indicators(self) -> tuple[ListPanel, ListPanel]:
+        self._objectives_tab.content()
+        assert self._objective_lists is not None  # set by _build_objectives
+        return self._objective_lists
+
+    def _build_objectives(self) -> QSplitter:
+        objectives = ListPanel(self.ctx, "objectives", field_columns(OBJECTIVES, ["code", "text"]),
+                               ["code", "seq", "text"])
+        indicators = ListPanel(self.ctx, "indicators",
+                               field_columns(INDICATORS, ["name", "unit", "target", "actual", "note"]),
+                               ["name", "unit", "target", "actual", "seq", "note"], parent_field="objective_id")
+        objectives.current_changed.connect(lambda row: indicators.set_parent(row["id"] if row else None))
+        self._objective_lists = (objectives, indicators)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(objectives)
+        indicators_box = QWidget()
+        indicators_layout = QVBoxLayout(indicators_box)
+        indicators_layout.setContentsMargins(0, 0, 0, 0)
+        indicators_layout.addWidget(QLabel(self.tr("<b>Indicators of the selected objective</b> (target vs actual)")))
+        indicators_layout.addWidget(indicators)
+        split.addWidget(indicators_box)
+        return split
+
     def refresh(self) -> None:
-        """Reload the header and every tab."""
+        """Reload the header and every tab built so far (the others read their rows when first opened)."""
         self._show_header()
-        for panel in (self.legal, self.objectives, self.responsibilities):
-            panel.reload()
-        current = self.objectives.current_row()  # the first objective is selected: show its indicators
-        self.indicators.set_parent(current["id"] if current else None)
+        self.legal.reload()
+        if self._objectives_tab.is_built():
+            self._load_objectives()
+        if self._responsibilities_tab.is_built():
+            self.responsibilities.reload()
+
+    def _load_objectives(self) -> None:
+        objectives, indicators = self._objectives_and_indicators()
+        objectives.reload()
+        current = objectives.current_row()  # the first objective is selected: show its indicators
+        indicators.set_parent(current["id"] if current else None)
 
     def _show_header(self) -> None:
         plan = records.get_row(self.ctx.store, "plans", self.ctx.plan_id) if self.ctx.plan_id else {}
@@ -97,6 +137,8 @@ class PlanPage(Page):
 
     def plan_dialog(self) -> EntityDialog:
         """The form of the plan's header (not shown yet)."""
+        from desktop.ui.forms.entity_dialog import EntityDialog
+
         plan = records.get_row(self.ctx.store, "plans", self.ctx.plan_id)  # type: ignore[arg-type]
 
         def save(typed: dict) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,6 +36,7 @@ from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.pages.base import Page
 from desktop.ui.undo import ChangeRowsCommand
+from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter
 
 ENTERPRISE_FIELDS = ["name", "tax_code", "address", "industrial_zone", "vsic_code", "products", "contact_person",
@@ -71,29 +73,29 @@ class SurveyPage(Page):
                       display=lambda v: formatting.format_decimal(v, 3))],
             ["period", "resource", "quantity", "unit", "product_output", "product_unit", "note"],
             parent_field="enterprise_id")
-        self.solutions = ListPanel(
+        # Tabs other than the first of each tab widget are built when first opened (widgets/lazy_tab.py).
+        self._solutions_tab = LazyTab(lambda: ListPanel(
             ctx, "solutions",
             field_columns(SOLUTIONS, ["category", "description", "investment", "annual_saving"])
             + [Column("payback", self.tr("Payback (years)"), Kind.DECIMAL,
                       value=lambda r: derived.payback_years(r.get("investment"), r.get("annual_saving")),
                       display=lambda v: formatting.format_decimal(v, 1))],
-            ["category", "description", "investment", "annual_saving", "note"], parent_field="enterprise_id")
-        self.scores = ListPanel(ctx, "selection_scores", field_columns(SELECTION_SCORES, ["criterion_id", "score",
-                                                                                         "note"]),
-                                ["criterion_id", "score", "note"], parent_field="enterprise_id")
+            ["category", "description", "investment", "annual_saving", "note"], parent_field="enterprise_id"))
+        self._scores_tab = LazyTab(lambda: ListPanel(
+            ctx, "selection_scores", field_columns(SELECTION_SCORES, ["criterion_id", "score", "note"]),
+            ["criterion_id", "score", "note"], parent_field="enterprise_id"))
+        for tab in (self._solutions_tab, self._scores_tab):
+            tab.when_built(lambda panel: panel.set_parent(self.consumption.parent_id))
         self.enterprises.current_changed.connect(self._enterprise_changed)
 
         detail = QTabWidget()
         detail.addTab(self.consumption, self.tr("Consumption"))
-        detail.addTab(self.solutions, self.tr("Proposed solutions"))
-        detail.addTab(self.scores, self.tr("Selection scores"))
+        detail.addTab(self._solutions_tab, self.tr("Proposed solutions"))
+        detail.addTab(self._scores_tab, self.tr("Selection scores"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.enterprises)
         split.addWidget(detail)
 
-        self.criteria = ListPanel(ctx, "selection_criteria", field_columns(SELECTION_CRITERIA, ["seq", "name",
-                                                                                               "weight"]),
-                                  ["name", "weight", "seq"])
         self.ranking_model = EntityTableModel([
             Column("name", formatting.field_label(ENTERPRISES.field("name")), value=lambda r: r["enterprise"]["name"]),
             Column("weighted", self.tr("Weighted score (0–10)"), Kind.DECIMAL, value=lambda r: r["weighted"],
@@ -101,39 +103,27 @@ class SurveyPage(Page):
             Column("model", formatting.field_label(ENTERPRISES.field("is_model")),
                    value=lambda r: self.tr("Yes") if r["enterprise"].get("is_model") else ""),
         ], self)
-        self.ranking_view = QTableView()
-        self.ranking_view.setObjectName("ranking")
-        self.ranking_view.setModel(self.ranking_model)
-        self.ranking_view.horizontalHeader().setStretchLastSection(True)
-        self.ranking_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.choose_button = QPushButton(self.tr("Choose as model enterprise"))
-        self.choose_button.setObjectName("choose_model")
-        self.choose_button.clicked.connect(self.choose_model)
-        selection = QWidget()
-        selection_layout = QVBoxLayout(selection)
-        selection_layout.addWidget(QLabel(self.tr("<b>Criteria and weights</b>")))
-        selection_layout.addWidget(self.criteria, 1)
-        selection_layout.addWidget(QLabel(self.tr("<b>Ranking by weighted score</b>")))
-        selection_layout.addWidget(self.ranking_view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.choose_button)
-        row.addStretch(1)
-        selection_layout.addLayout(row)
+        self._selection_parts: tuple[ListPanel, QTableView] | None = None
+        self._selection_tab = LazyTab(self._build_selection)
+        self._selection_tab.when_built(lambda _widget: self.criteria.reload())
 
-        self.workshops = ListPanel(ctx, "workshops", field_columns(WORKSHOPS, ["title", "date", "venue",
-                                                                              "participants_count", "summary"]),
-                                   ["title", "task_id", "date", "venue", "participants_count", "summary"])
-        self.factors = ListPanel(ctx, "conversion_factors",
-                                 field_columns(CONVERSION_FACTORS, ["resource", "unit", "toe_per_unit", "source"]),
-                                 ["resource", "unit", "toe_per_unit", "source"])
+        self._workshops_tab = LazyTab(lambda: ListPanel(
+            ctx, "workshops", field_columns(WORKSHOPS, ["title", "date", "venue", "participants_count", "summary"]),
+            ["title", "task_id", "date", "venue", "participants_count", "summary"]))
+        self._factors_tab = LazyTab(lambda: ListPanel(
+            ctx, "conversion_factors",
+            field_columns(CONVERSION_FACTORS, ["resource", "unit", "toe_per_unit", "source"]),
+            ["resource", "unit", "toe_per_unit", "source"]))
+        for tab in (self._workshops_tab, self._factors_tab):
+            tab.when_built(lambda panel: panel.reload())
         ctx.bus.changed.connect(self._data_changed)
 
         tabs = QTabWidget()
         tabs.setObjectName("survey_tabs")
         tabs.addTab(split, self.tr("Enterprises"))
-        tabs.addTab(selection, self.tr("Model enterprise"))
-        tabs.addTab(self.workshops, self.tr("Consultation workshop"))
-        tabs.addTab(self.factors, self.tr("TOE factors"))
+        tabs.addTab(self._selection_tab, self.tr("Model enterprise"))
+        tabs.addTab(self._workshops_tab, self.tr("Consultation workshop"))
+        tabs.addTab(self._factors_tab, self.tr("TOE factors"))
         self.tabs = tabs
         self.outer.addWidget(self.summary)
         self.outer.addWidget(tabs, 1)
@@ -143,12 +133,82 @@ class SurveyPage(Page):
         """Sidebar name."""
         return self.tr("Pilot survey")
 
+    @property
+    def solutions(self) -> ListPanel:
+        """The solutions proposed to the selected enterprise (built with their tab)."""
+        return self._solutions_tab.content()
+
+    @property
+    def scores(self) -> ListPanel:
+        """The selected enterprise's scores against the criteria (built with their tab)."""
+        return self._scores_tab.content()
+
+    @property
+    def criteria(self) -> ListPanel:
+        """The selection criteria and their weights (built with the model enterprise's tab)."""
+        return self._selection()[0]
+
+    @property
+    def ranking_view(self) -> QTableView:
+        """The enterprises ranked by weighted score (built with the model enterprise's tab)."""
+        return self._selection()[1]
+
+    @property
+    def workshops(self) -> ListPanel:
+        """The consultation workshop (built with its tab)."""
+        return self._workshops_tab.content()
+
+    @property
+    def factors(self) -> ListPanel:
+        """The TOE conversion factors (built with their tab)."""
+        return self._factors_tab.content()
+
+    def _selection(self) -> tuple[ListPanel, QTableView]:
+        self._selection_tab.content()
+        assert self._selection_parts is not None  # set by _build_selection
+        return self._selection_parts
+
+    def _build_selection(self) -> QWidget:
+        criteria = ListPanel(self.ctx, "selection_criteria",
+                             field_columns(SELECTION_CRITERIA, ["seq", "name", "weight"]), ["name", "weight", "seq"])
+        ranking_view = QTableView()
+        ranking_view.setObjectName("ranking")
+        ranking_view.setModel(self.ranking_model)
+        # A handful of enterprises: the name and the score take the width of their longest text and header, one line
+        # a row as in the lists.
+        header = ranking_view.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        ranking_view.setWordWrap(False)
+        ranking_view.verticalHeader().setDefaultSectionSize(26)
+        ranking_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self._selection_parts = (criteria, ranking_view)
+        choose_button = QPushButton(self.tr("Choose as model enterprise"))
+        choose_button.setObjectName("choose_model")
+        choose_button.clicked.connect(self.choose_model)
+        selection = QWidget()
+        selection_layout = QVBoxLayout(selection)
+        selection_layout.setContentsMargins(0, 0, 0, 0)
+        selection_layout.addWidget(QLabel(self.tr("<b>Criteria and weights</b>")))
+        selection_layout.addWidget(criteria, 1)
+        selection_layout.addWidget(QLabel(self.tr("<b>Ranking by weighted score</b>")))
+        selection_layout.addWidget(ranking_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(choose_button)
+        row.addStretch(1)
+        selection_layout.addLayout(row)
+        return selection
+
     def refresh(self) -> None:
-        """Reload everything."""
+        """Reload everything built so far (a tab never opened reads its rows when it is)."""
         self._read_factors()
-        self.factors.reload()
-        for panel in (self.enterprises, self.criteria, self.workshops):
-            panel.reload()
+        self.enterprises.reload()
+        if self._selection_tab.is_built():
+            self.criteria.reload()
+        for tab in (self._workshops_tab, self._factors_tab):
+            if tab.is_built():
+                tab.content().reload()
         self._enterprise_changed(self.enterprises.current_row())
         self._update_ranking()
 
@@ -170,7 +230,8 @@ class SurveyPage(Page):
 
     def _enterprise_changed(self, row: dict | None) -> None:
         enterprise_id = row["id"] if row else None
-        for panel in (self.consumption, self.solutions, self.scores):
+        panels = [self.consumption] + [t.content() for t in (self._solutions_tab, self._scores_tab) if t.is_built()]
+        for panel in panels:
             if panel.parent_id != enterprise_id:
                 panel.set_parent(enterprise_id)
 

@@ -12,6 +12,7 @@ from desktop.ui import formatting, theme
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import field_columns
 from desktop.ui.pages.base import Page
+from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel, choice_filter
 
 COURSE_FIELDS = ["title", "task_id", "venue", "start_date", "end_date", "target_participants", "organiser_id",
@@ -43,9 +44,11 @@ class TrainingPage(Page):
             filters=[choice_filter("gender", self.tr("Gender"), "participants"),
                      choice_filter("org_kind", self.tr("Organisation kind"), "participants")],
             defaults=lambda: {"attended": 1})
-        self.materials = ListPanel(ctx, "training_materials",
-                                   field_columns(TRAINING_MATERIALS, ["title", "kind", "copies", "note"]),
-                                   ["title", "kind", "copies", "note"], parent_field="course_id")
+        # The materials' tab is built when first opened (widgets/lazy_tab.py), on the course selected then.
+        self._materials_tab = LazyTab(lambda: ListPanel(
+            ctx, "training_materials", field_columns(TRAINING_MATERIALS, ["title", "kind", "copies", "note"]),
+            ["title", "kind", "copies", "note"], parent_field="course_id"))
+        self._materials_tab.when_built(lambda panel: panel.set_parent(self.participants.parent_id))
         self.figures = QLabel()
         self.figures.setObjectName("training_figures")
         self.figures.setWordWrap(True)
@@ -60,7 +63,7 @@ class TrainingPage(Page):
 
         tabs = QTabWidget()
         tabs.addTab(self.participants, self.tr("Participants"))
-        tabs.addTab(self.materials, self.tr("Materials handed out"))
+        tabs.addTab(self._materials_tab, self.tr("Materials handed out"))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +80,11 @@ class TrainingPage(Page):
         """Sidebar name."""
         return self.tr("Training")
 
+    @property
+    def materials(self) -> ListPanel:
+        """The materials handed out at the selected course (built with their tab)."""
+        return self._materials_tab.content()
+
     def refresh(self) -> None:
         """Reload the courses and select the first."""
         shown = self.participants.parent_id
@@ -87,7 +95,8 @@ class TrainingPage(Page):
         if (current["id"] if current else None) == shown:
             # The same course: its lists are read again once (a new course was loaded by _course_changed).
             self.participants.reload()
-            self.materials.reload()
+            if self._materials_tab.is_built():
+                self.materials.reload()
         else:
             self._course_changed(current)
 
@@ -95,7 +104,8 @@ class TrainingPage(Page):
         course_id = row["id"] if row else None
         if course_id != self.participants.parent_id:
             self.participants.set_parent(course_id)  # its rows_changed recomputes the figures
-            self.materials.set_parent(course_id)
+            if self._materials_tab.is_built():
+                self.materials.set_parent(course_id)
         else:
             self._update_figures()
 

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.domain.errors import ValidationError
 from desktop.services import lookups, records
-from desktop.services.paste import PastePlan, parse_tsv, plan_paste, to_tsv
-from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.undo import AddCommand, AddRowsCommand, EditCommand
 
 if TYPE_CHECKING:
+    from desktop.services.paste import PastePlan
     from desktop.ui.widgets.list_panel import ListPanel
+
+# The paste and warning rules (with the csv module) are imported at the first copy, paste or edit, not at start-up.
 
 
 # -- copy ------------------------------------------------------------------------------------------------------------
@@ -31,6 +32,8 @@ def selected_view_rows(panel: ListPanel) -> list[int]:
 
 def copy_rows(panel: ListPanel, *, with_headers: bool = False) -> str:
     """Put the selected rows on the clipboard as Excel pastes them (the shown columns, as shown); returns the text."""
+    from desktop.services.paste import to_tsv
+
     model, view = panel.model, panel.view
     columns = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
     lines = []
@@ -65,6 +68,8 @@ def paste_choices(panel: ListPanel) -> list[str]:
 
 def make_paste_plan(panel: ListPanel, text: str, fields: list[str | None] | None = None) -> PastePlan:
     """Match and validate the rows of `text` for this list (writes nothing)."""
+    from desktop.services.paste import parse_tsv, plan_paste
+
     order = [c.key for p, c in enumerate(panel.model.columns)
              if c.field is not None and c.value is None and not panel.view.isColumnHidden(p)]
     refs = {f.ref: panel.ctx.names(f.ref) for f in panel.spec.refs if f.ref}
@@ -140,6 +145,8 @@ def commit_cell(panel: ListPanel, row: dict, name: str, value: object) -> bool:
                                           label))
     panel.ctx.bus.notify(panel.entity)
     panel.select_row(row["id"])
+    from desktop.services.row_warnings import row_warnings
+
     warnings = row_warnings(panel.ctx.store, panel.entity, saved, row["id"])
     status_bar = getattr(panel.window(), "statusBar", None)
     if warnings and status_bar is not None:  # saved, as typed; what to look at twice is said, without a dialog

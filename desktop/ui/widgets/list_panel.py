@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,17 +26,20 @@ from PySide6.QtWidgets import (
 from desktop.domain.entities import BY_NAME
 from desktop.domain.fields import Kind
 from desktop.services import lookups, records
-from desktop.services.row_warnings import row_warnings
 from desktop.store import StoreError
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_int
-from desktop.ui.forms.entity_dialog import EntityDialog
 from desktop.ui.models.columns import Column
 from desktop.ui.models.entity_model import EntityTableModel
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
 from desktop.ui.widgets import column_chooser, list_actions
 from desktop.ui.widgets.cell_editing import CellDelegate
 
+if TYPE_CHECKING:
+    from desktop.ui.forms.entity_dialog import EntityDialog
+
+TEXT_MIN = 150  # the narrowest a text column is made to fit the list's width (about 20 letters)
+SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS)  # free text and names, which elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
 
@@ -339,12 +343,33 @@ class ListPanel(QWidget):
         # Fit widths to the headers and first rows once, within bounds, so long texts don't make huge columns.
         self._sized = True
         self._sized_with_rows = with_rows
-        self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
+            if column in self.preferred_widths:  # set by the page: measuring its texts would be wasted
+                header.resizeSection(column, self.preferred_widths[column])
+                continue
+            self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
-        for column, width in self.preferred_widths.items():
-            header.resizeSection(column, width)
+        # Once the page's layout has given the list its width (a list being shown may not have it yet).
+        QTimer.singleShot(0, self._fit_to_width)
+
+    def _fit_to_width(self) -> None:
+        # Columns wider than the list (a 1366-pixel screen less the sidebar) would hide the last ones, often the
+        # amount or the status, behind a scroll bar. The columns of free text and names give up width, the widest
+        # first (all those above a level are cut to it), never below TEXT_MIN: they elide and their whole text is in
+        # the tooltip. Numbers, dates, codes and statuses keep theirs; a list too wide even then keeps its scroll bar.
+        header = self.view.horizontalHeader()
+        excess = header.length() - header.width()  # the columns shown against the header, as wide as the list's view
+        text = {c: header.sectionSize(c) for c in range(self.model.columnCount())
+                if not header.isSectionHidden(c) and self.model.columns[c].kind in SHRINKABLE}
+        if excess <= 0 or not text:
+            return
+        level = max(text.values())
+        while level > TEXT_MIN and sum(max(0, size - level) for size in text.values()) < excess:
+            level -= 1
+        for column, size in text.items():
+            if size > level:
+                header.resizeSection(column, level)
 
     def _on_data_changed(self, entity: str) -> None:
         self.ctx.forget(entity)
@@ -392,9 +417,10 @@ class ListPanel(QWidget):
             self.count_label.setText(self.tr("Reading %1 of %2 rows…").replace("%1", format_int(total))
                                      .replace("%2", format_int(self.expected_rows)))
         elif shown == total:
-            self.count_label.setText(self.tr("%n row(s)", "", total))
+            self.count_label.setText(self.tr("%Ln row(s)", "", total))  # %Ln: "100.000 dòng", as while reading
         else:
-            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", str(shown)).replace("%2", str(total)))
+            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", format_int(shown))
+                                     .replace("%2", format_int(total)))
 
     # -- selection -------------------------------------------------------------------------------------------------
     def current_row(self) -> dict | None:
@@ -430,6 +456,10 @@ class ListPanel(QWidget):
 
     def open_dialog(self, row: dict | None, *, values: dict | None = None) -> EntityDialog:
         """The form for a new row (None; `values` prefill it, e.g. a duplicate) or for `row`; not shown yet."""
+        # The form and its warnings are imported when a form is first opened, not at start-up.
+        from desktop.services.row_warnings import row_warnings
+        from desktop.ui.forms.entity_dialog import EntityDialog
+
         row = self.stored(row) if row else None
         fixed = self._fixed_values()
         values = dict(row) if row else {**self.defaults(), **(values or {}), **fixed}
