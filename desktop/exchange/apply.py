@@ -100,8 +100,8 @@ def apply_preview(store: Store, preview: ImportPreview, *, allow_rejected: bool 
         if "UNIQUE" in str(exc) or "PRIMARY KEY" in str(exc):
             raise ExchangeError("Dữ liệu đã thay đổi sau khi xem trước tệp này: hãy xem trước lại rồi mới "
                                 "nhập.") from exc
-        raise ExchangeError(f"Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại "
-                            f"({exc}).") from exc
+        raise ExchangeError("Không nhập được, chưa có gì thay đổi: có dòng trỏ tới dòng không tồn tại. Hãy xem "
+                            "trước lại tệp rồi mới nhập.") from exc  # never SQLite's own English text
     except sqlite3.Error as exc:
         raise ExchangeError(f"Không ghi được vào cơ sở dữ liệu, chưa có gì thay đổi: {sqlite_reason(exc)}") from exc
     return ApplyResult(written, backup_path, log_id)
