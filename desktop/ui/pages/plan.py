@@ -60,7 +60,6 @@ class PlanPage(Page):
             ctx, "responsibilities",
             field_columns(RESPONSIBILITIES, ["code", "heading", "duties", "report_to", "report_deadline"]),
             ["code", "seq", "heading", "agency_ids", "duties", "report_to", "report_deadline"]))
-        self._responsibilities_tab.when_built(lambda panel: panel.reload())
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.legal, self.tr("Legal bases"))

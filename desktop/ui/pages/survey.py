@@ -105,7 +105,6 @@ class SurveyPage(Page):
         ], self)
         self._selection_parts: tuple[ListPanel, QTableView] | None = None
         self._selection_tab = LazyTab(self._build_selection)
-        self._selection_tab.when_built(lambda _widget: self.criteria.reload())
 
         self._workshops_tab = LazyTab(lambda: ListPanel(
             ctx, "workshops", field_columns(WORKSHOPS, ["title", "date", "venue", "participants_count", "summary"]),
@@ -114,8 +113,6 @@ class SurveyPage(Page):
             ctx, "conversion_factors",
             field_columns(CONVERSION_FACTORS, ["resource", "unit", "toe_per_unit", "source"]),
             ["resource", "unit", "toe_per_unit", "source"]))
-        for tab in (self._workshops_tab, self._factors_tab):
-            tab.when_built(lambda panel: panel.reload())
         ctx.bus.changed.connect(self._data_changed)
 
         tabs = QTabWidget()

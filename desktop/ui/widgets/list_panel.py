@@ -91,7 +91,9 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(25)
         self._sized = False
         self._sized_with_rows = False
-        self._stale = False  # rows not read yet: the list waits behind another tab of its page
+        # Rows not read yet: a list never read (built with a tab first opened) or waiting behind another tab of its
+        # page reads them when it is shown.
+        self._stale = True
         self._batches: Iterator[list[dict]] | None = None  # the rest of a long list, read in slices
         self.expected_rows = 0  # how many rows a long list being read will have
         self.preferred_widths: dict[int, int] = {}  # column -> width, applied after fitting (e.g. a long title)
