@@ -44,11 +44,27 @@ def _opens_the_gui(argv: Sequence[str]) -> bool:
     tokens = list(argv)
     while tokens:
         token = tokens.pop(0)
-        if token == "--db" and tokens:
+        if token == "--db" and tokens and not tokens[0].startswith("-"):  # argparse reads "-x" as an option
             tokens.pop(0)
         elif not (token == "--smoke" or token.startswith("--db=")):
             return False
     return True
+
+
+def _gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments of a start of the window (`_opens_the_gui(argv)` is true), read without argparse: building the
+    parser asks gettext for its texts, which searches the disk for translations every time (~2 ms of each start)."""
+    args = argparse.Namespace(db=None, smoke=False, command=None)
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        if token == "--smoke":
+            args.smoke = True
+        elif token == "--db":
+            args.db = Path(tokens.pop(0))
+        else:
+            args.db = Path(token.removeprefix("--db="))
+    return args
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -71,8 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     configure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = _gui_arguments(argv) if _opens_the_gui(argv) else build_parser(argv).parse_args(argv)
     if args.db is None:
         args.db = default_database_path()
         args.db_is_default = True

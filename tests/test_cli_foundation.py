@@ -306,3 +306,22 @@ def test_interrupted_init_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         setup.init_database(path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [[], ["--smoke"], ["--db", "a.db"], ["--db=b.db", "--smoke"],
+                                  ["--db", "a.db", "--db=c.db"], ["--smoke", "--db", "a b.db"]])
+def test_the_window_arguments_read_as_argparse_reads_them(argv):
+    # A start of the window skips argparse (its parser costs the start-up ~2 ms): the same database and flags.
+    from desktop import cli
+
+    assert cli._opens_the_gui(argv)
+    expected = cli.build_parser(argv).parse_args(argv)
+    got = cli._gui_arguments(argv)
+    assert (got.db, got.smoke, got.command) == (expected.db, expected.smoke, expected.command)
+
+
+@pytest.mark.parametrize("argv", [["--db"], ["--db", "--smoke"], ["--smok"], ["--db", "a.db", "summary"]])
+def test_other_arguments_go_to_argparse(argv):
+    from desktop import cli
+
+    assert not cli._opens_the_gui(argv)

@@ -5,7 +5,6 @@ A row edited outside the app (in Excel) no longer matches the hash in its rev, w
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 
@@ -22,6 +21,8 @@ def content_hash(spec: EntitySpec, row: Mapping[str, object], deleted: bool = Fa
             del payload[name]
     payload["_deleted"] = 1 if deleted else 0
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    import hashlib  # here: loading OpenSSL is ~3 ms, and opening the window hashes nothing
+
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 

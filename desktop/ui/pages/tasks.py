@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -122,7 +122,7 @@ class TasksPage(Page):
         self.panel.search.textChanged.connect(lambda _t: self.panel.model.set_filter("outline",
                                                                                       self._outside_collapsed))
         self.panel.view.clicked.connect(self._clicked)
-        self.panel.view.installEventFilter(self)
+        self.panel.view.key_handlers.append(self._arrow_keys)
         self.panel.row_actions.append(("toggle_outline", self.tr("Collapse / expand"),
                                        lambda row: self.toggle(row["id"]),
                                        lambda row: bool(row) and row.get("kind") == "content"))
@@ -187,10 +187,9 @@ class TasksPage(Page):
             if row.get("kind") == "content":
                 self.toggle(row["id"])
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+    def _arrow_keys(self, event: QKeyEvent) -> bool:
         """← collapses the content item of the current row, → expands it (as in a tree)."""
-        if watched is self.panel.view and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             row = self.panel.current_row()
             if row is not None:
                 target = row["id"] if row.get("kind") == "content" else str(row.get("parent_id") or "")
@@ -199,7 +198,7 @@ class TasksPage(Page):
                     if collapse != (target in self.collapsed):
                         self.toggle(target)
                     return True
-        return super().eventFilter(watched, event)
+        return False
 
     def toggle(self, content_id: str) -> None:
         """Show or hide the activities of a content item."""

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,33 @@ TEXT_MIN = 150  # the narrowest a text column is made to fit the list's width (a
 SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS)  # free text and names, which elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
+FIT_SAMPLE = 25  # the rows whose texts size the columns (as Qt's resizeContentsPrecision)
+
+
+def _text_width(metrics: QFontMetrics, text: str) -> int:
+    """The width of `text` as a cell shows it (its widest line)."""
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+
+class ListView(QTableView):
+    """The list's table. A key press goes first to `key_handlers` (the list's Enter, a page's own keys), in order,
+    until one returns True; then to the table.
+
+    A subclass rather than an event filter: a filter is called from C++ for every event the table gets (~300 while
+    the window starts, each converted to its Python type), a key handler only for key presses.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key_handlers: list[Callable[[QKeyEvent], bool]] = []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """The key handlers first, then the table's own keys."""
+        for handler in self.key_handlers:
+            if handler(event):
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
 
 @dataclass
@@ -81,7 +108,7 @@ class ListPanel(QWidget):
 
         self.model = EntityTableModel(columns, self)
         self.model.editable = True
-        self.view = QTableView()
+        self.view = ListView()
         self.view.setObjectName(f"table_{entity}")
         self.view.setModel(self.model)
         # No sort indicator before sorting is enabled: rows keep their natural order until a header is clicked.
@@ -105,7 +132,7 @@ class ListPanel(QWidget):
                                      lambda row, name, value: list_actions.commit_cell(self, row, name, value),
                                      self.view)
         self.view.setItemDelegate(self.delegate)
-        self.view.installEventFilter(self)
+        self.view.key_handlers.append(self._enter_edits)
         # The page's own row commands for the right-click menu: (name, text, slot(row), shown_for(row)).
         self.row_actions: list[tuple[str, str, Callable[[dict], object], Callable[[dict | None], bool]]] = []
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -191,17 +218,16 @@ class ListPanel(QWidget):
             self.set_enabled_for_parent(False)
 
     # -- Excel-like behaviour (see list_actions) ------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+    def _enter_edits(self, event: QKeyEvent) -> bool:
         """Enter edits the current cell in place, as F2 does (Excel's habit); Ctrl+Enter opens the form."""
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 event.modifiers() == Qt.KeyboardModifier.NoModifier and \
                 self.view.state() != QAbstractItemView.State.EditingState:
             index = self.view.currentIndex()
             if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
                 self.view.edit(index)
                 return True
-        return super().eventFilter(watched, event)
+        return False
 
     def _row_menu(self, at: QPoint) -> None:
         list_actions.row_menu(self, at).popup(self.view.viewport().mapToGlobal(at))
@@ -343,15 +369,26 @@ class ListPanel(QWidget):
 
     def _fit_columns(self, with_rows: bool) -> None:
         # Fit widths to the headers and first rows once, within bounds, so long texts don't make huge columns.
+        # The texts are measured here with the list's font: resizeColumnToContents would ask the model for eight
+        # roles of each cell through Python (~30 µs a cell, most of a page's first showing); one cell measured by Qt
+        # gives the margins its style adds around a text.
         self._sized = True
         self._sized_with_rows = with_rows
         header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            if column in self.preferred_widths:  # set by the page: measuring its texts would be wasted
-                header.resizeSection(column, self.preferred_widths[column])
+        metrics = self.view.fontMetrics()
+        rows = [self.model.row_at(r) for r in range(min(self.model.rowCount(), FIT_SAMPLE))]
+        margins = 0
+        if rows:
+            last = self.model.columnCount() - 1
+            margins = self.view.sizeHintForIndex(self.model.index(0, last)).width() + int(self.view.showGrid()) \
+                - _text_width(metrics, self.model.columns[last].text(rows[0], self.model.ref_names))
+        for position, column in enumerate(self.model.columns):
+            if position in self.preferred_widths:  # set by the page: measuring its texts would be wasted
+                header.resizeSection(position, self.preferred_widths[position])
                 continue
-            self.view.resizeColumnToContents(column)
-            header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 300)))
+            cells = max((_text_width(metrics, column.text(row, self.model.ref_names)) for row in rows), default=0)
+            width = max(header.sectionSizeHint(position), cells + margins if rows else 0)
+            header.resizeSection(position, max(70, min(width + 12, 300)))
         # Once the page's layout has given the list its width (a list being shown may not have it yet).
         QTimer.singleShot(0, self._fit_to_width)
 
