@@ -276,8 +276,9 @@ def _write_holder(fd: int) -> None:
             "started": datetime.now(UTC).isoformat(timespec="seconds"), "program": "sxtdbv"}
     os.lseek(fd, 0, os.SEEK_SET)
     os.ftruncate(fd, 0)
+    # Not fsync'd: other processes read it through the same cache, and after a crash of the computer the lock is
+    # stale whatever it says (the system lock is what tells); forcing it to disk cost every start-up a disk flush.
     os.write(fd, json.dumps(info).encode("utf-8"))
-    os.fsync(fd)
 
 
 def _same_file(fd: int, path: Path) -> bool:

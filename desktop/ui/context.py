@@ -38,3 +38,17 @@ class AppContext:
             self._names.clear()
         else:
             self._names.pop(entity, None)
+
+
+_PLAN_YEAR: list[int] = []  # the year of the plan being worked on (set by the window when a plan is opened)
+
+
+def set_plan_year(year: int | None) -> None:
+    """Remember the year of the plan being worked on: blank date fields open their calendar in it rather than in
+    today's (a 2024 plan's deadlines are in 2024, however late it is being filled in)."""
+    _PLAN_YEAR[:] = [year] if year else []
+
+
+def plan_year() -> int | None:
+    """The year of the plan being worked on, if a plan is open."""
+    return _PLAN_YEAR[0] if _PLAN_YEAR else None

@@ -14,7 +14,7 @@ from desktop.services import records
 from desktop.store import Store, StoreError
 from desktop.ui import app_settings
 from desktop.ui.bus import DataBus
-from desktop.ui.context import AppContext
+from desktop.ui.context import AppContext, set_plan_year
 from desktop.ui.main_actions import create_actions, create_menus_and_toolbar, make_action
 from desktop.ui.page_switcher import PageSwitcher
 from desktop.ui.status_area import StatusArea
@@ -123,8 +123,6 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _plan_year_for_calendars(self) -> None:
-        from desktop.ui.forms.editors import set_plan_year
-
         year = self.plan_combo.currentText()
         set_plan_year(int(year) if year.isdigit() else None)
 

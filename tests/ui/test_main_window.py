@@ -122,3 +122,27 @@ def test_a_database_without_any_plan_opens_and_every_page_shows(qtbot, empty_sto
 
     assert not panel(window, "tasks").add_button.isEnabled()  # nothing to add a task to: greyed out, not dead
     assert panel(window, "agencies").add_button.isEnabled()  # agencies belong to no plan
+
+
+def test_python_import_is_put_back_where_pyside_replaced_it(monkeypatch):
+    # PySide's __import__ (for `from __feature__ import ...`, unused here) reads the source of each module imported
+    # after Qt; the window's start puts Python's own back, and leaves anyone else's hook alone.
+    import builtins
+
+    from desktop.app import restore_python_import
+
+    original = builtins.__orig_import__
+    feature_hook = builtins.__feature_import__
+    monkeypatch.setattr(builtins, "__import__", feature_hook)
+    restore_python_import()
+    assert builtins.__import__ is original
+    import json  # imports still work
+
+    assert json.dumps([1]) == "[1]"
+
+    def someone_elses(*args, **kwargs):
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", someone_elses)
+    restore_python_import()
+    assert builtins.__import__ is someone_elses

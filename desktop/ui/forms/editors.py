@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.choices import QUARTERS
 from desktop.domain.fields import Field, Kind
 from desktop.ui import formatting, theme
+from desktop.ui.context import plan_year
 
 Options = list[tuple[str, str]]  # (stored value, shown text)
 
@@ -122,22 +123,13 @@ def _calendar_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-_PLAN_YEAR: list[int] = []  # the year of the plan being worked on (set by the window when a plan is opened)
-
-
-def set_plan_year(year: int | None) -> None:
-    """Blank date fields open their calendar in the plan's year rather than today's (a 2024 plan's deadlines are
-    in 2024, however late it is being filled in)."""
-    _PLAN_YEAR[:] = [year] if year else []
-
-
 def calendar_start(today: QDate | None = None) -> QDate:
     """Where the calendar of a blank date opens: today's month when it is in the plan's year, else the plan year's
     January (or December when the plan year is past, where its deadlines and reports cluster)."""
     today = today or QDate.currentDate()
-    if not _PLAN_YEAR or _PLAN_YEAR[0] == today.year():
+    year = plan_year()
+    if year is None or year == today.year():
         return today
-    year = _PLAN_YEAR[0]
     return QDate(year, 12, 1) if year < today.year() else QDate(year, 1, 1)
 
 

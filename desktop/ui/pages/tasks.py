@@ -25,6 +25,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import field_label
 from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
+from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter, agency_filter, choice_filter
 from desktop.ui.widgets.quarter_timeline import QuarterTimeline
 
@@ -129,29 +130,14 @@ class TasksPage(Page):
         self.panel.preferred_widths = {0: 78, 1: 330, 3: 180, 4: 100, 5: 86}
         self.panel.rows_changed.connect(self._refresh_timeline)
 
-        self.timeline = QuarterTimeline()
-        timeline_scroll = QScrollArea()
-        timeline_scroll.setWidgetResizable(True)
-        timeline_scroll.setWidget(self.timeline)
-        timeline_page = QWidget()
-        timeline_layout = QVBoxLayout(timeline_page)
-        timeline_layout.setContentsMargins(0, 0, 0, 0)
-        print_row = QHBoxLayout()
-        legend = QLabel(self.tr("Bars from the start to the deadline (or over the planned quarters); the mark is the "
-                                "deadline; red: overdue; the vertical line is today."))
-        legend.setWordWrap(True)
-        print_row.addWidget(legend, 1)
-        print_button = QPushButton(self.tr("Print the timeline…"))
-        print_button.setObjectName("print_timeline")
-        print_button.clicked.connect(self.print_timeline)
-        print_row.addWidget(print_button)
-        timeline_layout.addLayout(print_row)
-        timeline_layout.addWidget(timeline_scroll, 1)
+        # The timeline is drawn when its tab is first opened: until then a reload has no figures to compute for it.
+        self._timeline: QuarterTimeline | None = None
+        self._timeline_tab: LazyTab[QWidget] = LazyTab(self._build_timeline_page)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tasks_tabs")
         self.tabs.addTab(self.panel, self.tr("Outline"))
-        self.tabs.addTab(timeline_page, self.tr("Quarter timeline"))
+        self.tabs.addTab(self._timeline_tab, self.tr("Quarter timeline"))
         collapse = self.add_heading_button("collapse_all", self.tr("Collapse all"), self.collapse_all)
         expand = self.add_heading_button("expand_all", self.tr("Expand all"), self.expand_all)
         for button_ in (collapse, expand):
@@ -224,17 +210,50 @@ class TasksPage(Page):
             self.panel.select_row(current)
 
     # -- the timeline ----------------------------------------------------------------------------------------------
+    @property
+    def timeline(self) -> QuarterTimeline:
+        """The quarter timeline (built now if its tab was never opened)."""
+        self._timeline_tab.content()
+        assert self._timeline is not None
+        return self._timeline
+
+    def _build_timeline_page(self) -> QWidget:
+        self._timeline = QuarterTimeline()
+        timeline_scroll = QScrollArea()
+        timeline_scroll.setWidgetResizable(True)
+        timeline_scroll.setWidget(self._timeline)
+        timeline_page = QWidget()
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        print_row = QHBoxLayout()
+        legend = QLabel(self.tr("Bars from the start to the deadline (or over the planned quarters); the mark is the "
+                                "deadline; red: overdue; the vertical line is today."))
+        legend.setWordWrap(True)
+        print_row.addWidget(legend, 1)
+        print_button = QPushButton(self.tr("Print the timeline…"))
+        print_button.setObjectName("print_timeline")
+        print_button.clicked.connect(self.print_timeline)
+        print_row.addWidget(print_button)
+        timeline_layout.addLayout(print_row)
+        timeline_layout.addWidget(timeline_scroll, 1)
+        self._fill_timeline(self._timeline)
+        return timeline_page
+
     def _refresh_timeline(self) -> None:
+        if self._timeline is not None:
+            self._fill_timeline(self._timeline)
+
+    def _fill_timeline(self, timeline: QuarterTimeline) -> None:
         import datetime as dt
 
         from desktop.figures.tasks import task_figures
 
         if not self.ctx.plan_id:
-            self.timeline.set_tasks([], dt.date.today().year)
+            timeline.set_tasks([], dt.date.today().year)
             return
         plan = self.ctx.store.repo("plans").get(self.ctx.plan_id)
         figures = task_figures(self.ctx.store, self.ctx.plan_id, dt.date.today())
-        self.timeline.set_tasks(figures.rows, int(plan["year"]))
+        timeline.set_tasks(figures.rows, int(plan["year"]))
 
     def print_timeline(self) -> None:
         """Print preview of the timeline on a landscape A4 page (printed black on white)."""

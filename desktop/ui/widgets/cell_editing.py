@@ -7,13 +7,16 @@ through the records service and pushes one undo step, or says why the value was 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain.fields import Field, Kind
-from desktop.ui.forms.editors import FieldEditor, make_editor
 from desktop.ui.models.columns import Column
+
+if TYPE_CHECKING:  # the editors (calendar, spin boxes…) are loaded when a cell is first edited, not with every list
+    from desktop.ui.forms.editors import FieldEditor
 
 # Fields a cell can hold an editor for; long texts, lists of agencies and quarters keep to the form.
 IN_PLACE_KINDS = (Kind.TEXT, Kind.INT, Kind.MONEY, Kind.DECIMAL, Kind.PERCENT, Kind.YEAR, Kind.DATE, Kind.CHOICE,
@@ -39,6 +42,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         """The form's editor for the column's field."""
+        from desktop.ui.forms.editors import make_editor
+
         column = self.columns[index.column()]
         assert column.field is not None
         editor = make_editor(column.field, self.options)
