@@ -82,7 +82,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         print("Lỗi: không có màn hình để mở cửa sổ (DISPLAY chưa đặt). Dùng các lệnh dòng lệnh, xem sxtdbv --help.",
               file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QMessageBox
+    import PySide6.QtWidgets  # noqa: F401 - the first import of Qt, after which Python's own import is put back
 
     restore_python_import()
     app = create_application()
@@ -93,6 +93,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     except StoreError as exc:
         if args.smoke:
             raise
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "SXTDBV", str(exc))
         return 1
 
@@ -108,14 +110,9 @@ def _run_gui(args: argparse.Namespace) -> int:
     window.show()
     gc.freeze()
     gc.enable()
-    if opened.notes and not args.smoke:  # a database created or moved, a backup before an upgrade: said once
-        QMessageBox.information(window, "SXTDBV", "\n\n".join(opened.notes))
-    if opened.read_only and not args.smoke:
-        if retry is not None:
-            retry.explain(opened.reason)
-        else:
-            QMessageBox.warning(window, "SXTDBV", opened.reason)
-    elif not args.smoke:
+    if not args.smoke:
+        _tell_about_opening(window, opened, retry)
+    if not opened.read_only and not args.smoke:
         from PySide6.QtCore import QTimer
 
         if opened.verify_later:
@@ -137,6 +134,19 @@ def _run_gui(args: argparse.Namespace) -> int:
     if window.lock is not None:
         window.lock.release()
     end_process(code)
+
+
+def _tell_about_opening(window, opened, retry) -> None:  # noqa: ANN001 - Qt objects, imported lazily
+    """Say once what opening the database did (created, moved, backed up before an upgrade) and why it is read-only."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if opened.notes:
+        QMessageBox.information(window, "SXTDBV", "\n\n".join(opened.notes))
+    if opened.read_only:
+        if retry is not None:
+            retry.explain(opened.reason)
+        else:
+            QMessageBox.warning(window, "SXTDBV", opened.reason)
 
 
 def end_process(code: int) -> NoReturn:

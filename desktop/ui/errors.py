@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import data_dir
 
@@ -91,6 +91,8 @@ class ErrorReporter(QObject):
 
     def handle(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         """sys.excepthook: log the exception and tell the user briefly; Ctrl+C keeps its usual meaning."""
+        from PySide6.QtCore import QThread
+
         if issubclass(kind, KeyboardInterrupt):
             self.previous_hook(kind, value, tb)
             return
@@ -110,6 +112,8 @@ class ErrorReporter(QObject):
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     def _show(self, summary: str, details: str, log: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         now = time.monotonic()
         repeated = self.last[0] == summary and now - self.last[1] < _REPEAT_SECONDS
         self.last = (summary, now)

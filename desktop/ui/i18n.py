@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.paths import resource
 from desktop.ui import formatting
@@ -29,6 +29,8 @@ def install_translators(app: QCoreApplication, language: str) -> None:
                 app.installTranslator(translator)
                 _installed.append(translator)
     else:
+        from PySide6.QtCore import QLibraryInfo
+
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         translator = QTranslator(app)
         if translator.load("qtbase_en", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services import records
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         """Choose another database file and open it in place of this one."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = str(app_settings.get(app_settings.LAST_FOLDER) or "")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), folder,
                                               self.tr("SXTDBV database (*.db);;All files (*)"))
@@ -189,6 +191,8 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str) -> bool:
         """Open the database at `path`; on refusal say why and keep the current one."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.services.opening import open_other
 
         try:
@@ -221,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def export_excel(self) -> None:
         """Write the whole plan, or one office's template, to a workbook (in a worker, with progress and Stop)."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         from desktop.ui.exchange.export_dialog import ExportProgressDialog
 
         agencies = sorted(self.ctx.store.repo("agencies").rows(), key=lambda r: r["name"])
@@ -249,6 +255,8 @@ class MainWindow(QMainWindow):
 
     def import_excel(self) -> None:
         """Preview a workbook from another office, resolve conflicts, then import it in one transaction."""
+        from PySide6.QtWidgets import QFileDialog
+
         from desktop.ui.exchange.import_preview import ImportPreviewDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), self._excel_folder(),
@@ -263,6 +271,8 @@ class MainWindow(QMainWindow):
 
     def import_list(self) -> None:
         """Import participants or enterprises from an office's own Excel list (map the columns, preview, apply)."""
+        from PySide6.QtWidgets import QFileDialog
+
         from desktop.ui.exchange.list_import import ListImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a list from Excel"), self._excel_folder(),
@@ -277,6 +287,8 @@ class MainWindow(QMainWindow):
 
     def _history_may_go(self) -> bool:
         """An import cannot be undone and ends the undo history: say so first when there is history to lose."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.undo_stack.index() == 0:
             return True
         answer = QMessageBox.question(
@@ -353,6 +365,8 @@ class MainWindow(QMainWindow):
 
     def shown_table(self) -> tuple[str, list[str], list[list[str]]] | None:
         """Title, headers and rows (as text, as filtered and sorted) of the table the user is looking at."""
+        from PySide6.QtWidgets import QMessageBox
+
         view = self.current_page().current_table()
         if view is None or view.model() is None:
             QMessageBox.information(self, self.tr("Print"), self.tr("There is no table on this page."))
@@ -390,6 +404,8 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """Copy the database into its backups folder now."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.services import backup
 
         try:
@@ -401,6 +417,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Replace the database by a backup chosen by the user (the current data is backed up first)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.services import backup
         from desktop.ui.restore_dialog import choose_backup
 
@@ -449,6 +467,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Name, version and purpose."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About SXTDBV"),
                           self.tr("<b>SXTDBV</b> version %1<br>Sustainable production and consumption plan — "
                                   "Department of Industry and Trade of Đồng Nai.<br>Works offline; data is kept in "

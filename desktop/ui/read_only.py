@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from desktop.services.opening import is_held_elsewhere, try_writable
 from desktop.store import StoreError
@@ -35,6 +35,8 @@ class ReadOnlyRetry(QObject):
 
     def explain(self, reason: str) -> None:
         """Say why the window is read-only, with a button to try again."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "SXTDBV", reason, QMessageBox.StandardButton.NoButton, self.window)
         retry = box.addButton(self.tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Continue read-only"), QMessageBox.ButtonRole.RejectRole)
@@ -44,6 +46,8 @@ class ReadOnlyRetry(QObject):
 
     def retry(self) -> bool:
         """Open the database for editing if nobody holds it any more; True when the window now edits it."""
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             opened = try_writable(self.database)
         except StoreError as exc:
@@ -65,6 +69,8 @@ class ReadOnlyRetry(QObject):
         self.button.deleteLater()
 
     def _poll(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.asking or is_held_elsewhere(self.database):
             return
         self.asking = True

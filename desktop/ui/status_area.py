@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.ui import theme
@@ -32,6 +32,8 @@ class StatusArea:
 
     def show_saved(self) -> None:
         """Every change is saved at once: say so with the time of the last one."""
+        from PySide6.QtCore import QDateTime
+
         self.saved_label.setText(QCoreApplication.translate("MainWindow", "All changes saved (%1)")
                                  .replace("%1", QDateTime.currentDateTime().toString("HH:mm:ss")))
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
 from desktop.domain.entities import AGENCIES
 from desktop.services import agencies
 from desktop.store import StoreError
@@ -49,6 +47,8 @@ class AgenciesPage(Page):
 
     def import_list(self) -> None:
         """Choose an official agency list (.xlsx), see what it changes, import it."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from desktop.ui.agency_list_dialogs import AgencyListImportDialog
 
         folder = str(app_settings.get(app_settings.LAST_FOLDER) or "")
@@ -65,6 +65,8 @@ class AgenciesPage(Page):
 
     def export_list(self) -> None:
         """Save the agency list (.xlsx) in the layout the import reads."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         folder = str(app_settings.get(app_settings.LAST_FOLDER) or "")
         name = str(Path(folder) / "danh-sach-don-vi.xlsx") if folder else "danh-sach-don-vi.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), name,

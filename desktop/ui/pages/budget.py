@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain import derived
 from desktop.domain.entities import BUDGET_LINES, DISBURSEMENTS
@@ -84,6 +84,8 @@ class BudgetPage(Page):
         # After a save that takes the lines over the plan total (or further over), say so at once, in words.
         previous, self._difference = self._difference, difference
         if previous is not None and difference < 0 and difference < previous and self.isVisible():
+            from PySide6.QtWidgets import QMessageBox
+
             text, _hue = balance_words(difference)
             QMessageBox.warning(self, self.tr("Budget"),
                                 text + "\n" + self.tr("The estimate lines now add up to more than the plan total."))

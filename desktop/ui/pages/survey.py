@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -244,6 +243,8 @@ class SurveyPage(Page):
 
     def choose_model(self) -> None:
         """Mark the enterprise selected in the ranking as the model enterprise."""
+        from PySide6.QtWidgets import QMessageBox
+
         index = self.ranking_view.currentIndex()
         if not index.isValid() or not self.ctx.plan_id:
             QMessageBox.information(self, self.title(), self.tr("Select an enterprise in the ranking first."))

@@ -10,12 +10,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QWidget
 
 from desktop.domain.fields import Field, Kind
 from desktop.ui.models.columns import Column
 
 if TYPE_CHECKING:  # the editors (calendar, spin boxes…) are loaded when a cell is first edited, not with every list
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from desktop.ui.forms.editors import FieldEditor
 
 # Fields a cell can hold an editor for; long texts, lists of agencies and quarters keep to the form.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from desktop.domain.errors import ValidationError
 from desktop.services import lookups, records
@@ -97,6 +97,8 @@ def paste_rows(panel: ListPanel, text: str | None = None) -> list[str]:
 
 def add_pasted(panel: ListPanel, plan: PastePlan) -> list[str]:
     """Save the valid rows of `plan` in one transaction and push one undo step; say what was refused."""
+    from PySide6.QtWidgets import QMessageBox
+
     added: list[str] = []
     refused = [(r.number, r.reason) for r in plan.refused_rows]
     store = panel.ctx.store
@@ -123,6 +125,8 @@ def add_pasted(panel: ListPanel, plan: PastePlan) -> list[str]:
 # -- in place --------------------------------------------------------------------------------------------------------
 def commit_cell(panel: ListPanel, row: dict, name: str, value: object) -> bool:
     """Save one field typed in a cell (validated like the form); one undo step. A refusal is explained."""
+    from PySide6.QtWidgets import QMessageBox
+
     row = panel.stored(row)
     before = {n: row.get(n) for n in panel.spec.field_names}
     data = {**row, name: value}

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -558,6 +557,8 @@ class ListPanel(QWidget):
 
     def delete_current(self) -> bool:
         """Delete the selected row after confirmation (and its dependent rows after a second one)."""
+        from PySide6.QtWidgets import QMessageBox
+
         row = self.current_row()
         if row is None or not self.delete_button.isEnabled():
             return False
