@@ -32,7 +32,7 @@ from desktop.services import analysis, records, survey
 from desktop.ui import formatting
 from desktop.ui.context import AppContext
 from desktop.ui.models.columns import Column, field_columns
-from desktop.ui.models.entity_model import EntityTableModel
+from desktop.ui.models.entity_model import EntityTableModel, show_in
 from desktop.ui.pages.base import Page
 from desktop.ui.undo import ChangeRowsCommand
 from desktop.ui.widgets.lazy_tab import LazyTab
@@ -169,7 +169,7 @@ class SurveyPage(Page):
                              field_columns(SELECTION_CRITERIA, ["seq", "name", "weight"]), ["name", "weight", "seq"])
         ranking_view = QTableView()
         ranking_view.setObjectName("ranking")
-        ranking_view.setModel(self.ranking_model)
+        show_in(ranking_view, self.ranking_model)
         # A handful of enterprises: the name and the score take the width of their longest text and header, one line
         # a row as in the lists.
         header = ranking_view.horizontalHeader()

@@ -29,7 +29,7 @@ from desktop.store import StoreError
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_int
 from desktop.ui.models.columns import Column
-from desktop.ui.models.entity_model import EntityTableModel
+from desktop.ui.models.entity_model import EntityTableModel, show_in
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
 from desktop.ui.widgets import column_chooser, list_actions
 from desktop.ui.widgets.cell_editing import CellDelegate
@@ -109,7 +109,7 @@ class ListPanel(QWidget):
         self.model.editable = True
         self.view = ListView()
         self.view.setObjectName(f"table_{entity}")
-        self.view.setModel(self.model)
+        show_in(self.view, self.model)
         # No sort indicator before sorting is enabled: rows keep their natural order until a header is clicked.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
