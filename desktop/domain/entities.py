@@ -6,9 +6,10 @@ columns and form editors. The schema is built by frozen migrations (store/schema
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import NamedTuple
 
 from desktop.domain import choices as ch
 from desktop.domain.fields import Field, Kind
@@ -20,8 +21,7 @@ META_COLUMNS = ("id", "rev", "revs", "updated_at", "updated_by", "owner", "delet
 CrossCheck = Callable[[Row], list[tuple[str, str]]]
 
 
-@dataclass(frozen=True)
-class EntitySpec:
+class EntitySpec(NamedTuple):
     """One entity: its table, Vietnamese and English names, fields, and the field pointing at its parent."""
 
     name: str
@@ -30,13 +30,13 @@ class EntitySpec:
     fields: tuple[Field, ...]
     parent: str = ""
     display: str = ""
-    checks: tuple[CrossCheck, ...] = field(default=())
+    checks: tuple[CrossCheck, ...] = ()
     unique: tuple[str, ...] = ()
-    derived: dict[str, Callable[[Row], object]] = field(default_factory=dict)
+    derived: Mapping[str, Callable[[Row], object]] = MappingProxyType({})
+    # Fields added by a migration after the first release. Left empty they do not count in a row's content hash,
+    # so revisions made before they existed keep their hash, and workbooks of older versions (without their columns)
+    # still import (see domain/revisions.py and exchange/reader.py).
     added_later: tuple[str, ...] = ()
-    """Fields added by a migration after the first release. Left empty they do not count in a row's content hash,
-    so revisions made before they existed keep their hash, and workbooks of older versions (without their columns)
-    still import (see domain/revisions.py and exchange/reader.py)."""
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError when there is none."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from desktop.domain import dates, numbers
 from desktop.domain.choices import QUARTERS, Choice
@@ -49,8 +49,7 @@ _FALSE = {"0", "", "không", "khong", "false", "no", "k"}
 _ARABIC_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One column of an entity.
 
     `title` is the Vietnamese title (Excel header, validation messages); `label_en` the English source string the
@@ -132,7 +131,8 @@ class Field:
             raise ValueError("số quá lớn")
         return number
 
-    _clean_percent = _clean_decimal
+    def _clean_percent(self, value: object) -> float:
+        return self._clean_decimal(value)
 
     def _clean_year(self, value: object) -> int:
         year = self._clean_int(value)

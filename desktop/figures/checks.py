@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_number
@@ -15,8 +15,7 @@ from desktop.figures.tasks import TaskFigures
 from desktop.figures.training import TrainingFigures
 
 
-@dataclass(frozen=True)
-class FigureWarning:
+class FigureWarning(NamedTuple):
     """Something the data contradicts: `area` (tasks, training, survey, budget, indicators) and a Vietnamese text."""
 
     area: str

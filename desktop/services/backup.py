@@ -21,9 +21,9 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.paths import data_dir, default_database_path
 from desktop.store import Store, StoreError
@@ -44,8 +44,7 @@ REASON_TITLES = {DAILY: "tự động hằng ngày", IMPORT: "trước khi nhậ
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-@dataclass(frozen=True)
-class BackupFile:
+class BackupFile(NamedTuple):
     """One backup in the backups folder: its file, when it was made (local time) and why."""
 
     path: Path
@@ -71,8 +70,7 @@ class BackupFile:
             return 0
 
 
-@dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(NamedTuple):
     """What a restore did: where the previous content was saved, and what the restored database holds."""
 
     safety_backup: Path | None

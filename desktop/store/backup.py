@@ -4,8 +4,8 @@ the copy-back of a restore (the policy — names, rotation, when — is in deskt
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.store.database import SQLITE_HEADER, journal_mode_for
 from desktop.store.errors import StoreError
@@ -81,8 +81,7 @@ def sqlite_reason(exc: sqlite3.Error) -> str:
 
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     """What a checked backup file holds."""
 
     path: Path

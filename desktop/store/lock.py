@@ -19,10 +19,10 @@ import errno
 import json
 import os
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from desktop.store.errors import StoreError
 from desktop.store.files import explain_os_error
@@ -42,8 +42,7 @@ class DatabaseLockedError(StoreError):
         self.holder = holder
 
 
-@dataclass(frozen=True)
-class LockHolder:
+class LockHolder(NamedTuple):
     """Who holds a lock file: process id, computer name and when it was taken (ISO 8601, UTC)."""
 
     pid: int | None

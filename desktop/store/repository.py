@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.domain import revisions
 from desktop.domain.dates import utc_now_iso
@@ -22,8 +21,7 @@ from desktop.store.errors import NotFoundError, StoreError
 _CHUNK = 500  # ids per statement: well under SQLite's limit of bound parameters
 
 
-@dataclass(frozen=True)
-class WriteContext:
+class WriteContext(NamedTuple):
     """Who writes: the installation id (`updated_by`) and the office that owns new rows."""
 
     installation_id: str

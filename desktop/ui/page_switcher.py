@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QWidget
@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QStackedW
 from desktop.ui.context import AppContext
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(NamedTuple):
     """Where a page lives and its sidebar title (translated in the page class's own context)."""
 
     key: str

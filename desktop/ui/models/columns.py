@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.entities import EntitySpec
 from desktop.domain.fields import Field, Kind
@@ -13,8 +13,7 @@ from desktop.ui import formatting
 NUMERIC_KINDS = (Kind.INT, Kind.MONEY, Kind.DECIMAL, Kind.PERCENT, Kind.YEAR)
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     """One column: a header, how to get the raw value from a row, and how to show it.
 
     `key` is the field name for stored fields; computed columns give `value` (row -> raw value) and `kind`.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
@@ -21,8 +21,7 @@ MARGIN = 10
 SWATCH = 12
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One slice or bar: its label, its value and its colour (a hue from the theme)."""
 
     label: str

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
@@ -70,8 +69,7 @@ class ListView(QTableView):
         super().keyPressEvent(event)
 
 
-@dataclass
-class RowFilter:
+class RowFilter(NamedTuple):
     """A drop-down filter: its label, and (text, predicate) entries; the first entry "All" is added for you."""
 
     name: str
