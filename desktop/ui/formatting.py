@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop.domain import dates
 from desktop.domain.choices import Choice
 from desktop.domain.fields import Field, Kind
 
@@ -42,8 +43,10 @@ def format_date(iso: str | None) -> str:
     """"2024-12-01" -> "01/12/2024"."""
     if not iso:
         return ""
-    date = QDate.fromString(iso[:10], "yyyy-MM-dd")
-    return date.toString(DATE_FORMAT) if date.isValid() else iso
+    try:  # the domain's rule (QDate.fromString parses its format anew each call: most of a list's painting of dates)
+        return dates.format_date(iso[:10])
+    except dates.DateFormatError:
+        return iso
 
 
 # Field titles and choice titles are data of the domain catalogue, which holds both languages (the Vietnamese title is
