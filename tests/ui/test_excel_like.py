@@ -126,6 +126,20 @@ def test_a_cell_emptied_in_place_is_refused_like_the_form(qtbot, main_window, an
     assert find_row(agencies, "Sở Tài chính") >= 0
 
 
+def test_ctrl_enter_opens_the_whole_row_in_the_form(qtbot, main_window, forms):
+    agencies = _agencies(qtbot, main_window)
+    select_row(qtbot, agencies, "Sở Tài chính")
+    agencies.view.setFocus()
+    forms.will(save=False)
+    qtbot.keyClick(agencies.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert forms.last.opened_with["name"] == "Sở Tài chính"
+    forms.will(save=False)  # the keypad's Enter as well
+    qtbot.keyClick(agencies.view, Qt.Key.Key_Enter,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
+    assert len(forms.results) == 2
+    assert QApplication.focusWidget() is agencies.view or not isinstance(QApplication.focusWidget(), QLineEdit)
+
+
 def test_right_click_menu_on_a_row(qtbot, main_window):
     agencies = _agencies(qtbot, main_window)
     row = find_row(agencies, "Sở Tài chính")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -199,15 +199,7 @@ class ListPanel(QWidget):
         self.totals_label.setVisible(bool(self.money_columns))
         layout.addWidget(self.totals_label)
 
-        for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current),
-                           (QKeySequence(QKeySequence.StandardKey.Copy), lambda: list_actions.copy_rows(self)),
-                           (QKeySequence("Ctrl+Shift+C"), lambda: list_actions.copy_rows(self, with_headers=True)),
-                           (QKeySequence(QKeySequence.StandardKey.Paste), lambda: list_actions.paste_rows(self)),
-                           (QKeySequence("Ctrl+Return"), self.edit_current),
-                           (QKeySequence("Ctrl+Enter"), self.edit_current)):
-            shortcut = QShortcut(keys, self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        self.view.key_handlers.append(self._list_keys)
         column_chooser.apply_hidden(self.view, [c.key for c in columns], self.objectName())
         ctx.bus.changed.connect(self._on_data_changed)
         self._watched = {self.entity} | {f.ref for f in self.spec.refs}
@@ -215,6 +207,27 @@ class ListPanel(QWidget):
             self.set_enabled_for_parent(False)
 
     # -- Excel-like behaviour (see list_actions) ------------------------------------------------------------------
+    def _list_keys(self, event: QKeyEvent) -> bool:
+        """The list's keys: Delete, Ctrl+C (Ctrl+Shift+C with the titles), Ctrl+V, Ctrl+Enter for the form.
+
+        Handled by the table rather than by six QShortcuts per list: the same keys while the table has the focus,
+        without ~60 shortcut objects built at start-up."""
+        ctrl_only = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_current()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            list_actions.copy_rows(self)
+        elif event.key() == Qt.Key.Key_C and event.modifiers() == \
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier:
+            list_actions.copy_rows(self, with_headers=True)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            list_actions.paste_rows(self)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl_only:
+            self.edit_current()
+        else:
+            return False
+        return True
+
     def _enter_edits(self, event: QKeyEvent) -> bool:
         """Enter edits the current cell in place, as F2 does (Excel's habit); Ctrl+Enter opens the form."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
