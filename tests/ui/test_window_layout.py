@@ -61,3 +61,39 @@ def test_lists_fit_the_window_of_a_1366_screen_by_narrowing_long_texts(qtbot, sa
     # Nine columns do not all fit: the amount, the figure a clerk checks, is in sight all the same.
     assert header.sectionViewportPosition(amount) + header.sectionSize(amount) <= view.viewport().width()
     assert header.sectionSize([c.key for c in lines.model.columns].index("item")) >= TEXT_MIN
+
+
+def test_every_page_fits_a_narrow_window_its_list_bars_folding_onto_two_lines(qtbot, sample_window):
+    # A window beside Excel on half a screen, or a 1024-pixel screen: no page may force the window wider than it is.
+    # The list bars fold (filters and the count onto a second line) and every part stays inside the list.
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from desktop.ui.widgets.list_panel import ListPanel
+    from tests.ui.helpers import open_every_tab
+
+    sample_window.resize(800, 600)
+    for page in sample_window.pages:
+        go_to_page(qtbot, sample_window, page.key)
+        open_every_tab(qtbot, sample_window.current_page())
+        qtbot.wait(1)
+        assert sample_window.width() <= 800, page.key
+    tasks = panel(sample_window, "tasks")
+    go_to_page(qtbot, sample_window, "tasks")
+    qtbot.wait(1)
+    parts = [tasks.search, *(w for w in tasks.findChildren(QComboBox) if w.isVisible()), tasks.count_label]
+    assert len({part.y() for part in parts}) > 1  # folded
+    for list_panel in (lp for lp in sample_window.findChildren(ListPanel) if lp.isVisible()):
+        for part in (*list_panel.findChildren(QLineEdit), *list_panel.findChildren(QComboBox), list_panel.count_label):
+            if part.isVisible() and part.parent() is list_panel:
+                assert part.geometry().right() <= list_panel.width(), (list_panel.objectName(), part.objectName())
+
+
+def test_a_list_bar_is_one_line_in_a_full_width_window(qtbot, sample_window):
+    fit_to_screen(sample_window, QRect(0, 0, 1366, 728))
+    go_to_page(qtbot, sample_window, "tasks")
+    tasks = panel(sample_window, "tasks")
+    qtbot.wait(1)
+    boxes = [box for box, _filter in tasks.filter_boxes.values()]
+    centres = {part.geometry().center().y() for part in (tasks.search, *boxes, tasks.count_label, tasks.add_button)}
+    assert max(centres) - min(centres) <= 2, centres
+    assert tasks.search.width() >= 160

@@ -32,6 +32,7 @@ class BudgetPage(Page):
         self.totals = QLabel()
         self.totals.setObjectName("budget_totals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setWordWrap(True)  # on two lines in a narrow window, rather than widening it past the screen
         self.lines = ListPanel(
             ctx, "budget_lines",
             field_columns(BUDGET_LINES, ["seq", "item", "task_id", "unit", "quantity", "unit_price", "amount",

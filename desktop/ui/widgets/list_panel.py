@@ -32,6 +32,7 @@ from desktop.ui.models.entity_model import EntityTableModel, show_in
 from desktop.ui.undo import AddCommand, DeleteCommand, EditCommand
 from desktop.ui.widgets import column_chooser, list_actions
 from desktop.ui.widgets.cell_editing import CellDelegate
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from desktop.ui.forms.entity_dialog import EntityDialog
@@ -158,20 +159,23 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)  # filters never squeeze the search box to nothing
+        self.search.setMinimumWidth(160)  # filters never squeeze the search box to nothing
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
 
-        bar = QHBoxLayout()
+        # One line in a full-width window; in a narrow one (beside Excel, a small screen) the filters and the count
+        # go onto a second line rather than forcing the window wider than the screen.
+        bar = FlowLayout()
+        buttons = QHBoxLayout()
         if title:
             heading = QLabel(f"<b>{title}</b>")
-            bar.addWidget(heading)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.delete_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.search, 1)
+            buttons.addWidget(heading)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        bar.add_layout(buttons)
+        bar.addWidget(self.search)
         self.filter_boxes: dict[str, tuple[QComboBox, RowFilter]] = {}
         for row_filter in filters or []:
             box = QComboBox()
@@ -181,8 +185,10 @@ class ListPanel(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
-            bar.addWidget(QLabel(row_filter.label))
-            bar.addWidget(box)
+            labelled = QHBoxLayout()  # a filter's name and its drop-down stay on the same line
+            labelled.addWidget(QLabel(row_filter.label))
+            labelled.addWidget(box)
+            bar.add_layout(labelled)
             self.filter_boxes[row_filter.name] = (box, row_filter)
         bar.addWidget(self.count_label)
 
@@ -196,6 +202,7 @@ class ListPanel(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("totals")
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.totals_label.setWordWrap(True)  # two lines in a narrow window rather than a wider window
         self.totals_label.setVisible(bool(self.money_columns))
         layout.addWidget(self.totals_label)
 
