@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui.context import AppContext
@@ -21,7 +22,11 @@ class Page(QWidget):
         self.outer = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold; margin-bottom: 4px;")
+        font = QFont(self.heading.font())  # a font rather than a style sheet: see dashboard.Card
+        font.setPointSize(15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setContentsMargins(0, 0, 0, 4)
         self.heading_row = QHBoxLayout()
         self.heading_row.addWidget(self.heading)
         self.heading_row.addStretch(1)
@@ -60,5 +65,5 @@ class Page(QWidget):
 def section(title: str) -> QWidget:
     """A bold section title."""
     label = QLabel(f"<b>{title}</b>")
-    label.setStyleSheet("margin-top: 6px;")
+    label.setContentsMargins(0, 6, 0, 0)
     return label

@@ -5,8 +5,8 @@ The figures (and the two charts, desktop/ui/widgets/charts.py) are computed when
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop.domain.choices import TASK_STATUSES
@@ -20,15 +20,23 @@ from desktop.ui.widgets.quarter_timeline import STATUS_HUES
 
 
 class Card(QFrame):
-    """A figure with its caption."""
+    """A figure with its caption, on a rounded panel coloured from the palette.
+
+    Drawn and coloured directly (a font, the labels' palettes, a rounded rectangle) rather than with style sheets: a
+    widget with a style sheet is styled and polished through Qt's style-sheet engine, ~5 ms of the start-up for the
+    cards and page titles together.
+    """
 
     def __init__(self, name: str, caption: str):
         super().__init__()
         self.setObjectName(f"card_{name}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         self.value = QLabel()
         self.value.setObjectName(f"value_{name}")
+        font = QFont(self.value.font())
+        font.setPointSize(18)
+        font.setBold(True)
+        self.value.setFont(font)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.detail = QLabel()
@@ -37,6 +45,7 @@ class Card(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
         self._colours: tuple[str, ...] = ()
+        self._background = QColor()
         self.apply_colours()
 
     def apply_colours(self) -> None:
@@ -45,13 +54,24 @@ class Card(QFrame):
         colours = (background.name(), theme.text_colour(theme.GROUP, background), theme.body_text(background),
                    theme.muted_text(background))
         if colours == self._colours:
-            return  # the same palette: setting the style sheets again would only polish the card again
+            return  # the same palette: nothing to colour again
         self._colours = colours
         card, figure, body, muted = colours
-        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {card}; border-radius: 6px; }}")
-        self.value.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {figure};")
-        self.caption.setStyleSheet(f"color: {body};")
-        self.detail.setStyleSheet(f"color: {muted};")
+        self._background = QColor(card)
+        for label, colour in ((self.value, figure), (self.caption, body), (self.detail, muted)):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            label.setPalette(palette)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """The card's rounded panel."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._background)
+        painter.drawRoundedRect(QRectF(self.rect()), 6, 6)
+        painter.end()
 
 
 BACKGROUND_FROM_PARTICIPANTS = 20_000  # above this the figures are computed off the GUI thread
