@@ -100,12 +100,15 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     from desktop.ui.errors import install_excepthook
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.read_only import ReadOnlyRetry
 
     store, lock = opened.store, opened.lock
     window = MainWindow(store, lock=lock, read_only_message=opened.reason)
     window.remember_state = not args.smoke
-    retry = ReadOnlyRetry(window, args.db) if opened.held_elsewhere else None
+    retry = None
+    if opened.held_elsewhere:  # another window writes it: offer to try again later
+        from desktop.ui.read_only import ReadOnlyRetry
+
+        retry = ReadOnlyRetry(window, args.db)
     reporter = install_excepthook(lambda: window)
     window.show()
     gc.freeze()

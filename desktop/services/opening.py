@@ -18,7 +18,6 @@ from pathlib import Path
 
 from desktop.paths import DATABASE_FILE_NAME, data_dir, roaming_data_dir
 from desktop.services import backup
-from desktop.services.setup import init_database
 from desktop.store import Store, StoreError
 from desktop.store.backup import backup_connection, check_backup_file
 from desktop.store.database import damage_in as database_damage
@@ -55,6 +54,8 @@ class Opened:
 
 def create_database(path: Path | str, *, empty: bool = False, office: str | None = None) -> Store:
     """Create a new database (`init`); refuses an existing file, a 0-byte one included (see init_database)."""
+    from desktop.services.setup import init_database  # the seed data: read only when a database is created
+
     return init_database(path, empty=empty, office=office)
 
 

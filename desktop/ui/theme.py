@@ -24,6 +24,8 @@ WARNING = "#b26a00"  # reports submitted late, targets not reached yet
 SUCCESS = "#2e7d32"  # reports on time, figures that match
 GROUP = "#1f5fa8"    # content headings (II.1, II.2) over their activities; the figure of a card
 NEUTRAL = "#808080"  # greyed rows kept for history (agencies no longer in force)
+# The hue of each task status: the quarter timeline's bars and the overview's chart of the activities.
+STATUS_HUES = {"not_started": NEUTRAL, "in_progress": GROUP, "done": SUCCESS, "paused": WARNING}
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2, level AA, normal text
 _ROW_TINT = 0.22          # share of the hue in a row background before the contrast check

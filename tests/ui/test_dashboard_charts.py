@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from desktop.ui import theme
+from desktop.ui.theme import STATUS_HUES
 from desktop.ui.widgets.charts import nice_step
-from desktop.ui.widgets.quarter_timeline import STATUS_HUES
 from tests.ui.helpers import go_to_page
 
 

@@ -16,7 +16,6 @@ from desktop.ui.budget_balance import balance_html
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets.charts import BarChart, Part, PieChart
-from desktop.ui.widgets.quarter_timeline import STATUS_HUES
 
 
 class Card(QFrame):
@@ -231,7 +230,7 @@ class DashboardPage(Page):
     def _show_charts(self, f: dict) -> None:
         # The pie uses the timeline's status hues: a status has one colour on every screen.
         parts = [Part(f"{formatting.choice_text(TASK_STATUSES, choice.code)}: {count}", count,
-                      QColor(STATUS_HUES[choice.code]))
+                      QColor(theme.STATUS_HUES[choice.code]))
                  for choice in TASK_STATUSES if (count := f["tasks"]["by_status"].get(choice.code, 0))]
         self.status_chart.set_parts(self.tr("Activities by status"), parts)
         budget = f["budget"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QPolygonF
@@ -27,7 +28,9 @@ from desktop.ui.models.columns import Column, field_columns
 from desktop.ui.pages.base import Page
 from desktop.ui.widgets.lazy_tab import LazyTab
 from desktop.ui.widgets.list_panel import ListPanel, RowFilter, agency_filter, choice_filter
-from desktop.ui.widgets.quarter_timeline import QuarterTimeline
+
+if TYPE_CHECKING:  # drawn when its tab is first opened
+    from desktop.ui.widgets.quarter_timeline import QuarterTimeline
 
 FIELDS = ["code", "kind", "parent_id", "title", "lead_agency_id", "coordinating_ids", "quarters", "start_date",
           "end_date", "status", "progress", "expected_output", "result", "note", "seq"]
@@ -218,6 +221,8 @@ class TasksPage(Page):
         return self._timeline
 
     def _build_timeline_page(self) -> QWidget:
+        from desktop.ui.widgets.quarter_timeline import QuarterTimeline
+
         self._timeline = QuarterTimeline()
         timeline_scroll = QScrollArea()
         timeline_scroll.setWidgetResizable(True)

@@ -31,6 +31,10 @@ class FlowLayout(QLayout):
         self._hints: list[tuple[QLayoutItem, QSize]] | None = None
         self.setContentsMargins(0, 0, 0, 0)
 
+    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 - Qt API
+        """Add `widget`; `stretch` is accepted as by QHBoxLayout, a widget that expands sideways takes the room."""
+        super().addWidget(widget)
+
     def add_layout(self, layout: QLayout) -> None:
         """Add `layout` as one item: what it holds never goes onto two lines."""
         self.addChildLayout(layout)

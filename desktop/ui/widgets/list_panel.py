@@ -44,6 +44,14 @@ BATCH = 1000
 FIT_SAMPLE = 25  # the rows whose texts size the columns (as Qt's resizeContentsPrecision)
 
 
+def _add_group(bar: FlowLayout | QHBoxLayout, group: QHBoxLayout) -> None:
+    # Widgets that stay together (the buttons; a filter's name and its drop-down) as one item of the bar.
+    if isinstance(bar, FlowLayout):
+        bar.add_layout(group)
+    else:
+        bar.addLayout(group)
+
+
 def _text_width(metrics: QFontMetrics, text: str) -> int:
     """The width of `text` as a cell shows it (its widest line)."""
     return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
@@ -165,8 +173,9 @@ class ListPanel(QWidget):
         self.count_label.setObjectName("count")
 
         # One line in a full-width window; in a narrow one (beside Excel, a small screen) the filters and the count
-        # go onto a second line rather than forcing the window wider than the screen.
-        bar = FlowLayout()
+        # go onto a second line rather than forcing the window wider than the screen. A list without filters fits
+        # 600 pixels on one line: a plain row, which Qt lays out without calling Python.
+        bar: FlowLayout | QHBoxLayout = FlowLayout() if filters else QHBoxLayout()
         buttons = QHBoxLayout()
         if title:
             heading = QLabel(f"<b>{title}</b>")
@@ -174,8 +183,8 @@ class ListPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
-        bar.add_layout(buttons)
-        bar.addWidget(self.search)
+        _add_group(bar, buttons)
+        bar.addWidget(self.search, 1)
         self.filter_boxes: dict[str, tuple[QComboBox, RowFilter]] = {}
         for row_filter in filters or []:
             box = QComboBox()
@@ -188,7 +197,7 @@ class ListPanel(QWidget):
             labelled = QHBoxLayout()  # a filter's name and its drop-down stay on the same line
             labelled.addWidget(QLabel(row_filter.label))
             labelled.addWidget(box)
-            bar.add_layout(labelled)
+            _add_group(bar, labelled)
             self.filter_boxes[row_filter.name] = (box, row_filter)
         bar.addWidget(self.count_label)
 

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.ui import theme
 
-STATUS_HUES = {"not_started": theme.NEUTRAL, "in_progress": theme.GROUP, "done": theme.SUCCESS,
-               "paused": theme.WARNING}
 ROW_HEIGHT = 22
 LABEL_WIDTH = 360
 HEADER_HEIGHT = 26
@@ -114,7 +112,7 @@ class QuarterTimeline(QWidget):
             span = task_span(task, self.year)
             if span is None:
                 continue
-            hue = QColor(STATUS_HUES.get(str(task.get("status")), theme.NEUTRAL))
+            hue = QColor(theme.STATUS_HUES.get(str(task.get("status")), theme.NEUTRAL))
             if task.get("overdue"):
                 hue = QColor(theme.DANGER)
             bar = QRectF(chart.left() + span[0] * quarter, top + 5, max((span[1] - span[0]) * quarter, 4),
