@@ -167,7 +167,7 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (accents optional)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)  # filters never squeeze the search box to nothing
+        self.search.setMinimumWidth(150)  # filters never squeeze the search box to nothing
         self.search.textChanged.connect(self._search_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -192,7 +192,7 @@ class ListPanel(QWidget):
             box.setToolTip(row_filter.label)
             box.setMaximumWidth(220)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(10)
+            box.setMinimumContentsLength(8)  # "Hoàn thành" whole; the longer choices in full in the list
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
             labelled = QHBoxLayout()  # a filter's name and its drop-down stay on the same line
             labelled.addWidget(QLabel(row_filter.label))
