@@ -269,7 +269,7 @@ class _Builder:
             return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, status, display, record=record,
                                                local_rev=local_rev))
         if author != fmt.HUB_OFFICE and author != local_owner:
-            record = self._office_fields_only(spec, record, row_id, author, local_owner, rev.history)
+            record = self._office_fields_only(spec, record, row_id, rev.history)
         return self._write(spec, RowChange(spec.name, sheet, fr.row, row_id, CONFLICT, display, record=record,
                                            local_rev=local_rev,
                                            reason="dòng đã được sửa ở cả hai nơi kể từ lần trao đổi trước."))
@@ -368,8 +368,8 @@ class _Builder:
                     f"{ownership.field_titles(spec, changed)}.")
         return ""
 
-    def _office_fields_only(self, spec: EntitySpec, record: dict[str, object], row_id: str, author: str,
-                            owner: str, history: list[str]) -> dict[str, object]:
+    def _office_fields_only(self, spec: EntitySpec, record: dict[str, object], row_id: str,
+                            history: list[str]) -> dict[str, object]:
         """The file's version of a row assigned to the office and changed on both sides, reduced to what the office
         may write: this side's values elsewhere, as a new revision following the file's (so "theirs" keeps the
         hub's deadline and takes the office's result, and the next exchange converges)."""
