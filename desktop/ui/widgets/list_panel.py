@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from desktop.ui.forms.entity_dialog import EntityDialog
 
 TEXT_MIN = 150  # the narrowest a text column is made to fit the list's width (about 20 letters)
-SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS)  # free text and names, which elide readably
+SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS, Kind.CHOICE)  # words and names: they elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
 FIT_SAMPLE = 25  # the rows whose texts size the columns (as Qt's resizeContentsPrecision)
@@ -420,9 +420,10 @@ class ListPanel(QWidget):
 
     def _fit_to_width(self) -> None:
         # Columns wider than the list (a 1366-pixel screen less the sidebar) would hide the last ones, often the
-        # amount or the status, behind a scroll bar. The columns of free text and names give up width, the widest
-        # first (all those above a level are cut to it), never below TEXT_MIN: they elide and their whole text is in
-        # the tooltip. Numbers, dates, codes and statuses keep theirs; a list too wide even then keeps its scroll bar.
+        # amount or the status, behind a scroll bar. The columns of free text, names and long choices ("Báo chí,
+        # phát thanh - truyền hình") give up width, the widest first (all those above a level are cut to it), never
+        # below TEXT_MIN: they elide and their whole text is in the tooltip. Numbers, dates, codes and the short
+        # choices (statuses) keep theirs; a list too wide even then keeps its scroll bar.
         header = self.view.horizontalHeader()
         excess = header.length() - header.width()  # the columns shown against the header, as wide as the list's view
         text = {c: header.sectionSize(c) for c in range(self.model.columnCount())
