@@ -192,7 +192,7 @@ class ListPanel(QWidget):
             box.setToolTip(row_filter.label)
             box.setMaximumWidth(220)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)  # "Hoàn thành" whole; the longer choices in full in the list
+            box.setMinimumContentsLength(8)  # about eight letters shown; every choice whole in the drop-down
             box.currentIndexChanged.connect(lambda _i, n=row_filter.name: self._filter_changed(n))
             labelled = QHBoxLayout()  # a filter's name and its drop-down stay on the same line
             labelled.addWidget(QLabel(row_filter.label))
