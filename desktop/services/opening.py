@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.paths import DATABASE_FILE_NAME, data_dir, roaming_data_dir
 from desktop.services import backup
@@ -29,8 +29,7 @@ READ_ONLY_MEDIA_NOTE = ("Tệp cơ sở dữ liệu hoặc thư mục chứa nó
 MOVED_SUFFIX = ".da-chuyen"
 
 
-@dataclass
-class Opened:
+class Opened(NamedTuple):
     """A database opened for the window: the store, the lock held (None when read-only), and what to tell the user."""
 
     store: Store
@@ -41,7 +40,7 @@ class Opened:
     # True when another program holds the database: opening again later may give write access.
     held_elsewhere: bool = False
     # Things that happened while opening, to show once (Vietnamese): a database created, moved, backed up.
-    notes: list[str] = field(default_factory=list)
+    notes: Sequence[str] = ()
     # True when the file was too big to read through at opening: `damage_in(path)` is to be run in the background.
     verify_later: bool = False
 
