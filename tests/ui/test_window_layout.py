@@ -62,9 +62,11 @@ def test_lists_fit_the_window_of_a_1366_screen_by_narrowing_long_texts(qtbot, sa
     lines = panel(sample_window, "budget_lines")
     qtbot.wait(50)
     header, view = lines.view.horizontalHeader(), lines.view
-    amount = [c.key for c in lines.model.columns].index("amount")
-    # Nine columns do not all fit: the amount, the figure a clerk checks, is in sight all the same.
-    assert header.sectionViewportPosition(amount) + header.sectionSize(amount) <= view.viewport().width()
+    keys = [c.key for c in lines.model.columns]
+    # Ten columns do not all fit: the amount and what is disbursed of it, the figures a clerk checks, are in sight.
+    for key in ("amount", "disbursed"):
+        column = keys.index(key)
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= view.viewport().width(), key
     assert header.sectionSize([c.key for c in lines.model.columns].index("item")) >= TEXT_MIN
 
 

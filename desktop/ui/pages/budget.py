@@ -33,15 +33,18 @@ class BudgetPage(Page):
         self.totals.setObjectName("budget_totals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.totals.setWordWrap(True)  # on two lines in a narrow window, rather than widening it past the screen
+        # The figures side by side (amount, disbursed, execution) and the source of funds last: in a window of 1280
+        # pixels what is disbursed is in sight beside the amount. A paste by column order follows the stored fields
+        # only, whose order this keeps.
         self.lines = ListPanel(
             ctx, "budget_lines",
-            field_columns(BUDGET_LINES, ["seq", "item", "task_id", "unit", "quantity", "unit_price", "amount",
-                                         "funding_source"])
+            field_columns(BUDGET_LINES, ["seq", "item", "task_id", "unit", "quantity", "unit_price", "amount"])
             + [Column("disbursed", self.tr("Disbursed (VND)"), Kind.MONEY,
                       value=lambda r: self._disbursed.get(r["id"], 0), display=formatting.format_int),
                Column("execution", self.tr("Execution"), Kind.PERCENT,
                       value=lambda r: derived.execution_percent(self._disbursed.get(r["id"], 0), r.get("amount")),
-                      display=formatting.format_percent)],
+                      display=formatting.format_percent)]
+            + field_columns(BUDGET_LINES, ["funding_source"]),
             LINE_FIELDS)
         self.disbursements = ListPanel(ctx, "disbursements",
                                        field_columns(DISBURSEMENTS, ["date", "amount", "voucher", "note"]),

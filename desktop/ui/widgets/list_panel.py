@@ -37,7 +37,7 @@ from desktop.ui.widgets.flow_layout import FlowLayout
 if TYPE_CHECKING:
     from desktop.ui.forms.entity_dialog import EntityDialog
 
-TEXT_MIN = 150  # the narrowest a text column is made to fit the list's width (about 20 letters)
+TEXT_MIN = 140  # the narrowest a text column is made to fit the list's width (about 18 letters)
 SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS, Kind.CHOICE)  # words and names: they elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
