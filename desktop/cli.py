@@ -41,29 +41,25 @@ class _Parser(argparse.ArgumentParser):
 
 def _opens_the_gui(argv: Sequence[str]) -> bool:
     """True when `argv` names no command (only --db PATH and --smoke): the GUI starts and no command is needed."""
-    tokens = list(argv)
-    while tokens:
-        token = tokens.pop(0)
-        if token == "--db" and tokens and not tokens[0].startswith("-"):  # argparse reads "-x" as an option
-            tokens.pop(0)
-        elif not (token == "--smoke" or token.startswith("--db=")):
-            return False
-    return True
+    return _gui_arguments(argv) is not None
 
 
-def _gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    """The arguments of a start of the window (`_opens_the_gui(argv)` is true), read without argparse: building the
-    parser asks gettext for its texts, which searches the disk for translations every time (~2 ms of each start)."""
+def _gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a start of the window, or None when `argv` names a command or anything else (argparse then
+    reads it). Read without argparse: building the parser asks gettext for its texts, which searches the disk for
+    translations every time (~2 ms of each start)."""
     args = argparse.Namespace(db=None, smoke=False, command=None)
     tokens = list(argv)
     while tokens:
         token = tokens.pop(0)
         if token == "--smoke":
             args.smoke = True
-        elif token == "--db":
+        elif token == "--db" and tokens and not tokens[0].startswith("-"):  # argparse reads "-x" as an option
             args.db = Path(tokens.pop(0))
-        else:
+        elif token.startswith("--db="):
             args.db = Path(token.removeprefix("--db="))
+        else:
+            return None
     return args
 
 
@@ -87,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     configure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _gui_arguments(argv) if _opens_the_gui(argv) else build_parser(argv).parse_args(argv)
+    args = _gui_arguments(argv) or build_parser(argv).parse_args(argv)
     if args.db is None:
         args.db = default_database_path()
         args.db_is_default = True

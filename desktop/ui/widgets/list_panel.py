@@ -41,7 +41,7 @@ TEXT_MIN = 140  # the narrowest a text column is made to fit the list's width (a
 SHRINKABLE = (Kind.TEXT, Kind.LONGTEXT, Kind.REF, Kind.REFS, Kind.CHOICE)  # words and names: they elide readably
 LONG_LIST = 5000  # above this many rows a list shows its first batch at once and reads the rest in slices
 BATCH = 1000
-FIT_SAMPLE = 25  # the rows whose texts size the columns (as Qt's resizeContentsPrecision)
+FIT_SAMPLE = 25  # the first rows, whose texts size the columns (_fit_columns)
 
 
 def _add_group(bar: FlowLayout | QHBoxLayout, group: QHBoxLayout) -> None:
@@ -121,7 +121,6 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
-        self.view.horizontalHeader().setResizeContentsPrecision(25)
         self._sized = False
         self._sized_with_rows = False
         # Rows not read yet: a list never read (built with a tab first opened) or waiting behind another tab of its
